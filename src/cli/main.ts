@@ -1,0 +1,162 @@
+// `pucha`: serve, migrate, demo, user add. Every command has --help.
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfig } from '../config.ts';
+import { isAppError } from '../core/errors.ts';
+import { openDatabase } from '../core/db/index.ts';
+import { readLiveLock } from '../core/db/pglite.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../domains/demo/index.ts';
+import { ROLES } from '../domains/access/index.ts';
+import { prepareDatabase, startServer } from '../server/start.ts';
+import { connectApi, type Api, type ApiAnswer } from './api.ts';
+import { ProgressBar } from './progress.ts';
+
+const say = (l: string) => process.stderr.write(`${l}\n`);
+
+function port(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a number from 0 to 65535');
+  return n;
+}
+
+class CliError extends Error {}
+
+function check(a: ApiAnswer, ok: number[]): any {
+  if (ok.includes(a.status)) return a.body;
+  const e = a.body?.error;
+  throw new CliError(e ? `${e.code}: ${e.message.zh} / ${e.message.en}` : `HTTP ${a.status}`);
+}
+
+/** Follows a job until it ends, drawing its progress. */
+async function follow(api: Api, job: { id: number }) {
+  const bar = new ProgressBar();
+  for (;;) {
+    const j = check(await api.request('GET', `/api/v1/jobs/${job.id}`), [200]);
+    bar.update(j.progressDone, j.progressTotal, j.message);
+    if (['succeeded', 'failed', 'cancelled'].includes(j.status)) {
+      bar.end(`job ${j.id} ${j.kind}: ${j.status}${j.result ? ` ${JSON.stringify(j.result)}` : ''}`);
+      if (j.status !== 'succeeded') throw new CliError(j.error ? `${j.error.code}: ${j.error.message.en}` : `job ${j.status}`);
+      return j;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password: ');
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0];
+}
+
+async function withApi<T>(fn: (api: Api) => Promise<T>): Promise<T> {
+  const api = await connectApi(loadConfig(), say);
+  try {
+    return await fn(api);
+  } finally {
+    await api.close();
+  }
+}
+
+function printAccounts(url: string) {
+  const w = Math.max(...DEMO_USERS.map((u) => u.username.length));
+  say(`\nPucha is running at ${url}/console/`);
+  say(`Demo accounts (password ${DEMO_PASSWORD}):`);
+  for (const u of DEMO_USERS) say(`  ${u.username.padEnd(w)}  ${u.role.padEnd(19)} ${u.regionCode}  ${u.displayName}`);
+  say('');
+}
+
+const program = new Command();
+program.name('pucha').description('Pucha (普查): the pollution-source census platform').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('start the server (migrates first; PORT, DATABASE_URL, PUCHA_DATA_DIR, PUCHA_SECRET from the environment)')
+  .option('-p, --port <n>', 'port to listen on (default: $PORT or 3000)', port)
+  .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
+  .option('--demo', 'load the demo census if this database has none yet')
+  .action(async (o: { port?: number; host?: string; demo?: boolean }) => {
+    const base = loadConfig();
+    const config = { ...base, port: o.port ?? base.port, host: o.host ?? base.host };
+    const running = await startServer(config, { demoOnFirstStart: !!o.demo, log: say });
+    say(`database: ${running.ctx.database.kind}${running.ctx.database.kind === 'pglite' ? ` in ${config.dataDir}` : ''}`);
+    if (o.demo) printAccounts(running.url);
+    else say(`Pucha is running at ${running.url}/console/`);
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      say('stopping…');
+      await running.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('apply database migrations and load the region tree')
+  .action(async () => {
+    const config = loadConfig();
+    const holder = config.databaseUrl ? undefined : readLiveLock(config.dataDir);
+    if (holder) {
+      say(`the server (pid ${holder.pid}) holds ${config.dataDir}; it applied the migrations when it started`);
+      return;
+    }
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    try {
+      await prepareDatabase(database, say);
+      say('database is up to date');
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('demo')
+  .description('load or reload the demo census (浙江省 → 温州市 → 乐清市, 重庆市北碚区, one account per role)')
+  .action(() =>
+    withApi(async (api) => {
+      const { job } = check(await api.request('POST', '/api/v1/demo'), [202]);
+      await follow(api, job);
+      say(`demo accounts (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
+    }),
+  );
+
+const user = program.command('user').description('manage user accounts');
+user
+  .command('add')
+  .description('create a user; the password is read from standard input')
+  .argument('<username>', 'login name (3–64 letters, digits, _ . @ -)')
+  .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`)
+  .requiredOption('--region <code>', 'region code of the user\'s scope, e.g. 330382')
+  .option('--name <name>', 'display name (default: the username)')
+  .option('--department <code>', 'department, for department-reviewer (samr, tax, stats, mee, miit, moa, mwr, mohurd, other)')
+  .option('--agency <id>', 'agency id, for agency-staff', (v) => Number(v))
+  .option('--phone <phone>', 'phone number')
+  .action(async (username: string, o: { role: string; region: string; name?: string; department?: string; agency?: number; phone?: string }) => {
+    const password = await readStdin();
+    await withApi(async (api) => {
+      const u = check(
+        await api.request('POST', '/api/v1/users', {
+          username,
+          displayName: o.name ?? username,
+          password,
+          role: o.role,
+          regionCode: o.region,
+          ...(o.department ? { department: o.department } : {}),
+          ...(o.agency ? { agencyId: o.agency } : {}),
+          ...(o.phone ? { phone: o.phone } : {}),
+        }),
+        [201],
+      );
+      say(`created user ${u.username} (id ${u.id}, ${u.role}, ${u.regionCode})`);
+    });
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof CliError) say(`error: ${e.message}`);
+  else if (isAppError(e)) say(`error: ${e.code}: ${e.message}`);
+  else say(`error: ${(e as Error).stack ?? e}`);
+  process.exit(1);
+});

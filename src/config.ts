@@ -1,0 +1,27 @@
+// Configuration comes from the environment only, read once at start-up.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  secret: string;
+  logLevel: string;
+  /** Where the built console lives; served as static files when present. */
+  webDist: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.PUCHA_DATA_DIR ?? './var');
+  const url = env.DATABASE_URL?.trim();
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: url && /^postgres(ql)?:\/\//.test(url) ? url : undefined,
+    dataDir,
+    secret: env.PUCHA_SECRET ?? '',
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    webDist: path.resolve(env.PUCHA_WEB_DIST ?? new URL('../web/dist', import.meta.url).pathname),
+  };
+}

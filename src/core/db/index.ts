@@ -1,0 +1,63 @@
+// One typed query layer (Kysely) over both databases: the embedded PGlite and
+// the PostgreSQL server. Everything above this file sees only `Database`.
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import type { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { DB } from './schema.ts';
+import { acquireLock, openPglite, releaseLock } from './pglite.ts';
+
+// int8 (counts, ids) as numbers on both drivers: ids stay far below 2^53.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DbKind;
+  db: Db;
+  /** The PGlite instance, for bulk COPY; absent on the server. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  /** Tests open copies of a template folder and skip the lock. */
+  skipLock?: boolean;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    await sql`select 1`.execute(db);
+    return { kind: 'postgres', db, close: () => db.destroy() };
+  }
+  if (!opts.skipLock) acquireLock(opts.dataDir);
+  try {
+    const lite = await openPglite(opts.dataDir);
+    // The adapter offers one connection: Kysely's pool then serialises all work,
+    // which is what a single-connection embedded database needs.
+    const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kind: 'pglite',
+      db,
+      pglite: lite,
+      async close() {
+        await db.destroy();
+        await lite.close();
+        if (!opts.skipLock) releaseLock(opts.dataDir);
+      },
+    };
+  } catch (e) {
+    if (!opts.skipLock) releaseLock(opts.dataDir);
+    throw e;
+  }
+}
+
+export { sql };
+export type { DB };

@@ -1,0 +1,125 @@
+// One error type for the whole platform. Every code maps to one HTTP status and
+// one message in Chinese and English; a domain adds its codes to ERRORS below.
+// Messages may name parameters as {name}; they are filled from AppError.params.
+
+export interface ErrorSpec {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+export const ERRORS = {
+  // request edge
+  REQUEST_MALFORMED_JSON: { status: 400, zh: '请求正文不是有效的 JSON', en: 'The request body is not valid JSON' },
+  REQUEST_INVALID: { status: 400, zh: '请求参数不正确：{detail}', en: 'The request is invalid: {detail}' },
+  REQUEST_TOO_LARGE: { status: 413, zh: '上传内容超过 {limit} 的上限', en: 'The upload is larger than the {limit} limit' },
+  REQUEST_UNSUPPORTED_MEDIA: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '没有这个地址', en: 'No such address' },
+  UPLOAD_TYPE: { status: 415, zh: '文件类型不受支持，需要 {expected}', en: 'Unsupported file type; expected {expected}' },
+  UPLOAD_MISSING: { status: 400, zh: '请求中没有文件', en: 'The request carries no file' },
+  UPLOAD_UNREADABLE: { status: 400, zh: '文件无法读取：{detail}', en: 'The file cannot be read: {detail}' },
+  VERSION_CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload and try again' },
+
+  // session and access
+  AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please log in' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_LOCKED: { status: 429, zh: '登录失败次数过多，请 {minutes} 分钟后再试', en: 'Too many failed logins; try again in {minutes} minutes' },
+  AUTH_CSRF: { status: 403, zh: '安全令牌缺失或无效，请刷新页面', en: 'Missing or invalid security token; reload the page' },
+  AUTH_FORBIDDEN: { status: 403, zh: '您的角色无权执行此操作', en: 'Your role may not do this' },
+  AUTH_PASSWORD_WEAK: { status: 400, zh: '密码至少 8 位，且须包含字母和数字', en: 'A password needs at least 8 characters, with letters and digits' },
+
+  // regions
+  REGION_NOT_FOUND: { status: 404, zh: '行政区划 {code} 不存在', en: 'Region {code} does not exist' },
+  REGION_UNKNOWN: { status: 400, zh: '未知的行政区划代码 {code}', en: 'Unknown region code {code}' },
+
+  // people
+  USER_NOT_FOUND: { status: 404, zh: '用户不存在', en: 'No such user' },
+  USER_USERNAME_TAKEN: { status: 409, zh: '用户名 {username} 已被使用', en: 'Username {username} is taken' },
+  USER_ROLE_NOT_ALLOWED: { status: 403, zh: '您不能授予角色 {role}', en: 'You may not grant the role {role}' },
+  USER_SCOPE_OUTSIDE: { status: 403, zh: '区划 {code} 不在您的管辖范围内', en: 'Region {code} lies outside your scope' },
+  USER_DEPARTMENT_REQUIRED: { status: 400, zh: '部门审核员必须指定部门', en: 'A department reviewer needs a department' },
+  USER_AGENCY_REQUIRED: { status: 400, zh: '第三方机构人员必须指定机构', en: 'Agency staff need an agency' },
+  USER_SELF_LOCKOUT: { status: 409, zh: '不能停用自己的账号或降低自己的权限', en: 'You cannot disable yourself or lower your own role' },
+  USER_IMPORT_INVALID: { status: 400, zh: '文件有 {count} 行错误，未创建任何用户', en: 'The file has {count} rows with errors; no user was created' },
+  USER_IMPORT_TOO_MANY: { status: 400, zh: '一次最多导入 {max} 行', en: 'At most {max} rows per import' },
+  USER_USERNAME_INVALID: { status: 400, zh: '用户名 {username} 不合规：须为 3–64 位字母、数字或 _ . @ -', en: 'Username {username} is not allowed: use 3–64 letters, digits or _ . @ -' },
+  USER_FIELD_REQUIRED: { status: 400, zh: '{fieldZh}不能为空', en: '{field} is required' },
+  USER_FIELD_TOO_LONG: { status: 400, zh: '{fieldZh}不能超过 {max} 个字符', en: '{field} is longer than {max} characters' },
+  USER_ROLE_UNKNOWN: { status: 400, zh: '未知的角色 {role}', en: 'Unknown role {role}' },
+  USER_PHONE_INVALID: { status: 400, zh: '电话号码 {phone} 格式不正确', en: 'Phone number {phone} is not valid' },
+  USER_AGENCY_AMBIGUOUS: { status: 400, zh: '有多个名为 {name} 的机构，请填写机构编号', en: 'Several agencies are named {name}; give the agency id' },
+  USER_IMPORT_DUPLICATE: { status: 400, zh: '用户名 {username} 在文件中重复（第 {first} 行已出现）', en: 'Username {username} appears twice in the file (first on row {first})' },
+  USER_IMPORT_COLUMNS: { status: 400, zh: '文件缺少必需的列：{columns}', en: 'The file lacks required columns: {columns}' },
+  USER_IMPORT_EMPTY: { status: 400, zh: '文件中没有数据行', en: 'The file has no data rows' },
+  TEAM_NOT_FOUND: { status: 404, zh: '工作组不存在', en: 'No such team' },
+  TEAM_PAIR_INVALID: { status: 400, zh: '"1+1" 组合须由一名本地人员和一名第三方机构人员组成', en: 'A paired team is one local officer and one agency professional' },
+  TEAM_MEMBER_INVALID: { status: 400, zh: '成员 {username} 不存在或不在本区划', en: 'Member {username} does not exist or is outside this region' },
+  AGENCY_NOT_FOUND: { status: 404, zh: '第三方机构不存在', en: 'No such agency' },
+  TEAM_AGENCY_REQUIRED: { status: 400, zh: '第三方机构团队必须指定机构', en: 'An agency team needs an agency' },
+  TEAM_INSTRUCTOR_INVALID: { status: 400, zh: '指导员须为您管辖范围内的普查指导员账号', en: 'The instructor must be an instructor account within your scope' },
+  AGENCY_CREDIT_CODE_INVALID: { status: 400, zh: '统一社会信用代码 {code} 不正确', en: 'Credit code {code} is not valid' },
+  AGENCY_NAME_TAKEN: { status: 409, zh: '机构 {name} 已存在', en: 'Agency {name} already exists' },
+
+  // jobs
+  JOB_NOT_FOUND: { status: 404, zh: '任务不存在', en: 'No such job' },
+  JOB_NOT_CANCELLABLE: { status: 409, zh: '任务已结束，无法取消', en: 'The job has ended and cannot be cancelled' },
+  JOB_NOT_RESUMABLE: { status: 409, zh: '只有失败或已取消的任务可以继续', en: 'Only a failed or cancelled job can be resumed' },
+
+  // database, translated once in core/db/pg-errors.ts
+  DB_DUPLICATE: { status: 409, zh: '记录重复：{detail}', en: 'Duplicate record: {detail}' },
+  DB_REFERENCE: { status: 409, zh: '引用的记录不存在或仍被引用：{detail}', en: 'A referenced record is missing or still in use: {detail}' },
+  DB_CONSTRAINT: { status: 400, zh: '数据不符合约束：{detail}', en: 'The data breaks a rule: {detail}' },
+  DB_INVALID_VALUE: { status: 400, zh: '数值格式不正确：{detail}', en: 'A value has the wrong format: {detail}' },
+  DB_UNAVAILABLE: { status: 503, zh: '数据库暂时不可用', en: 'The database is unavailable' },
+  DATA_DIR_LOCKED: { status: 409, zh: '数据目录 {dir} 正被进程 {pid} 使用', en: 'The data folder {dir} is held by process {pid}' },
+
+  INTERNAL: { status: 500, zh: '服务器内部错误，已记录', en: 'Internal server error; it has been logged' },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export type ErrorParams = Record<string, string | number>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: ErrorParams;
+  /** Extra structured detail for the client, e.g. per-row import errors. */
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, params: ErrorParams = {}, details?: unknown) {
+    super(formatMessage(ERRORS[code].en, params));
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+
+  toJSON() {
+    return errorBody(this.code, this.params, this.details);
+  }
+}
+
+export function formatMessage(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+/** The JSON body every error answers with. */
+export function errorBody(code: ErrorCode, params: ErrorParams = {}, details?: unknown) {
+  const spec = ERRORS[code];
+  return {
+    error: {
+      code,
+      status: spec.status,
+      message: { zh: formatMessage(spec.zh, params), en: formatMessage(spec.en, params) },
+      ...(details === undefined ? {} : { details }),
+    },
+  };
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,50 @@
+// Who may do what, declared in one table: action → roles, and the highest
+// region level the caller's scope must reach. Routes name an action; the
+// server checks it before any handler runs. Row scope is checked by the
+// domain queries (out of scope reads as not found).
+import type { RegionLevel } from '../../core/db/schema.ts';
+import { ROLES, type Role } from './roles.ts';
+import { atLeastLevel } from './scope.ts';
+
+export interface Rule {
+  roles: readonly Role[];
+  /** The caller's scope must be this level or above (e.g. 'nation'). */
+  minLevel?: RegionLevel;
+}
+
+const OFFICES: readonly Role[] = ['national-office', 'regional-office'];
+const STAFF: readonly Role[] = ROLES.filter((r) => r !== 'respondent' && r !== 'editor');
+
+export const POLICY = {
+  'session.read': { roles: ROLES },
+  'regions.read': { roles: ROLES },
+  'regions.write': { roles: OFFICES },
+  'users.read': { roles: OFFICES },
+  'users.write': { roles: OFFICES },
+  'teams.read': { roles: [...OFFICES, 'instructor', 'reviewer'] },
+  'teams.write': { roles: OFFICES },
+  'agencies.read': { roles: [...OFFICES, 'instructor', 'reviewer', 'agency-staff'] },
+  'agencies.write': { roles: OFFICES },
+  'audit.read': { roles: OFFICES },
+  'jobs.read': { roles: STAFF },
+  'jobs.write': { roles: STAFF },
+  'demo.load': { roles: ['national-office'], minLevel: 'nation' },
+  'metrics.read': { roles: ['national-office'], minLevel: 'nation' },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof POLICY;
+
+export function isAction(v: unknown): v is Action {
+  return typeof v === 'string' && v in POLICY;
+}
+
+export function can(role: Role, scopeLevel: RegionLevel, action: Action): boolean {
+  const rule: Rule = POLICY[action];
+  if (!rule.roles.includes(role)) return false;
+  return rule.minLevel ? atLeastLevel(scopeLevel, rule.minLevel) : true;
+}
+
+/** Every action a role may perform at a level: the console builds its menu from this. */
+export function permissionsOf(role: Role, scopeLevel: RegionLevel): Action[] {
+  return (Object.keys(POLICY) as Action[]).filter((a) => can(role, scopeLevel, a));
+}

@@ -1,0 +1,67 @@
+// HTTP edge of sessions: log in, who am I, log out.
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { AppError } from '../../core/errors.ts';
+import { RateLimiter } from '../../server/rate-limit.ts';
+import { actorOf } from '../../server/auth.ts';
+import { permissionsOf } from './policy.ts';
+import { SESSION_COOKIE, login, logout, resolveSession } from './session.ts';
+import { SESSION_IDLE_MS } from './session.sql.ts';
+
+export async function sessionRoutes(app: FastifyInstance) {
+  const { db } = app.ctx;
+  const perAddress = new RateLimiter(30, 5 * 60_000); // 30 login attempts per address per 5 minutes
+  const tags = ['session'];
+
+  app.post('/api/v1/session', {
+    config: { public: true },
+    schema: {
+      tags,
+      summary: 'Log in',
+      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 128 }) }),
+    },
+  }, async (req, reply) => {
+    const wait = perAddress.hit(req.ip);
+    if (wait) throw new AppError('AUTH_LOCKED', { minutes: Math.ceil(wait / 60) });
+    const { username, password } = req.body as { username: string; password: string };
+    const { token } = await login(db, username, password);
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.protocol === 'https',
+      maxAge: Math.floor(SESSION_IDLE_MS / 1000),
+    });
+    const s = await resolveSession(db, token);
+    return sessionBody(s!);
+  });
+
+  app.get('/api/v1/session', { config: { action: 'session.read' }, schema: { tags, summary: 'The current session' } }, async (req) => {
+    const s = await resolveSession(db, req.cookies[SESSION_COOKIE] ?? '');
+    if (s) return sessionBody(s);
+    // The CLI's bearer token has no cookie session.
+    const a = actorOf(req);
+    return { username: a.username, role: a.role, regionCode: a.regionCode, displayName: a.username, regionName: '全国', csrfToken: '', permissions: permissionsOf(a.role, a.scopeLevel) };
+  });
+
+  app.delete('/api/v1/session', { config: { action: 'session.read' }, schema: { tags, summary: 'Log out' } }, async (req, reply) => {
+    if (req.sessionId) await logout(db, req.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+}
+
+function sessionBody(s: NonNullable<Awaited<ReturnType<typeof resolveSession>>>) {
+  const a = s.actor;
+  return {
+    username: a.username,
+    role: a.role,
+    regionCode: a.regionCode,
+    regionName: s.regionName,
+    displayName: s.displayName,
+    department: a.department,
+    agencyId: a.agencyId,
+    csrfToken: s.csrfToken,
+    permissions: permissionsOf(a.role, a.scopeLevel),
+  };
+}

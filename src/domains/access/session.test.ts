@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, login, startTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { databaseKinds } from '../../../test/helpers/databases.ts';
+
+describe.each(databaseKinds())('sessions on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind, { worker: false });
+  });
+  afterAll(() => t.close());
+
+  it('logs in with an HttpOnly SameSite cookie and answers who is logged in', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'Yueqing', password: 'Pucha2018' } });
+    expect(res.statusCode).toBe(200);
+    const c = res.cookies.find((x) => x.name === 'pucha_sid')!;
+    expect(c.httpOnly).toBe(true);
+    expect(c.sameSite).toBe('Lax');
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: `pucha_sid=${c.value}` } });
+    expect(me.json()).toMatchObject({ username: 'yueqing', role: 'regional-office', regionCode: '330382', regionName: '乐清市' });
+    expect(me.json().permissions).toContain('users.write');
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const s = await login(t.app, 'wenzhou');
+    const token = s.cookie.split('=')[1];
+    const rows = await t.ctx.db.selectFrom('sessions').select('id').execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((r) => r.id === token)).toBe(false);
+  });
+
+  it('refuses a state change without the CSRF token', async () => {
+    const s = await login(t.app, 'yueqing');
+    const res = await t.app.inject({ method: 'PATCH', url: '/api/v1/regions/330382', headers: { cookie: s.cookie }, payload: { pilot: true } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('AUTH_CSRF');
+    const wrong = await t.app.inject({ method: 'PATCH', url: '/api/v1/regions/330382', headers: { cookie: s.cookie, 'x-csrf-token': 'x' + s.csrf.slice(1) }, payload: { pilot: true } });
+    expect(wrong.json().error.code).toBe('AUTH_CSRF');
+  });
+
+  it('logs out: the cookie stops working', async () => {
+    const s = await login(t.app, 'zhejiang');
+    expect((await call(t.app, s, 'DELETE', '/api/v1/session')).statusCode).toBe(204);
+    const me = await call(t.app, s, 'GET', '/api/v1/session');
+    expect(me.statusCode).toBe(401);
+    expect(me.json().error.code).toBe('AUTH_REQUIRED');
+  });
+
+  it('ends a session that has been idle too long', async () => {
+    const s = await login(t.app, 'beibei');
+    await t.ctx.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', (await t.ctx.db.selectFrom('users').select('id').where('username', '=', 'beibei').executeTakeFirstOrThrow()).id).execute();
+    expect((await call(t.app, s, 'GET', '/api/v1/session')).statusCode).toBe(401);
+  });
+
+  it('locks an account after five wrong passwords, even against the right one, and changes nothing else', async () => {
+    const before = await t.ctx.db.selectFrom('users').select(['password_hash', 'role', 'region_code', 'version']).where('username', '=', 'yq-reviewer').executeTakeFirstOrThrow();
+    const codes: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const r = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'yq-reviewer', password: `wrong${i}xx` } });
+      codes.push(`${r.statusCode} ${r.json().error.code}`);
+    }
+    expect(codes.slice(0, 4)).toEqual(Array(4).fill('401 AUTH_INVALID_CREDENTIALS'));
+    expect(codes.slice(4)).toEqual(Array(6).fill('429 AUTH_LOCKED'));
+    const right = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'yq-reviewer', password: 'Pucha2018' } });
+    expect(right.statusCode).toBe(429);
+    expect(right.json().error.message.en).toMatch(/try again in \d+ minutes/);
+    const after = await t.ctx.db.selectFrom('users').select(['password_hash', 'role', 'region_code', 'version']).where('username', '=', 'yq-reviewer').executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+  });
+
+  it('answers an unknown user like a wrong password', async () => {
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'nobody-here', password: 'Pucha2018' } });
+    expect(r.statusCode).toBe(401);
+    expect(r.json().error.code).toBe('AUTH_INVALID_CREDENTIALS');
+  });
+});

@@ -1,0 +1,77 @@
+// 审计 audit: every change writes one row here, inside the change's own transaction.
+import type { Db, Tx } from '../../core/db/index.ts';
+import type { Actor } from '../access/actor.ts';
+
+export interface AuditEntry {
+  action: string; // e.g. 'user.create'
+  entity: string; // e.g. 'user'
+  entityId: string | number;
+  regionCode: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Call with the transaction that makes the change, so both commit or neither. */
+export async function recordAudit(trx: Tx, actor: Actor, e: AuditEntry): Promise<void> {
+  await trx
+    .insertInto('audit_log')
+    .values({
+      actor_id: actor.id,
+      actor_username: actor.username,
+      action: e.action,
+      entity: e.entity,
+      entity_id: String(e.entityId),
+      region_code: e.regionCode,
+      before: e.before === undefined ? null : JSON.stringify(e.before),
+      after: e.after === undefined ? null : JSON.stringify(e.after),
+    })
+    .execute();
+}
+
+export interface AuditFilter {
+  scopePrefix: string;
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  actor?: string;
+  region?: string;
+  from?: string;
+  to?: string;
+  /** Keyset cursor: the id of the last row of the previous page. */
+  before?: number;
+  limit: number;
+}
+
+export async function listAudit(db: Db, f: AuditFilter) {
+  let q = db
+    .selectFrom('audit_log')
+    .selectAll()
+    // Rows with no region (system-wide changes) are for the nation's scope only.
+    .where((eb) =>
+      f.scopePrefix === '' ? eb.lit(true) : eb('region_code', 'like', `${f.scopePrefix}%`),
+    );
+  if (f.entity) q = q.where('entity', '=', f.entity);
+  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+  if (f.action) q = q.where('action', 'like', `${f.action}%`);
+  if (f.actor) q = q.where('actor_username', '=', f.actor);
+  if (f.region) q = q.where('region_code', 'like', `${f.region}%`);
+  if (f.from) q = q.where('at', '>=', new Date(f.from));
+  if (f.to) q = q.where('at', '<', new Date(f.to));
+  if (f.before) q = q.where('id', '<', f.before);
+  const rows = await q.orderBy('id', 'desc').limit(f.limit + 1).execute();
+  const page = rows.slice(0, f.limit);
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actorUsername: r.actor_username,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      regionCode: r.region_code,
+      before: r.before,
+      after: r.after,
+    })),
+    nextCursor: rows.length > f.limit ? String(page[page.length - 1].id) : null,
+  };
+}

@@ -1,0 +1,51 @@
+// SQL that seeds the demo: idempotent upserts keyed by natural names, so that
+// `pucha demo` can be run again to reset the demo accounts.
+import { sql } from 'kysely';
+import type { Tx } from '../../core/db/index.ts';
+
+export async function setPilots(trx: Tx, codes: string[]) {
+  await trx.updateTable('regions').set({ pilot: true }).where('code', 'in', codes).execute();
+}
+
+export async function upsertAgency(trx: Tx, a: { name: string; regionCode: string; creditCode: string; contact: string; phone: string; contractRef: string }) {
+  const r = await sql<{ id: number }>`
+    INSERT INTO agencies (name, region_code, credit_code, contact, phone, contract_ref)
+    VALUES (${a.name}, ${a.regionCode}, ${a.creditCode}, ${a.contact}, ${a.phone}, ${a.contractRef})
+    ON CONFLICT (region_code, name) DO UPDATE SET credit_code = excluded.credit_code, contact = excluded.contact,
+      phone = excluded.phone, contract_ref = excluded.contract_ref, version = agencies.version + 1
+    RETURNING id`.execute(trx);
+  return Number(r.rows[0].id);
+}
+
+export async function upsertUser(trx: Tx, u: { username: string; displayName: string; passwordHash: string; role: string; regionCode: string; department: string | null; agencyId: number | null; phone: string | null }) {
+  const r = await sql<{ id: number }>`
+    INSERT INTO users (username, display_name, password_hash, role, region_code, department, agency_id, phone)
+    VALUES (${u.username}, ${u.displayName}, ${u.passwordHash}, ${u.role}, ${u.regionCode}, ${u.department}, ${u.agencyId}, ${u.phone})
+    ON CONFLICT (lower(username)) DO UPDATE SET display_name = excluded.display_name, password_hash = excluded.password_hash,
+      role = excluded.role, region_code = excluded.region_code, department = excluded.department, agency_id = excluded.agency_id,
+      disabled = false, failed_logins = 0, locked_until = NULL, version = users.version + 1, updated_at = now()
+    RETURNING id`.execute(trx);
+  return Number(r.rows[0].id);
+}
+
+export async function replaceTeam(trx: Tx, t: { name: string; regionCode: string; kind: string; agencyId: number | null; instructorId: number | null; members: Array<{ userId: number; memberRole: string }> }) {
+  const old = await trx.selectFrom('teams').select('id').where('name', '=', t.name).where('region_code', '=', t.regionCode).executeTakeFirst();
+  let id: number;
+  if (old) {
+    id = old.id;
+    await trx.updateTable('teams').set({ kind: t.kind, agency_id: t.agencyId, instructor_id: t.instructorId, disabled: false, version: sql`version + 1` }).where('id', '=', id).execute();
+    await trx.deleteFrom('team_members').where('team_id', '=', id).execute();
+  } else {
+    const row = await trx.insertInto('teams').values({ name: t.name, region_code: t.regionCode, kind: t.kind, agency_id: t.agencyId, instructor_id: t.instructorId }).returning('id').executeTakeFirstOrThrow();
+    id = row.id;
+  }
+  if (t.members.length) {
+    await trx.insertInto('team_members').values(t.members.map((m) => ({ team_id: id, user_id: m.userId, member_role: m.memberRole }))).execute();
+  }
+  return id;
+}
+
+export async function markLoaded(trx: Tx) {
+  await sql`INSERT INTO settings (key, value) VALUES ('demo', ${JSON.stringify({ loadedAt: new Date().toISOString() })})
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`.execute(trx);
+}

@@ -1,0 +1,25 @@
+// HTTP edge of the demo: the national office (or the local CLI) reloads it as a job.
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../server/auth.ts';
+import type { JobHandler } from '../jobs/index.ts';
+import { loadDemo } from './demo.ts';
+
+export const demoJobs: JobHandler[] = [
+  {
+    kind: 'demo.load',
+    async run(ctx) {
+      // One transaction, a second or two: no progress to report inside it.
+      return loadDemo(ctx.db);
+    },
+  },
+];
+
+export async function demoRoutes(app: FastifyInstance) {
+  app.post('/api/v1/demo', {
+    config: { action: 'demo.load' },
+    schema: { tags: ['demo'], summary: 'Load or reload the demo census (a job)' },
+  }, async (req, reply) => {
+    const job = await app.ctx.jobs.enqueue(actorOf(req), 'demo.load', {}, '100000', 1);
+    return reply.status(202).send({ job });
+  });
+}

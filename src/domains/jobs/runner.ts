@@ -1,0 +1,134 @@
+// The in-process worker: takes queued jobs one at a time, outside any request,
+// reports progress, honours cancellation and resumes from checkpoints.
+import type { Db } from '../../core/db/index.ts';
+import { AppError, isAppError } from '../../core/errors.ts';
+import type { Actor } from '../access/actor.ts';
+import * as q from './jobs.sql.ts';
+
+export class JobCancelled extends Error {
+  constructor() {
+    super('job cancelled');
+  }
+}
+
+export interface JobContext<P = Record<string, unknown>> {
+  id: number;
+  params: P;
+  /** What the job saved last time, when it is resuming after a stop. */
+  checkpoint: unknown;
+  regionCode: string;
+  createdBy: number | null;
+  db: Db;
+  /** Saves progress (and a checkpoint to resume from); throws JobCancelled when cancel was asked. */
+  progress(done: number, opts?: { total?: number | null; message?: string; checkpoint?: unknown }): Promise<void>;
+}
+
+export interface JobHandler<P = Record<string, unknown>> {
+  kind: string;
+  run(ctx: JobContext<P>): Promise<unknown>;
+}
+
+export class JobRunner {
+  private handlers = new Map<string, JobHandler<any>>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private opts: { pollMs?: number; staleSeconds?: number; log?: (msg: string, extra?: object) => void } = {},
+  ) {}
+
+  setLog(log: (msg: string, extra?: object) => void) {
+    this.opts.log = log;
+  }
+
+  register<P>(h: JobHandler<P>) {
+    this.handlers.set(h.kind, h as JobHandler<any>);
+  }
+
+  kinds() {
+    return [...this.handlers.keys()];
+  }
+
+  async enqueue(actor: Actor, kind: string, params: unknown, regionCode = actor.regionCode, total?: number) {
+    const row = await q.insertJob(this.db, { kind, regionCode, createdBy: actor.id, params, total });
+    this.wake?.();
+    return q.jobView(row);
+  }
+
+  async start() {
+    this.stopped = false;
+    await q.requeueStale(this.db, this.opts.staleSeconds ?? 60);
+    this.running = this.loop();
+  }
+
+  /** Lets the current job reach its next progress report, then stops. */
+  async stop() {
+    this.stopped = true;
+    this.wake?.();
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Resolves when no queued job is left (tests and the CLI use it). */
+  async drain(timeoutMs = 120_000) {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const busy = await this.db.selectFrom('jobs').select('id').where('status', 'in', ['queued', 'running']).limit(1).execute();
+      if (busy.length === 0) return;
+      if (Date.now() > until) throw new Error('jobs did not drain in time');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  private async loop() {
+    while (!this.stopped) {
+      let job: q.JobRow | undefined;
+      try {
+        job = await q.claimJob(this.db, this.kinds());
+      } catch (e) {
+        this.opts.log?.('job claim failed', { err: e });
+      }
+      if (job) {
+        await this.runOne(job);
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        this.timer = setTimeout(resolve, this.opts.pollMs ?? 1000);
+      });
+      this.wake = undefined;
+    }
+  }
+
+  private async runOne(job: q.JobRow) {
+    const handler = this.handlers.get(job.kind)!;
+    const ctx: JobContext = {
+      id: job.id,
+      params: (job.params ?? {}) as Record<string, unknown>,
+      checkpoint: job.checkpoint,
+      regionCode: job.region_code,
+      createdBy: job.created_by,
+      db: this.db,
+      progress: async (done, o = {}) => {
+        const cancel = await q.saveProgress(this.db, job.id, { done, total: o.total, message: o.message, checkpoint: o.checkpoint });
+        if (cancel || this.stopped) throw new JobCancelled();
+      },
+    };
+    try {
+      const result = await handler.run(ctx);
+      await q.finishJob(this.db, job.id, 'succeeded', { result: result ?? null });
+    } catch (e) {
+      if (e instanceof JobCancelled) {
+        // Stopped by a server shutdown: leave it running, so the next start resumes it.
+        if (!this.stopped) await q.finishJob(this.db, job.id, 'cancelled', {});
+        return;
+      }
+      const err = isAppError(e) ? e.toJSON().error : new AppError('INTERNAL').toJSON().error;
+      if (!isAppError(e)) this.opts.log?.('job failed', { err: e, job: job.id });
+      await q.finishJob(this.db, job.id, 'failed', { error: err });
+    }
+  }
+}

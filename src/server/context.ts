@@ -1,0 +1,46 @@
+// What every route handler and job can reach. Built once at start-up.
+import type { Config } from '../config.ts';
+import type { Database, Db } from '../core/db/index.ts';
+import type { Action } from '../domains/access/policy.ts';
+import type { Actor } from '../domains/access/actor.ts';
+import type { JobRunner } from '../domains/jobs/index.ts';
+
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  jobs: JobRunner;
+  /** Bearer token that the CLI on this machine reads from the data folder's lock file. */
+  localToken: string;
+}
+
+/** Kinds of row a route parameter names; the access matrix test makes one in and one out of scope per kind. */
+export type ResourceKind = 'region' | 'user' | 'team' | 'agency' | 'job';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The policy action this route performs; required on every /api route that is not public. */
+    action?: Action;
+    /** A route anyone may call (login, health). */
+    public?: boolean;
+    /** The kind of row named by the route's `:code` or `:id` parameter. */
+    resource?: ResourceKind;
+  }
+  interface FastifyRequest {
+    actor?: Actor;
+    sessionId?: string;
+    csrfToken?: string;
+  }
+  interface FastifyInstance {
+    ctx: AppContext;
+    routeTable: RouteInfo[];
+  }
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  action?: Action;
+  public: boolean;
+  resource?: ResourceKind;
+}

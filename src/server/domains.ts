@@ -1,0 +1,25 @@
+// The domains of Pucha, in one list: each brings its routes and its job kinds.
+// A new domain adds one line here.
+import type { FastifyInstance } from 'fastify';
+import type { JobHandler } from '../domains/jobs/index.ts';
+import { sessionRoutes } from '../domains/access/index.ts';
+import { regionRoutes } from '../domains/regions/index.ts';
+import { auditRoutes } from '../domains/audit/index.ts';
+import { jobRoutes } from '../domains/jobs/index.ts';
+import { peopleRoutes, peopleJobs } from '../domains/people/index.ts';
+import { demoRoutes, demoJobs } from '../domains/demo/index.ts';
+
+export interface DomainModule {
+  name: string;
+  routes?: (app: FastifyInstance) => Promise<void>;
+  jobs?: JobHandler<any>[];
+}
+
+export const DOMAINS: DomainModule[] = [
+  { name: 'access', routes: sessionRoutes },
+  { name: 'regions', routes: regionRoutes },
+  { name: 'people', routes: peopleRoutes, jobs: peopleJobs },
+  { name: 'audit', routes: auditRoutes },
+  { name: 'jobs', routes: jobRoutes },
+  { name: 'demo', routes: demoRoutes, jobs: demoJobs },
+];

@@ -1,0 +1,127 @@
+// Every registered route × every role × in scope / out of scope. The routes are
+// read from the router itself, so a new route cannot escape the check.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, login, startTestApp, type Session, type TestApp } from '../helpers/app.ts';
+import { databaseKinds } from '../helpers/databases.ts';
+import { can } from '../../src/domains/access/policy.ts';
+import { ROLES, type Role } from '../../src/domains/access/roles.ts';
+import type { ResourceKind, RouteInfo } from '../../src/server/context.ts';
+import { NO_BODY, SAMPLE_BODIES } from './route-samples.ts';
+
+// One demo account per role; all but the national ones sit in 乐清市 (330382).
+const ACCOUNT: Record<Role, string> = {
+  'national-office': 'nation',
+  'regional-office': 'yueqing',
+  reviewer: 'yq-reviewer',
+  'department-reviewer': 'yq-stats',
+  instructor: 'yq-instructor',
+  enumerator: 'yq-enumerator',
+  'agency-staff': 'yq-agency',
+  respondent: 'yq-respondent',
+  editor: 'editor',
+};
+
+type Fixtures = Record<ResourceKind, { own: string; other: string }>;
+
+describe.each(databaseKinds())('route × role × scope on %s', (kind) => {
+  let t: TestApp;
+  const sessions = {} as Record<Role, Session>;
+  let fx: Fixtures;
+  let routes: RouteInfo[];
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, { worker: false });
+    for (const r of ROLES) sessions[r] = await login(t.app, ACCOUNT[r]);
+    const db = t.ctx.db;
+    const userId = async (u: string) => String((await db.selectFrom('users').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id);
+    const teamId = async (region: string) => String((await db.selectFrom('teams').select('id').where('region_code', '=', region).orderBy('id').executeTakeFirstOrThrow()).id);
+    const agencyId = async (region: string) => String((await db.selectFrom('agencies').select('id').where('region_code', '=', region).executeTakeFirstOrThrow()).id);
+    const jobId = async (region: string) =>
+      String((await db.insertInto('jobs').values({ kind: 'matrix.noop', status: 'succeeded', region_code: region, created_by: null, params: '{}' }).returning('id').executeTakeFirstOrThrow()).id);
+    // "own" rows lie in 乐清市 city-east township (inside every county account's scope);
+    // "other" rows lie in 重庆市北碚区, another province.
+    fx = {
+      region: { own: '330382001', other: '500109' },
+      user: { own: await userId('yq-respondent'), other: await userId('bb-officer') },
+      team: { own: await teamId('330382001'), other: await teamId('500109') },
+      agency: { own: await agencyId('330382'), other: await agencyId('500109') },
+      job: { own: await jobId('330382001'), other: await jobId('500109') },
+    };
+    routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/'));
+  });
+  afterAll(() => t.close());
+
+  const key = (r: RouteInfo) => `${r.method} ${r.url}`;
+
+  async function request(r: RouteInfo, s: Session | null, which: 'own' | 'other') {
+    let url = r.url;
+    if (r.resource) url = url.replace(/:(id|code)\b/, fx[r.resource][which]);
+    let body: unknown;
+    if (['POST', 'PATCH', 'PUT'].includes(r.method) && !NO_BODY.has(key(r))) {
+      body = structuredClone(SAMPLE_BODIES[key(r)]);
+      if (body && typeof body === 'object' && (body as { version?: unknown }).version === '{v}') {
+        const table = ({ user: 'users', team: 'teams', agency: 'agencies' } as const)[r.resource as 'user'];
+        const row = await t.ctx.db.selectFrom(table).select('version').where('id', '=', Number(fx[r.resource!][which])).executeTakeFirst();
+        (body as { version: number }).version = row?.version ?? 1;
+      }
+    }
+    const session = s && key(r) === 'DELETE /api/v1/session' ? await login(t.app, s.username) : s;
+    return call(t.app, session, r.method, url, body);
+  }
+
+  it('every route declares an action or is public, and every body route has a sample', () => {
+    expect(routes.length).toBeGreaterThan(15);
+    for (const r of routes) {
+      expect(r.public || !!r.action, key(r)).toBe(true);
+      if (['POST', 'PATCH', 'PUT'].includes(r.method) && !r.public && !NO_BODY.has(key(r))) {
+        expect(SAMPLE_BODIES[key(r)], `add a sample body for ${key(r)} in route-samples.ts`).toBeDefined();
+      }
+    }
+  });
+
+  it('without a session every non-public route answers 401', async () => {
+    for (const r of routes.filter((x) => !x.public)) {
+      const res = await request(r, null, 'own');
+      expect(res.statusCode, key(r)).toBe(401);
+    }
+  });
+
+  it('each role is refused exactly the actions its policy does not grant, and no answer is a 500', async () => {
+    for (const r of routes.filter((x) => !x.public)) {
+      for (const role of ROLES) {
+        const s = sessions[role];
+        const res = await request(r, s, 'own');
+        const level = role === 'national-office' || role === 'editor' ? 'nation' : 'county';
+        const allowed = can(role, level, r.action!);
+        const label = `${key(r)} as ${role}: ${res.statusCode} ${res.body.slice(0, 120)}`;
+        expect(res.statusCode, label).toBeLessThan(500);
+        if (allowed) {
+          expect(res.statusCode, label).not.toBe(401);
+          expect(res.json()?.error?.code, label).not.toBe('AUTH_FORBIDDEN');
+        } else {
+          expect(res.statusCode, label).toBe(403);
+          expect(res.json().error.code, label).toBe('AUTH_FORBIDDEN');
+        }
+      }
+    }
+  });
+
+  it('a row of another province reads as not found for every role below the nation (0 leaks)', async () => {
+    let checked = 0;
+    for (const r of routes.filter((x) => x.resource && !x.public)) {
+      for (const role of ROLES.filter((x) => x !== 'national-office' && x !== 'editor')) {
+        if (!can(role, 'county', r.action!)) continue;
+        const res = await request(r, sessions[role], 'other');
+        expect(res.statusCode, `${key(r)} as ${role} on another province's row: ${res.body.slice(0, 120)}`).toBe(404);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('a county user reading another county\'s user gets 404', async () => {
+    const res = await call(t.app, sessions['regional-office'], 'GET', `/api/v1/users/${fx.user.other}`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('USER_NOT_FOUND');
+  });
+});

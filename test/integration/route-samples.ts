@@ -1,0 +1,23 @@
+// A harmless, valid request body for every API route that takes one, so that
+// the access matrix reaches the authorisation and scope checks rather than
+// stopping at validation. A new route with a body must add its sample here;
+// the matrix test fails until it does. `{v}` is replaced by the row's version.
+export const SAMPLE_BODIES: Record<string, unknown> = {
+  'POST /api/v1/session': { username: 'nobody-matrix', password: 'x' },
+  'PATCH /api/v1/regions/:code': { pilot: true },
+  'POST /api/v1/users': { username: 'matrix-user', displayName: 'Matrix', password: 'Matrix2018', role: 'enumerator', regionCode: '330382001' },
+  'PATCH /api/v1/users/:id': { version: '{v}', phone: '0577-00000000' },
+  'POST /api/v1/agencies': { name: '矩阵测试机构', regionCode: '330382' },
+  'PATCH /api/v1/agencies/:id': { version: '{v}', contact: '矩阵' },
+  'POST /api/v1/teams': { name: '矩阵测试组', regionCode: '330382', kind: 'enumerator', members: [] },
+  'PATCH /api/v1/teams/:id': { version: '{v}', name: '矩阵测试组改' },
+};
+
+/** Routes that take no JSON body even though their method usually does. */
+export const NO_BODY = new Set([
+  'POST /api/v1/jobs/:id/cancel',
+  'POST /api/v1/jobs/:id/resume',
+  'POST /api/v1/demo',
+  'POST /api/v1/users/import', // multipart: without a file it answers 400/415, which is enough here
+  'DELETE /api/v1/session',
+]);
