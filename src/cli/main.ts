@@ -123,6 +123,17 @@ program
     }),
   );
 
+const regions = program.command('regions').description('the region tree');
+regions
+  .command('villages')
+  .description('load the 620,573 villages and residents\' committees (resumable job, about a minute)')
+  .action(() =>
+    withApi(async (api) => {
+      const { job } = check(await api.request('POST', '/api/v1/regions/villages'), [202]);
+      await follow(api, job);
+    }),
+  );
+
 const user = program.command('user').description('manage user accounts');
 user
   .command('add')

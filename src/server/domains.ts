@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { JobHandler } from '../domains/jobs/index.ts';
 import { sessionRoutes } from '../domains/access/index.ts';
-import { regionRoutes } from '../domains/regions/index.ts';
+import { loadVillagesJob, regionRoutes } from '../domains/regions/index.ts';
 import { auditRoutes } from '../domains/audit/index.ts';
 import { jobRoutes } from '../domains/jobs/index.ts';
 import { peopleRoutes, peopleJobs } from '../domains/people/index.ts';
@@ -17,7 +17,7 @@ export interface DomainModule {
 
 export const DOMAINS: DomainModule[] = [
   { name: 'access', routes: sessionRoutes },
-  { name: 'regions', routes: regionRoutes },
+  { name: 'regions', routes: regionRoutes, jobs: [loadVillagesJob] },
   { name: 'people', routes: peopleRoutes, jobs: peopleJobs },
   { name: 'audit', routes: auditRoutes },
   { name: 'jobs', routes: jobRoutes },

@@ -18,6 +18,7 @@ export const NO_BODY = new Set([
   'POST /api/v1/jobs/:id/cancel',
   'POST /api/v1/jobs/:id/resume',
   'POST /api/v1/demo',
+  'POST /api/v1/regions/villages',
   'POST /api/v1/users/import', // multipart: without a file it answers 400/415, which is enough here
   'DELETE /api/v1/session',
 ]);

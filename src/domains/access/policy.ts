@@ -19,6 +19,7 @@ export const POLICY = {
   'session.read': { roles: ROLES },
   'regions.read': { roles: ROLES },
   'regions.write': { roles: OFFICES },
+  'regions.load': { roles: ['national-office'], minLevel: 'nation' },
   'users.read': { roles: OFFICES },
   'users.write': { roles: OFFICES },
   'teams.read': { roles: [...OFFICES, 'instructor', 'reviewer'] },
@@ -29,7 +30,6 @@ export const POLICY = {
   'jobs.read': { roles: STAFF },
   'jobs.write': { roles: STAFF },
   'demo.load': { roles: ['national-office'], minLevel: 'nation' },
-  'metrics.read': { roles: ['national-office'], minLevel: 'nation' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;

@@ -31,6 +31,14 @@ export async function regionRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'The regions directly under one region', params: CodeParams },
   }, async (req) => regions.getChildren(db, actorOf(req), (req.params as { code: string }).code));
 
+  app.post('/api/v1/regions/villages', {
+    config: { action: 'regions.load' },
+    schema: { tags, summary: 'Load the 620 k villages and residents\' committees (a resumable job)' },
+  }, async (req, reply) => {
+    const job = await app.ctx.jobs.enqueue(actorOf(req), 'regions.villages', {}, '100000', 620_573);
+    return reply.status(202).send({ job });
+  });
+
   app.patch('/api/v1/regions/:code', {
     config: { action: 'regions.write', resource: 'region' },
     schema: { tags, summary: 'Mark or unmark a pilot county', params: CodeParams, body: Type.Object({ pilot: Type.Boolean() }, { additionalProperties: false }) },

