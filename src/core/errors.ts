@@ -51,6 +51,7 @@ export const ERRORS = {
   USER_IMPORT_DUPLICATE: { status: 400, zh: '用户名 {username} 在文件中重复（第 {first} 行已出现）', en: 'Username {username} appears twice in the file (first on row {first})' },
   USER_IMPORT_COLUMNS: { status: 400, zh: '文件缺少必需的列：{columns}', en: 'The file lacks required columns: {columns}' },
   USER_IMPORT_EMPTY: { status: 400, zh: '文件中没有数据行', en: 'The file has no data rows' },
+  USER_IMPORT_EXPIRED: { status: 409, zh: '该导入任务的数据已清除，请重新上传文件', en: 'The data of this import has been cleared; upload the file again' },
   TEAM_NOT_FOUND: { status: 404, zh: '工作组不存在', en: 'No such team' },
   TEAM_PAIR_INVALID: { status: 400, zh: '"1+1" 组合须由一名本地人员和一名第三方机构人员组成', en: 'A paired team is one local officer and one agency professional' },
   TEAM_MEMBER_INVALID: { status: 400, zh: '成员 {username} 不存在或不在本区划', en: 'Member {username} does not exist or is outside this region' },

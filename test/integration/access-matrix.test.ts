@@ -97,7 +97,7 @@ describe.each(databaseKinds())('route × role × scope on %s', (kind) => {
         expect(res.statusCode, label).toBeLessThan(500);
         if (allowed) {
           expect(res.statusCode, label).not.toBe(401);
-          expect(res.json()?.error?.code, label).not.toBe('AUTH_FORBIDDEN');
+          expect(res.statusCode, label).not.toBe(403); // a role may be refused a row (404), never the action
         } else {
           expect(res.statusCode, label).toBe(403);
           expect(res.json().error.code, label).toBe('AUTH_FORBIDDEN');

@@ -2,7 +2,10 @@
 // tables here; keep names and nullability identical to migrations/*.sql.
 import type { ColumnType, Generated } from 'kysely';
 
+// Kysely does not unwrap a ColumnType nested in Generated<> or in a union with
+// null, so timestamps have their own flat column types (insert is optional).
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Json<T = unknown> = ColumnType<T, string | T, string | T>;
 
 export type RegionLevel = 'nation' | 'province' | 'prefecture' | 'county' | 'township' | 'village';
@@ -28,7 +31,7 @@ export interface AgenciesTable {
   phone: string | null;
   contract_ref: string | null;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface UsersTable {
@@ -43,19 +46,19 @@ export interface UsersTable {
   phone: string | null;
   disabled: Generated<boolean>;
   failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
+  locked_until: NullableTimestamp;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface SessionsTable {
   id: string;
   user_id: number;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Timestamp;
-  last_seen_at: Generated<Timestamp>;
+  last_seen_at: Timestamp;
 }
 
 export interface TeamsTable {
@@ -67,7 +70,7 @@ export interface TeamsTable {
   instructor_id: number | null;
   disabled: Generated<boolean>;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface TeamMembersTable {
@@ -78,7 +81,7 @@ export interface TeamMembersTable {
 
 export interface AuditLogTable {
   id: Generated<number>;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   actor_id: number | null;
   actor_username: string;
   action: string;
@@ -104,22 +107,22 @@ export interface JobsTable {
   error: Json | null;
   cancel_requested: Generated<boolean>;
   attempts: Generated<number>;
-  created_at: Generated<Timestamp>;
-  started_at: Timestamp | null;
-  finished_at: Timestamp | null;
-  heartbeat_at: Timestamp | null;
+  created_at: Timestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  heartbeat_at: NullableTimestamp;
 }
 
 export interface SettingsTable {
   key: string;
   value: Json;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
-  applied_at: Generated<Timestamp>;
+  applied_at: Timestamp;
 }
 
 export interface DB {
