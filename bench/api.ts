@@ -1,48 +1,54 @@
-// Benchmark: the foundation's hot reads over real HTTP on a real server —
-// session check, region children, region search, user list — at concurrency 10.
+// Benchmark: the foundation's hot reads over real HTTP. The server runs as its own
+// process (`pucha serve`, as in production); autocannon loads it from this one.
 // Usage: npm run bench:api [-- --seconds 10]   (DATABASE_URL set → PostgreSQL)
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../src/config.ts';
-import { startServer } from '../src/server/start.ts';
+import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../src/domains/demo/index.ts';
 
-const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 5;
-const concurrency = 10;
+const arg = (name: string, dflt: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
+const seconds = arg('--seconds', 5);
+const connections = 10;
+const port = 3900 + Math.floor(Math.random() * 90);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-bench-'));
-const running = await startServer({ ...loadConfig(), port: 0, dataDir, logLevel: 'silent' }, { demoOnFirstStart: true });
-const base = running.url.replace('localhost', '127.0.0.1');
-
+const server = spawn(process.execPath, ['bin/pucha.js', 'serve', '--demo', '--port', String(port)], {
+  env: { ...process.env, PUCHA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/healthz`)).ok) break;
+  } catch {
+    /* starting */
+  }
+  if (i > 300) throw new Error('server did not start');
+  await new Promise((r) => setTimeout(r, 200));
+}
+const health = await (await fetch(`${base}/healthz`)).json();
 const login = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhejiang', password: DEMO_PASSWORD }) });
 const cookie = login.headers.get('set-cookie')!.split(';')[0];
 
-async function measure(name: string, urls: () => string) {
-  const lat: number[] = [];
-  const until = Date.now() + seconds * 1000;
-  let errors = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < until) {
-        const t0 = performance.now();
-        const r = await fetch(base + urls(), { headers: { cookie } });
-        await r.arrayBuffer();
-        if (r.status !== 200) errors++;
-        lat.push(performance.now() - t0);
-      }
-    }),
-  );
-  lat.sort((a, b) => a - b);
-  const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))].toFixed(1);
-  console.log(`${name.padEnd(28)} ${String(Math.round(lat.length / seconds)).padStart(6)} req/s  p50 ${q(0.5)} ms  p95 ${q(0.95)} ms  p99 ${q(0.99)} ms  errors ${errors}`);
+async function measure(name: string, paths: string[]) {
+  const r = await autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    requests: paths.map((p) => ({ method: 'GET', path: p, headers: { cookie } })),
+  });
+  const bad = r.non2xx + r.errors;
+  console.log(`${name.padEnd(30)} ${String(Math.round(r.requests.average)).padStart(6)} req/s  p50 ${r.latency.p50} ms  p97.5 ${r.latency.p97_5} ms  p99 ${r.latency.p99} ms  non-2xx/errors ${bad}`);
 }
 
 const counties = ['330382', '330302', '330303', '330304', '330305', '330324', '330326', '330327', '330328', '330329', '330381', '330383'];
-let i = 0;
-console.log(`database ${running.ctx.database.kind}, ${os.cpus().length} cores, concurrency ${concurrency}, ${seconds} s each`);
-await measure('GET /session', () => '/api/v1/session');
-await measure('GET /regions/:code/children', () => `/api/v1/regions/${counties[i++ % counties.length]}/children`);
-await measure('GET /regions?q= (search)', () => `/api/v1/regions?q=${encodeURIComponent(['温州', 'yueqing', '3303', '乐清', 'lc'][i++ % 5])}`);
-await measure('GET /users (page of 50)', () => '/api/v1/users?limit=50');
-await running.close();
+console.log(`${new Date().toISOString()} database ${health.database}, ${os.cpus().length} cores (${os.cpus()[0].model}), ${connections} connections, ${seconds} s each`);
+await measure('GET /api/v1/healthz', ['/healthz']);
+await measure('GET /api/v1/session', ['/api/v1/session']);
+await measure('GET /regions/:code/children', counties.map((c) => `/api/v1/regions/${c}/children`));
+await measure('GET /regions?q= (search)', ['温州', 'yueqing', '3303', '乐清', 'lc'].map((q) => `/api/v1/regions?q=${encodeURIComponent(q)}`));
+await measure('GET /users (page of 50)', ['/api/v1/users?limit=50']);
+server.kill('SIGTERM');
+await new Promise((r) => server.once('exit', r));
 fs.rmSync(dataDir, { recursive: true, force: true });

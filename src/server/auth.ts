@@ -60,8 +60,7 @@ async function authenticate(app: FastifyInstance, req: FastifyRequest) {
     if (typeof sent !== 'string' || !sameToken(sent, s.csrfToken)) throw new AppError('AUTH_CSRF');
   }
   req.actor = s.actor;
-  req.sessionId = s.sessionId;
-  req.csrfToken = s.csrfToken;
+  req.session = s;
 }
 
 /** The caller of a route that passed the gate. */

@@ -4,6 +4,7 @@ import type { Database, Db } from '../core/db/index.ts';
 import type { Action } from '../domains/access/policy.ts';
 import type { Actor } from '../domains/access/actor.ts';
 import type { JobRunner } from '../domains/jobs/index.ts';
+import type { SessionView } from '../domains/access/session.ts';
 
 export interface AppContext {
   config: Config;
@@ -28,8 +29,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor?: Actor;
-    sessionId?: string;
-    csrfToken?: string;
+    /** The cookie session that let this request in (absent for the CLI's bearer token). */
+    session?: SessionView;
   }
   interface FastifyInstance {
     ctx: AppContext;

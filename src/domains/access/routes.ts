@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors.ts';
 import { RateLimiter } from '../../server/rate-limit.ts';
 import { actorOf } from '../../server/auth.ts';
 import { permissionsOf } from './policy.ts';
-import { SESSION_COOKIE, login, logout, resolveSession } from './session.ts';
+import { SESSION_COOKIE, login, logout, resolveSession, type SessionView } from './session.ts';
 import { SESSION_IDLE_MS } from './session.sql.ts';
 
 export async function sessionRoutes(app: FastifyInstance) {
@@ -37,21 +37,20 @@ export async function sessionRoutes(app: FastifyInstance) {
   });
 
   app.get('/api/v1/session', { config: { action: 'session.read' }, schema: { tags, summary: 'The current session' } }, async (req) => {
-    const s = await resolveSession(db, req.cookies[SESSION_COOKIE] ?? '');
-    if (s) return sessionBody(s);
+    if (req.session) return sessionBody(req.session);
     // The CLI's bearer token has no cookie session.
     const a = actorOf(req);
     return { username: a.username, role: a.role, regionCode: a.regionCode, displayName: a.username, regionName: '全国', csrfToken: '', permissions: permissionsOf(a.role, a.scopeLevel) };
   });
 
   app.delete('/api/v1/session', { config: { action: 'session.read' }, schema: { tags, summary: 'Log out' } }, async (req, reply) => {
-    if (req.sessionId) await logout(db, req.sessionId);
+    if (req.session) await logout(db, req.session.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
 }
 
-function sessionBody(s: NonNullable<Awaited<ReturnType<typeof resolveSession>>>) {
+function sessionBody(s: SessionView) {
   const a = s.actor;
   return {
     username: a.username,

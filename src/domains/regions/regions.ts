@@ -34,8 +34,11 @@ export async function getRegion(db: Db, actor: Actor, code: string) {
 }
 
 export async function getChildren(db: Db, actor: Actor, code: string) {
-  await getRegion(db, actor, code);
-  const rows = await q.getChildren(db, code);
+  const rows = visibleTo(actor, code) ? await q.getChildren(db, code) : [];
+  // No children: tell a leaf (empty list) from an unknown or hidden region (404).
+  if (rows.length === 0 && !(visibleTo(actor, code) && (await q.getRegion(db, code)))) {
+    throw new AppError('REGION_NOT_FOUND', { code });
+  }
   return {
     items: rows
       .filter((r) => visibleTo(actor, r.code))
