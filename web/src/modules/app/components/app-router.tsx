@@ -1,0 +1,62 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import type { Permission } from '../../../api/types.ts';
+import { LoginPage } from '../../auth/components/login-page.tsx';
+import { RequirePermission } from '../../auth/components/require-permission.tsx';
+import { RequireSession } from '../../auth/components/require-session.tsx';
+import { ConsoleLayout } from '../../layout/components/console-layout.tsx';
+import { NotFoundPage } from '../../layout/components/not-found-page.tsx';
+import { PageSpinner } from '../../layout/components/page-spinner.tsx';
+
+// Pages load on demand, so the login screen does not wait for the tables.
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+const HomePage = page(() => import('../../home/components/home-page.tsx'), 'HomePage');
+const RegionsPage = page(() => import('../../regions/components/regions-page.tsx'), 'RegionsPage');
+const UsersPage = page(() => import('../../users/components/users-page.tsx'), 'UsersPage');
+const TeamsPage = page(() => import('../../teams/components/teams-page.tsx'), 'TeamsPage');
+const AgenciesPage = page(() => import('../../agencies/components/agencies-page.tsx'), 'AgenciesPage');
+const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
+const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
+const FieldApp = page(() => import('../../field/components/field-app.tsx'), 'FieldApp');
+
+const guarded = (permission: Permission, element: ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
+
+const router = createBrowserRouter(
+  [
+    { path: '/login', element: <LoginPage /> },
+    {
+      element: <RequireSession />,
+      children: [
+        {
+          path: '/field',
+          element: (
+            <Suspense fallback={<PageSpinner />}>
+              <FieldApp />
+            </Suspense>
+          ),
+        },
+        {
+          element: <ConsoleLayout />,
+          children: [
+            { index: true, element: <HomePage /> },
+            { path: 'regions', element: <RegionsPage /> },
+            { path: 'users', element: guarded('users.read', <UsersPage />) },
+            { path: 'teams', element: guarded('teams.read', <TeamsPage />) },
+            { path: 'agencies', element: guarded('agencies.read', <AgenciesPage />) },
+            { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+            { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ],
+  { basename: import.meta.env.BASE_URL.replace(/\/$/, '') },
+);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,40 @@
+import { Button, Result, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { useLang } from '../../ui/hooks/use-lang.ts';
+import { errorText } from '../../ui/utils/error-text.ts';
+import { SessionContext } from '../contexts/session-context.ts';
+import { useSessionQuery } from '../hooks/use-session-query.ts';
+
+/** Guards every page but the login: no session, no console. */
+export function RequireSession() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const location = useLocation();
+  const session = useSessionQuery();
+
+  if (session.isPending) {
+    return (
+      <div className="full-center">
+        <Spin size="large" description={t('common.loading')} />
+      </div>
+    );
+  }
+  if (session.isError) {
+    return (
+      <Result
+        status="warning"
+        title={errorText(session.error, lang)}
+        extra={<Button type="primary" onClick={() => void session.refetch()}>{t('common.refresh')}</Button>}
+      />
+    );
+  }
+  if (!session.data) {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return (
+    <SessionContext.Provider value={session.data}>
+      <Outlet />
+    </SessionContext.Provider>
+  );
+}

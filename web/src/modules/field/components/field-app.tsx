@@ -1,0 +1,49 @@
+import { Alert, Typography } from 'antd';
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { useSession } from '../../auth/hooks/use-session.ts';
+import { useOnlineStatus } from '../hooks/use-online-status.ts';
+import { FIELD_TABS, FieldTabBar, type FieldTab } from './field-tab-bar.tsx';
+import { FieldMapTab } from './field-map-tab.tsx';
+import { FieldMeTab } from './field-me-tab.tsx';
+import { FieldSyncTab } from './field-sync-tab.tsx';
+import { FieldTasksTab } from './field-tasks-tab.tsx';
+import { OnlineBadge } from './online-badge.tsx';
+
+const PANELS: Record<FieldTab, ComponentType> = {
+  tasks: FieldTasksTab,
+  map: FieldMapTab,
+  sync: FieldSyncTab,
+  me: FieldMeTab,
+};
+
+/** The phone-first shell for enumerators and instructors: no side menu, tabs at the bottom. */
+export function FieldApp() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const online = useOnlineStatus();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('tab');
+  const tab: FieldTab = FIELD_TABS.includes(asked as FieldTab) ? (asked as FieldTab) : 'tasks';
+  const Panel = PANELS[tab];
+
+  return (
+    <div className="field-app" data-testid="field-app">
+      <header className="field-header">
+        <div>
+          <Typography.Text strong className="field-title">{t('field.title')}</Typography.Text>
+          <div className="field-user" data-testid="field-user">
+            {session.displayName || session.username} · {t(`roles.${session.role}`)} · {session.regionName}
+          </div>
+        </div>
+        <OnlineBadge />
+      </header>
+      <main className="field-content">
+        {!online && <Alert type="warning" showIcon className="block-gap" title={t('field.offlineHint')} />}
+        <Panel />
+      </main>
+      <FieldTabBar active={tab} onChange={(next) => setParams({ tab: next }, { replace: true })} />
+    </div>
+  );
+}
