@@ -62,11 +62,12 @@ export async function saveProgress(db: Db, id: number, p: { done: number; total?
   return row?.cancel_requested ?? true;
 }
 
-export async function finishJob(db: Db, id: number, status: 'succeeded' | 'failed' | 'cancelled', v: { result?: unknown; error?: unknown }) {
+export async function finishJob(db: Db, id: number, status: 'succeeded' | 'failed' | 'cancelled', v: { result?: unknown; error?: unknown; params?: unknown }) {
   await db
     .updateTable('jobs')
     .set({
       status,
+      ...(v.params !== undefined ? { params: JSON.stringify(v.params) } : {}),
       finished_at: new Date(),
       result: v.result === undefined ? null : JSON.stringify(v.result),
       error: v.error === undefined ? null : JSON.stringify(v.error),
@@ -124,6 +125,11 @@ export async function requestCancel(db: Db, id: number) {
     .where('status', 'in', ['queued', 'running'])
     .returningAll()
     .executeTakeFirst();
+}
+
+/** Rewrites a job's params, inside the caller's transaction (a job that must drop secrets as it commits). */
+export async function setJobParams(db: Db, id: number, params: unknown) {
+  await db.updateTable('jobs').set({ params: JSON.stringify(params) }).where('id', '=', id).execute();
 }
 
 export async function requeue(db: Db, id: number) {

@@ -32,6 +32,12 @@ export async function jobRoutes(app: FastifyInstance) {
     if (!(await q.getJob(db, id, actorOf(req).scopePrefix))) throw new AppError('JOB_NOT_FOUND');
     const row = await q.requestCancel(db, id);
     if (!row) throw new AppError('JOB_NOT_CANCELLABLE');
+    // Cancelled before it started: its worker never runs, so drop its secrets here.
+    const kept = row.status === 'cancelled' ? app.ctx.jobs.redacted(row.kind, row.params) : undefined;
+    if (kept !== undefined) {
+      await q.setJobParams(db, id, kept);
+      row.params = kept;
+    }
     return q.jobView(row);
   });
 

@@ -26,6 +26,12 @@ export interface JobContext<P = Record<string, unknown>> {
 export interface JobHandler<P = Record<string, unknown>> {
   kind: string;
   run(ctx: JobContext<P>): Promise<unknown>;
+  /**
+   * What of the params may stay once the job has ended (succeeded, failed or
+   * cancelled, even before it started): a job that carries secrets to its worker
+   * drops them here. A job stopped by a shutdown keeps them, to resume.
+   */
+  redact?(params: P, result?: unknown): unknown;
 }
 
 export class JobRunner {
@@ -50,6 +56,12 @@ export class JobRunner {
 
   kinds() {
     return [...this.handlers.keys()];
+  }
+
+  /** The params a job of this kind keeps after it ends. */
+  redacted(kind: string, params: unknown, result?: unknown): unknown | undefined {
+    const h = this.handlers.get(kind);
+    return h?.redact ? h.redact(params, result) : undefined;
   }
 
   async enqueue(actor: Actor, kind: string, params: unknown, regionCode = actor.regionCode, total?: number) {
@@ -119,16 +131,16 @@ export class JobRunner {
     };
     try {
       const result = await handler.run(ctx);
-      await q.finishJob(this.db, job.id, 'succeeded', { result: result ?? null });
+      await q.finishJob(this.db, job.id, 'succeeded', { result: result ?? null, params: this.redacted(job.kind, job.params, result) });
     } catch (e) {
       if (e instanceof JobCancelled) {
         // Stopped by a server shutdown: leave it running, so the next start resumes it.
-        if (!this.stopped) await q.finishJob(this.db, job.id, 'cancelled', {});
+        if (!this.stopped) await q.finishJob(this.db, job.id, 'cancelled', { params: this.redacted(job.kind, job.params) });
         return;
       }
       const err = isAppError(e) ? e.toJSON().error : new AppError('INTERNAL').toJSON().error;
       if (!isAppError(e)) this.opts.log?.('job failed', { err: e, job: job.id });
-      await q.finishJob(this.db, job.id, 'failed', { error: err });
+      await q.finishJob(this.db, job.id, 'failed', { error: err, params: this.redacted(job.kind, job.params) });
     }
   }
 }

@@ -163,6 +163,20 @@ describe.each(databaseKinds())('user import on %s', (kind) => {
     expect([resumed.status, resumed.error.code]).toEqual(['failed', 'USER_IMPORT_EXPIRED']);
   });
 
+  it('drops the sealed passwords of an import cancelled before it started', async () => {
+    await t.ctx.jobs.stop();
+    const file = await xlsx([['yq-cancel-1', '取消一', 'Import2018a', '普查员', '330382001', '', '', '']]);
+    const res = await send(file);
+    expect(res.statusCode, res.body).toBe(202);
+    const id = res.json().job.id;
+    expect((await call(t.app, yueqing, 'GET', `/api/v1/jobs/${id}`)).json().params.sealed).toEqual(expect.any(String));
+    const cancelled = await call(t.app, yueqing, 'POST', `/api/v1/jobs/${id}/cancel`);
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', params: { fileName: 'users.xlsx', count: 1 } });
+    const row = await t.ctx.db.selectFrom('jobs').select('params').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(row.params)).not.toContain('sealed');
+    await t.ctx.jobs.start();
+  });
+
   it('serves a template that reads back as a valid import', async () => {
     const res = await call(t.app, yueqing, 'GET', '/api/v1/users/import-template');
     expect(res.statusCode).toBe(200);

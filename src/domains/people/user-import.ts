@@ -6,7 +6,7 @@ import type { Db } from '../../core/db/index.ts';
 import { AppError, type ErrorCode, type ErrorParams } from '../../core/errors.ts';
 import { hashPassword, type Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
-import { JobCancelled, type JobContext, type JobHandler, type JobRunner } from '../jobs/index.ts';
+import { setJobParams, type JobContext, type JobHandler, type JobRunner } from '../jobs/index.ts';
 import { isUniqueViolation } from './common.sql.ts';
 import { assertXlsx, departmentOf, readSheet, roleOf, type SheetRow } from './import-sheet.ts';
 import { checkUserDraft, messageOf, normaliseDraft, USER_FIELDS, type FieldError, type UserDraft } from './user-rules.ts';
@@ -180,14 +180,13 @@ async function runImport(ctx: JobContext<ImportParams>) {
         });
       }
       // In the same transaction, so a crash after the commit cannot leave the passwords behind.
-      await q.replaceJobParams(trx, ctx.id, { ...summary, created: ids.length });
+      await setJobParams(trx, ctx.id, { ...summary, created: ids.length });
       return ids.length;
     });
     return { created };
   } catch (e) {
-    // A server shutdown stops the job to resume on the next start, which needs the
-    // passwords; any other end (failure, cancellation) drops them now.
-    await q.replaceJobParams(ctx.db, ctx.id, summary, e instanceof JobCancelled);
+    // The runner drops the passwords (redact below) when the job ends; a server
+    // shutdown keeps them, for the resume on the next start.
     if (isUniqueViolation(e, 'users_username_uq')) {
       const username = /=\((.*)\) already exists/.exec((e as { detail?: string }).detail ?? '')?.[1] ?? '';
       throw new AppError('USER_USERNAME_TAKEN', { username });
@@ -196,4 +195,11 @@ async function runImport(ctx: JobContext<ImportParams>) {
   }
 }
 
-export const importJob: JobHandler<ImportParams> = { kind: IMPORT_JOB, run: runImport };
+export const importJob: JobHandler<ImportParams> = {
+  kind: IMPORT_JOB,
+  run: runImport,
+  redact({ actor, fileName, count }, result) {
+    const created = (result as { created?: number } | undefined)?.created;
+    return { actor: actor && { id: actor.id, username: actor.username }, fileName, count, ...(created !== undefined ? { created } : {}) };
+  },
+};

@@ -166,14 +166,3 @@ export async function importKey(db: Db): Promise<Buffer> {
   const r = await db.selectFrom('settings').select('value').where('key', '=', 'people.import-key').executeTakeFirstOrThrow();
   return Buffer.from((r.value as { key: string }).key, 'base64');
 }
-
-/**
- * The import job keeps the passwords in its params only while it runs; when it
- * ends they are replaced by a summary. Written here because the jobs domain has
- * no call that rewrites params.
- */
-export async function replaceJobParams(db: Db, jobId: number, params: unknown, onlyIfCancelRequested = false) {
-  let q = db.updateTable('jobs').set({ params: JSON.stringify(params) }).where('id', '=', jobId);
-  if (onlyIfCancelRequested) q = q.where('cancel_requested', '=', true);
-  await q.execute();
-}

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEAM_KINDS, type Team, type TeamKind } from '../../../api/types.ts';
 import { useCan } from '../../auth/hooks/use-can.ts';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
+import { EnableToggle, EnabledTag } from '../../ui/components/enable-toggle.tsx';
 import { LoadMoreButton } from '../../ui/components/load-more-button.tsx';
 import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useNotify } from '../../ui/hooks/use-notify.ts';
@@ -97,7 +98,7 @@ export function TeamsPage() {
               title: t('common.status'),
               dataIndex: 'disabled',
               width: 80,
-              render: (d: boolean) => (d ? <Tag color="red">{t('common.disabled')}</Tag> : <Tag color="green">{t('common.enabled')}</Tag>),
+              render: (d: boolean) => <EnabledTag disabled={d} />,
             },
             ...(writable
               ? [
@@ -111,16 +112,12 @@ export function TeamsPage() {
                         <Button type="link" size="small" data-testid="team-edit" onClick={() => setDialog({ team })}>
                           {t('common.edit')}
                         </Button>
-                        <Popconfirm
-                          title={t(team.disabled ? 'teams.confirmEnable' : 'teams.confirmDisable', { name: team.name })}
-                          okText={t('common.yes')}
-                          cancelText={t('common.no')}
-                          onConfirm={() => toggle(team)}
-                        >
-                          <Button type="link" size="small" danger={!team.disabled} data-testid="team-toggle">
-                            {team.disabled ? t('common.enable') : t('common.disable')}
-                          </Button>
-                        </Popconfirm>
+                        <EnableToggle
+                          disabled={team.disabled}
+                          confirm={t(team.disabled ? 'teams.confirmEnable' : 'teams.confirmDisable', { name: team.name })}
+                          onToggle={() => toggle(team)}
+                          testId="team-toggle"
+                        />
                       </Space>
                     ),
                   },

@@ -1,11 +1,12 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role, type User } from '../../../api/types.ts';
 import { useCan } from '../../auth/hooks/use-can.ts';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
+import { EnableToggle, EnabledTag } from '../../ui/components/enable-toggle.tsx';
 import { LoadMoreButton } from '../../ui/components/load-more-button.tsx';
 import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useDebouncedValue } from '../../ui/hooks/use-debounced-value.ts';
@@ -136,7 +137,7 @@ export function UsersPage() {
               title: t('common.status'),
               dataIndex: 'disabled',
               width: 80,
-              render: (d: boolean) => (d ? <Tag color="red">{t('common.disabled')}</Tag> : <Tag color="green">{t('common.enabled')}</Tag>),
+              render: (d: boolean) => <EnabledTag disabled={d} />,
             },
             { title: t('users.updatedAt'), dataIndex: 'updatedAt', width: 160, render: (v: string) => formatDateTime(v, lang) },
             ...(writable
@@ -151,16 +152,12 @@ export function UsersPage() {
                         <Button type="link" size="small" data-testid="user-edit" onClick={() => setDialog({ kind: 'edit', user: u })}>
                           {t('common.edit')}
                         </Button>
-                        <Popconfirm
-                          title={t(u.disabled ? 'users.confirmEnable' : 'users.confirmDisable', { name: u.displayName })}
-                          okText={t('common.yes')}
-                          cancelText={t('common.no')}
-                          onConfirm={() => toggle(u)}
-                        >
-                          <Button type="link" size="small" danger={!u.disabled} data-testid="user-toggle">
-                            {u.disabled ? t('common.enable') : t('common.disable')}
-                          </Button>
-                        </Popconfirm>
+                        <EnableToggle
+                          disabled={u.disabled}
+                          confirm={t(u.disabled ? 'users.confirmEnable' : 'users.confirmDisable', { name: u.displayName })}
+                          onToggle={() => toggle(u)}
+                          testId="user-toggle"
+                        />
                         <Button type="link" size="small" data-testid="user-reset-password" onClick={() => setDialog({ kind: 'password', user: u })}>
                           {t('users.resetPassword')}
                         </Button>
