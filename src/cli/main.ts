@@ -61,7 +61,7 @@ function printAccounts(url: string) {
   const w = Math.max(...DEMO_USERS.map((u) => u.username.length));
   say(`\nPucha is running at ${url}/console/`);
   say(`Demo accounts (password ${DEMO_PASSWORD}):`);
-  for (const u of DEMO_USERS) say(`  ${u.username.padEnd(w)}  ${u.role.padEnd(19)} ${u.regionCode}  ${u.displayName}`);
+  for (const u of DEMO_USERS) say(`  ${u.username.padEnd(w)}  ${u.role.padEnd(19)} ${u.regionCode.padEnd(9)}  ${u.displayName}`);
   say('');
 }
 
