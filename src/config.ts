@@ -10,6 +10,8 @@ export interface Config {
   logLevel: string;
   /** Where the built console lives; served as static files when present. */
   webDist: string;
+  /** Largest register file (CSV/XLSX) accepted, in bytes: PUCHA_REGISTER_UPLOAD_LIMIT, default 2 GiB. */
+  registerUploadLimit: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +25,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: env.PUCHA_SECRET ?? '',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     webDist: path.resolve(env.PUCHA_WEB_DIST ?? new URL('../web/dist', import.meta.url).pathname),
+    registerUploadLimit: Number(env.PUCHA_REGISTER_UPLOAD_LIMIT) > 0 ? Number(env.PUCHA_REGISTER_UPLOAD_LIMIT) : 2 * 1024 ** 3,
   };
 }

@@ -8,6 +8,10 @@ import { buildApp } from '../server/app.ts';
 import { prepareDatabase } from '../server/start.ts';
 import { JobRunner } from '../domains/jobs/index.ts';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 export interface ApiAnswer {
   status: number;
@@ -16,17 +20,62 @@ export interface ApiAnswer {
 
 export interface Api {
   mode: 'server' | 'local';
+  /** Where the server listens, in 'server' mode. */
+  base?: string;
   request(method: string, url: string, body?: unknown): Promise<ApiAnswer>;
+  /** POSTs a multipart form: the fields, then the file under "file", streamed from disk. */
+  upload(url: string, fields: Record<string, string>, filePath: string): Promise<ApiAnswer>;
+  /** GETs a file and writes it to `filePath`; answers the status (and the error body when not 200). */
+  download(url: string, filePath: string): Promise<ApiAnswer>;
   close(): Promise<void>;
 }
+
+/** A multipart body as a stream: the fields, then the file read from disk chunk by chunk. */
+function multipartStream(fields: Record<string, string>, filePath: string) {
+  const boundary = `----pucha${randomBytes(12).toString('hex')}`;
+  const quote = (s: string) => s.replace(/["\r\n]/g, (c) => encodeURIComponent(c));
+  async function* body() {
+    for (const [name, value] of Object.entries(fields)) {
+      yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quote(name)}"\r\n\r\n${value}\r\n`);
+    }
+    yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${quote(path.basename(filePath))}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+    yield* fs.createReadStream(filePath);
+    yield Buffer.from(`\r\n--${boundary}--\r\n`);
+  }
+  return { stream: Readable.from(body()), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+const parse = (text: string) => {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return { error: { code: 'INTERNAL', message: { zh: text.slice(0, 200), en: text.slice(0, 200) } } };
+  }
+};
 
 export async function connectApi(config: Config, onLog: (l: string) => void = () => {}): Promise<Api> {
   const lock = config.databaseUrl ? undefined : readLiveLock(config.dataDir);
   if (lock?.port && lock.token) {
     const base = `http://127.0.0.1:${lock.port}`;
     onLog(`using the running server (pid ${lock.pid}) at ${base}`);
+    const auth = { authorization: `Bearer ${lock.token}` };
     return {
       mode: 'server',
+      base,
+      async upload(url, fields, filePath) {
+        const form = new FormData();
+        for (const [k, v] of Object.entries(fields)) form.append(k, v);
+        // A Blob backed by the file: fetch streams it, the file is never read whole.
+        form.append('file', await fs.openAsBlob(filePath), path.basename(filePath));
+        const res = await fetch(base + url, { method: 'POST', headers: auth, body: form });
+        return { status: res.status, body: parse(await res.text()) };
+      },
+      async download(url, filePath) {
+        const res = await fetch(base + url, { headers: auth });
+        if (res.status !== 200 || !res.body) return { status: res.status, body: parse(await res.text()) };
+        await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), fs.createWriteStream(filePath));
+        return { status: 200, body: null };
+      },
       async request(method, url, body) {
         const res = await fetch(base + url, {
           method,
@@ -48,6 +97,17 @@ export async function connectApi(config: Config, onLog: (l: string) => void = ()
   await jobs.start();
   return {
     mode: 'local',
+    async upload(url, fields, filePath) {
+      const { stream, contentType } = multipartStream(fields, filePath);
+      const res = await app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, payload: stream });
+      return { status: res.statusCode, body: parse(res.body) };
+    },
+    async download(url, filePath) {
+      const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+      if (res.statusCode !== 200) return { status: res.statusCode, body: parse(res.body) };
+      fs.writeFileSync(filePath, res.rawPayload);
+      return { status: 200, body: null };
+    },
     async request(method, url, body) {
       const res = await app.inject({
         method: method as 'GET',

@@ -1,14 +1,16 @@
-// `pucha`: serve, migrate, demo, user add. Every command has --help.
+// `pucha`: serve, migrate, demo, user add, import register. Every command has --help.
+import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config.ts';
 import { isAppError } from '../core/errors.ts';
 import { openDatabase } from '../core/db/index.ts';
 import { readLiveLock } from '../core/db/pglite.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../domains/demo/index.ts';
-import { ROLES } from '../domains/access/index.ts';
+import { DEPARTMENTS, ROLES } from '../domains/access/index.ts';
 import { prepareDatabase, startServer } from '../server/start.ts';
 import { connectApi, type Api, type ApiAnswer } from './api.ts';
 import { ProgressBar } from './progress.ts';
+import { registerDirectoryCommands } from './directory-commands.ts';
 
 const say = (l: string) => process.stderr.write(`${l}\n`);
 
@@ -164,6 +166,52 @@ user
       say(`created user ${u.username} (id ${u.id}, ${u.role}, ${u.regionCode})`);
     });
   });
+
+/** "credit_code=统一社会信用代码,name=单位名称" → { credit_code: …, name: … }. */
+function columnsOption(v: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of v.split(/[,，]/).filter((p) => p.trim())) {
+    const i = pair.indexOf('=');
+    if (i <= 0) throw new InvalidArgumentError('write FIELD=HEADER pairs separated by commas, e.g. name=单位名称,credit_code=统一社会信用代码');
+    out[pair.slice(0, i).trim()] = pair.slice(i + 1).trim();
+  }
+  return out;
+}
+
+const imports = program.command('import').description('import data files through the API');
+imports
+  .command('register')
+  .description('import a department register (CSV or XLSX, UTF-8/UTF-16/GBK) as a job with progress, then print its summary')
+  .argument('<file>', 'the register file (.csv or .xlsx)')
+  .requiredOption('--department <code>', `the department that sent it: ${DEPARTMENTS.join(', ')}`)
+  .requiredOption('--region <code>', 'the region it covers, e.g. 330382')
+  .option('--mapping <name>', 'use the column mapping saved for the department under this name (e.g. last)')
+  .option('--columns <pairs>', 'the whole column mapping, FIELD=HEADER,… (fields: credit_code, name, address, legal_rep, industry_code, phone, region_code); default: guessed from the headers', columnsOption)
+  .option('--save-mapping <name>', 'also save the mapping used under this name (it is always saved as "last")')
+  .option('--errors <path>', 'where to write the rows with errors as XLSX (default: FILE.errors.xlsx)')
+  .action(async (file: string, o: { department: string; region: string; mapping?: string; columns?: Record<string, string>; saveMapping?: string; errors?: string }) => {
+    if (o.mapping && o.columns) throw new CliError('give --mapping or --columns, not both');
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliError(`no such file: ${file}`);
+    await withApi(async (api) => {
+      const fields: Record<string, string> = { department: o.department, regionCode: o.region };
+      if (o.mapping) fields.mappingName = o.mapping;
+      if (o.columns) fields.mapping = JSON.stringify(o.columns);
+      if (o.saveMapping) fields.saveMappingAs = o.saveMapping;
+      const { register, job } = check(await api.upload('/api/v1/registers', fields, file), [202]);
+      say(`register ${register.id}: ${register.fileName} (${register.encoding}), mapping ${JSON.stringify(register.mapping)}`);
+      await follow(api, job);
+      const r = check(await api.request('GET', `/api/v1/registers/${register.id}`), [200]);
+      say(`register ${r.id} ${r.department} ${r.regionCode} ${r.regionName}: ${r.rowCount} rows, ${r.validCount} valid, ${r.rowCount - r.validCount} with errors (${r.errorCount} errors)`);
+      if (r.errorCount > 0) {
+        const url = `/api/v1/registers/${r.id}/errors.xlsx`;
+        const out = o.errors ?? `${file}.errors.xlsx`;
+        check(await api.download(url, out), [200]);
+        say(`rows with errors: ${out}${api.base ? ` (also ${api.base}${url})` : ''}`);
+      }
+    });
+  });
+
+registerDirectoryCommands(program, { withApi, check, follow, say });
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) say(`error: ${e.message}`);

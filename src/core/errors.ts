@@ -61,10 +61,45 @@ export const ERRORS = {
   AGENCY_CREDIT_CODE_INVALID: { status: 400, zh: '统一社会信用代码 {code} 不正确', en: 'Credit code {code} is not valid' },
   AGENCY_NAME_TAKEN: { status: 409, zh: '机构 {name} 已存在', en: 'Agency {name} already exists' },
 
+  // directory: sources, merge queue, merges
+  DIRECTORY_SOURCE_NOT_FOUND: { status: 404, zh: '普查对象不存在', en: 'No such source' },
+  DIRECTORY_SOURCE_NOT_ACTIVE: { status: 409, zh: '该普查对象已被合并或删除', en: 'The source has been merged or deleted' },
+  DIRECTORY_CREDIT_CODE_INVALID: { status: 400, zh: '统一社会信用代码 {code} 不正确：{problems}', en: 'Credit code {code} is invalid: {problems}' },
+  DIRECTORY_CREDIT_CONFLICT: { status: 409, zh: '两个对象的统一社会信用代码不同（{a} / {b}），不能合并', en: 'The two sources have different credit codes ({a} / {b}) and cannot be merged' },
+  DIRECTORY_CANDIDATE_NOT_FOUND: { status: 404, zh: '待合并记录不存在', en: 'No such merge candidate' },
+  DIRECTORY_CANDIDATE_DECIDED: { status: 409, zh: '该对记录已处理（{status}）', en: 'This pair has already been decided ({status})' },
+  DIRECTORY_MERGE_NOT_FOUND: { status: 404, zh: '合并记录不存在', en: 'No such merge' },
+  DIRECTORY_MERGE_UNDONE: { status: 409, zh: '该合并已撤销', en: 'This merge has already been undone' },
+  DIRECTORY_MERGE_STALE: { status: 409, zh: '合并之后对象已有变动，请先撤销后来的合并', en: 'The sources changed after this merge; undo the later merges first' },
+
   // jobs
   JOB_NOT_FOUND: { status: 404, zh: '任务不存在', en: 'No such job' },
   JOB_NOT_CANCELLABLE: { status: 409, zh: '任务已结束，无法取消', en: 'The job has ended and cannot be cancelled' },
   JOB_NOT_RESUMABLE: { status: 409, zh: '只有失败或已取消的任务可以继续', en: 'Only a failed or cancelled job can be resumed' },
+
+  // directory: registers (部门名录)
+  REGISTER_NOT_FOUND: { status: 404, zh: '底册不存在', en: 'No such register' },
+  REGISTER_DEPARTMENT_UNKNOWN: { status: 400, zh: '未知的部门 {department}', en: 'Unknown department {department}' },
+  REGISTER_REGION_OUTSIDE: { status: 403, zh: '区划 {code} 不在您的管辖范围内', en: 'Region {code} lies outside your scope' },
+  REGISTER_DUPLICATE_FILE: { status: 409, zh: '该文件已导入为底册 {id}（{fileName}，{date}）', en: 'This file was already imported as register {id} ({fileName}, {date})' },
+  REGISTER_ENCODING: { status: 400, zh: '文件不是可识别的文本（支持 UTF-8、UTF-16、GBK/GB18030）：{detail}', en: 'The file is not readable text (UTF-8, UTF-16 or GBK/GB18030 expected): {detail}' },
+  REGISTER_CSV_MALFORMED: { status: 400, zh: 'CSV 文件第 {line} 行无法解析：{detail}', en: 'Line {line} of the CSV file cannot be parsed: {detail}' },
+  REGISTER_NOT_SPREADSHEET: { status: 400, zh: '文件不是可读取的 XLSX 电子表格：{detail}', en: 'The file is not a readable XLSX spreadsheet: {detail}' },
+  REGISTER_EMPTY: { status: 400, zh: '文件中没有数据行', en: 'The file has no data rows' },
+  REGISTER_DUPLICATE_HEADER: { status: 400, zh: '表头“{header}”出现了不止一次（第 {columns} 列）', en: 'The header "{header}" appears more than once (columns {columns})' },
+  REGISTER_NO_USABLE_COLUMNS: { status: 400, zh: '找不到单位名称列，无法导入；请指定列映射。表头：{headers}', en: 'No column holds the unit name, so nothing can be imported; give a column mapping. Headers: {headers}' },
+  REGISTER_MAPPING_UNKNOWN_HEADER: { status: 400, zh: '列映射中的表头“{header}”（{field}）在文件中不存在', en: 'The mapping names the header "{header}" ({field}), which the file does not have' },
+  REGISTER_MAPPING_INVALID: { status: 400, zh: '列映射不正确：{detail}', en: 'The column mapping is invalid: {detail}' },
+  REGISTER_MAPPING_NOT_FOUND: { status: 400, zh: '部门 {department} 没有名为“{name}”的列映射', en: 'Department {department} has no saved mapping named "{name}"' },
+  REGISTER_NOT_REIMPORTABLE: { status: 409, zh: '只有导入失败或已取消的底册可以重新导入', en: 'Only a register whose import failed or was cancelled can be imported again' },
+  REGISTER_BUSY: { status: 409, zh: '底册正在导入，请先取消其任务', en: 'The register is being imported; cancel its job first' },
+  REGISTER_FILE_MISSING: { status: 410, zh: '底册的原始文件已不在服务器上，请重新上传', en: 'The register\'s file is no longer on the server; upload it again' },
+  REGISTER_ROW_NAME_MISSING: { status: 400, zh: '单位名称为空', en: 'The unit name is empty' },
+  REGISTER_ROW_CREDIT_CODE: { status: 400, zh: '统一社会信用代码 {value} 不正确：{problemZh}', en: 'Credit code {value} is not valid: {problem}' },
+  REGISTER_ROW_REGION: { status: 400, zh: '行政区划代码 {value} {reasonZh}', en: 'Region code {value} {reason}' },
+  REGISTER_ROW_INDUSTRY_CODE: { status: 400, zh: '行业代码 {value} 格式不正确（应为 1 个门类字母或 2–4 位数字）', en: 'Industry code {value} has the wrong form (one section letter or 2–4 digits)' },
+  REGISTER_ROW_HEADER_REPEATED: { status: 400, zh: '表头在文件中再次出现（多个导出文件拼接？），此行不作为数据', en: 'The header row appears again (several exports joined?); this row is not data' },
+  REGISTER_ROW_ENCODING: { status: 400, zh: '内容含有无法识别的字符（编码错误）', en: 'The cell holds characters that could not be decoded' },
 
   // database, translated once in core/db/pg-errors.ts
   DB_DUPLICATE: { status: 409, zh: '记录重复：{detail}', en: 'Duplicate record: {detail}' },

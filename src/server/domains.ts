@@ -8,6 +8,7 @@ import { auditRoutes } from '../domains/audit/index.ts';
 import { jobRoutes } from '../domains/jobs/index.ts';
 import { peopleRoutes, peopleJobs } from '../domains/people/index.ts';
 import { demoRoutes, demoJobs } from '../domains/demo/index.ts';
+import { directoryJobs, directoryRoutes, registerRoutes } from '../domains/directory/index.ts';
 
 export interface DomainModule {
   name: string;
@@ -22,4 +23,6 @@ export const DOMAINS: DomainModule[] = [
   { name: 'audit', routes: auditRoutes },
   { name: 'jobs', routes: jobRoutes },
   { name: 'demo', routes: demoRoutes, jobs: demoJobs },
+  { name: 'directory', routes: registerRoutes, jobs: directoryJobs },
+  { name: 'directory-sources', routes: directoryRoutes },
 ];

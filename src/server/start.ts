@@ -8,7 +8,7 @@ import { migrate } from '../core/db/migrate.ts';
 import { writeLock } from '../core/db/pglite.ts';
 import { JobRunner } from '../domains/jobs/index.ts';
 import { ensureRegionTree } from '../domains/regions/index.ts';
-import { demoLoaded, loadDemo } from '../domains/demo/index.ts';
+import { demoLoaded, loadDemo, seedDemoDirectory } from '../domains/demo/index.ts';
 import { buildApp } from './app.ts';
 import type { AppContext } from './context.ts';
 
@@ -45,6 +45,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     if (opts.demoOnFirstStart && !(await demoLoaded(database.db))) {
       log('loading the demo census (first start)…');
       await loadDemo(database.db);
+      await seedDemoDirectory(database.db); // its matching job runs once the worker starts
       loadedDemo = true;
     }
     const jobs = new JobRunner(database.db, {

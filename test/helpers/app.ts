@@ -1,5 +1,8 @@
 // An app on a private test database, driven through Fastify's inject (real
 // routing, schemas, hooks and SQL; no socket), with helpers to log in and call.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/config.ts';
 import type { DbKind } from '../../src/core/db/index.ts';
@@ -18,9 +21,11 @@ export interface TestApp {
 
 export async function startTestApp(kind: DbKind, opts: { worker?: boolean } = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
+  // Uploads go under the data folder: the PGlite copy's, or a private one beside the server database.
+  const dataDir = database.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-data-'));
   const jobs = new JobRunner(database.db, { pollMs: 50, staleSeconds: 0 });
   const ctx: AppContext = {
-    config: { ...loadConfig({}), logLevel: 'silent', dataDir: database.dataDir ?? '' },
+    config: { ...loadConfig({}), logLevel: 'silent', dataDir },
     database,
     db: database.db,
     jobs,
@@ -37,6 +42,7 @@ export async function startTestApp(kind: DbKind, opts: { worker?: boolean } = {}
       await jobs.stop();
       await app.close();
       await database.close();
+      if (!database.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

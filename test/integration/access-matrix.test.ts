@@ -38,6 +38,21 @@ describe.each(databaseKinds())('route × role × scope on %s', (kind) => {
     const agencyId = async (region: string) => String((await db.selectFrom('agencies').select('id').where('region_code', '=', region).executeTakeFirstOrThrow()).id);
     const jobId = async (region: string) =>
       String((await db.insertInto('jobs').values({ kind: 'matrix.noop', status: 'succeeded', region_code: region, created_by: null, params: '{}' }).returning('id').executeTakeFirstOrThrow()).id);
+    const registerId = async (region: string) =>
+      String((await db.insertInto('registers').values({
+        department: 'stats', region_code: region, file_name: `matrix-${region}.csv`, file_sha256: region.padEnd(64, '0'), file_size: 10,
+        format: 'csv', encoding: 'utf-8', mapping: '{"name":"单位名称"}', status: 'imported', imported_at: new Date(), created_by: null,
+      }).returning('id').executeTakeFirstOrThrow()).id);
+    const sourceId = async (region: string, name = `矩阵对象-${region}`) =>
+      Number((await db.insertInto('sources').values({ region_code: region, name, origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
+    const candidateId = async (region: string) => {
+      const [a, b] = [await sourceId(region, '矩阵甲'), await sourceId(region, '矩阵乙')];
+      return String((await db.insertInto('merge_candidates').values({ region_code: region, source_a: a, source_b: b, score: 0.5 }).returning('id').executeTakeFirstOrThrow()).id);
+    };
+    const mergeId = async (region: string) => {
+      const [a, b] = [await sourceId(region, '矩阵丙'), await sourceId(region, '矩阵丁')];
+      return String((await db.insertInto('merge_events').values({ kind: 'merge', region_code: region, survivor_id: a, other_id: b, moved_rows: '[]', survivor_before: '{}' }).returning('id').executeTakeFirstOrThrow()).id);
+    };
     // "own" rows lie in 乐清市 city-east township (inside every county account's scope);
     // "other" rows lie in 重庆市北碚区, another province.
     fx = {
@@ -46,6 +61,10 @@ describe.each(databaseKinds())('route × role × scope on %s', (kind) => {
       team: { own: await teamId('330382001'), other: await teamId('500109') },
       agency: { own: await agencyId('330382'), other: await agencyId('500109') },
       job: { own: await jobId('330382001'), other: await jobId('500109') },
+      register: { own: await registerId('330382'), other: await registerId('500109') },
+      source: { own: String(await sourceId('330382001')), other: String(await sourceId('500109')) },
+      candidate: { own: await candidateId('330382001'), other: await candidateId('500109') },
+      merge: { own: await mergeId('330382001'), other: await mergeId('500109') },
     };
     routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/'));
   });
@@ -60,7 +79,7 @@ describe.each(databaseKinds())('route × role × scope on %s', (kind) => {
     if (['POST', 'PATCH', 'PUT'].includes(r.method) && !NO_BODY.has(key(r))) {
       body = structuredClone(SAMPLE_BODIES[key(r)]);
       if (body && typeof body === 'object' && (body as { version?: unknown }).version === '{v}') {
-        const table = ({ user: 'users', team: 'teams', agency: 'agencies' } as const)[r.resource as 'user'];
+        const table = ({ user: 'users', team: 'teams', agency: 'agencies', source: 'sources' } as const)[r.resource as 'user'];
         const row = await t.ctx.db.selectFrom(table).select('version').where('id', '=', Number(fx[r.resource!][which])).executeTakeFirst();
         (body as { version: number }).version = row?.version ?? 1;
       }

@@ -11,6 +11,12 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/agencies/:id': { version: '{v}', contact: '矩阵' },
   'POST /api/v1/teams': { name: '矩阵测试组', regionCode: '330382', kind: 'enumerator', members: [] },
   'PATCH /api/v1/teams/:id': { version: '{v}', name: '矩阵测试组改' },
+  'POST /api/v1/sources': { regionCode: '330382', name: '矩阵测试对象' },
+  'POST /api/v1/sources/:id/delete': { version: '{v}', reason: 'closed' },
+  'POST /api/v1/sources/:id/restore': { version: '{v}' },
+  'POST /api/v1/directory/candidates/:id/merge': {},
+  'POST /api/v1/directory/match': {},
+  'POST /api/v1/directory/signoffs': { note: '矩阵' },
 };
 
 /** Routes that take no JSON body even though their method usually does. */
@@ -20,5 +26,11 @@ export const NO_BODY = new Set([
   'POST /api/v1/demo',
   'POST /api/v1/regions/villages',
   'POST /api/v1/users/import', // multipart: without a file it answers 400/415, which is enough here
+  'POST /api/v1/registers', // multipart, likewise
+  'POST /api/v1/registers/preview', // multipart, likewise
+  'POST /api/v1/registers/:id/reimport',
   'DELETE /api/v1/session',
+  'POST /api/v1/directory/candidates/:id/apart',
+  'POST /api/v1/directory/candidates/:id/later',
+  'POST /api/v1/directory/merges/:id/undo',
 ]);

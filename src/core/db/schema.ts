@@ -125,6 +125,148 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+export interface RegistersTable {
+  id: Generated<number>;
+  department: string;
+  region_code: string;
+  file_name: string;
+  file_sha256: string;
+  file_size: number;
+  format: string;
+  encoding: string;
+  mapping: Json<Record<string, string>>;
+  status: Generated<string>;
+  row_count: Generated<number>;
+  valid_count: Generated<number>;
+  error_count: Generated<number>;
+  job_id: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  imported_at: NullableTimestamp;
+  version: Generated<number>;
+}
+
+export interface RegisterRowsTable {
+  register_id: number;
+  row_number: number;
+  region_code: string;
+  valid: boolean;
+  credit_code: string | null;
+  name: string | null;
+  address: string | null;
+  legal_rep: string | null;
+  industry_code: string | null;
+  phone: string | null;
+  extra: Json<Record<string, string>> | null;
+}
+
+export interface RegisterErrorsTable {
+  id: Generated<number>;
+  register_id: number;
+  row_number: number;
+  column_name: string | null;
+  code: string;
+  message_zh: string;
+  message_en: string;
+  value: string | null;
+}
+
+export interface RegisterMappingsTable {
+  department: string;
+  name: string;
+  columns: Json<Record<string, string>>;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+// 名录库 the directory (migrations/0003_sources.sql); its SQL is written as tagged SQL
+// in src/domains/directory, these types serve the query builder and the tests.
+export interface SourcesTable {
+  id: Generated<number>;
+  region_code: string;
+  credit_code: string | null;
+  name: string;
+  former_names: Generated<string[]>;
+  address: string | null;
+  legal_rep: string | null;
+  phone: string | null;
+  industry_code: string | null;
+  category: Generated<string>;
+  lat: number | null;
+  lng: number | null;
+  permit_no: string | null;
+  radioactive: Generated<boolean>;
+  state: Generated<string>;
+  merged_into: number | null;
+  delete_reason: string | null;
+  origin: string;
+  field_origins: Generated<Json>;
+  match_run: number | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SourceLinksTable {
+  register_id: number;
+  row_number: number;
+  source_id: number;
+  rule: string;
+  score: number | null;
+  match_run: number | null;
+}
+
+export interface MatchRunsTable {
+  id: Generated<number>;
+  region_code: string;
+  job_id: number | null;
+  status: Generated<string>;
+  thresholds: Json;
+  rows_read: Generated<number>;
+  pairs_scored: Generated<number>;
+  rows_linked: Generated<number>;
+  sources_created: Generated<number>;
+  queued: Generated<number>;
+  started_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface MergeCandidatesTable {
+  id: Generated<number>;
+  region_code: string;
+  source_a: number;
+  source_b: number;
+  score: number;
+  reasons: Generated<Json>;
+  status: Generated<string>;
+  match_run: number | null;
+  decided_by: number | null;
+  decided_at: NullableTimestamp;
+  version: Generated<number>;
+}
+
+export interface MergeEventsTable {
+  id: Generated<number>;
+  kind: string;
+  region_code: string;
+  survivor_id: number;
+  other_id: number;
+  candidate_id: number | null;
+  moved_rows: Json;
+  survivor_before: Json;
+  actor_id: number | null;
+  at: Timestamp;
+  undone_at: NullableTimestamp;
+  undone_by: number | null;
+}
+
+export interface DirectorySignoffsTable {
+  region_code: string;
+  signed_by: number | null;
+  signed_at: Timestamp;
+  note: string | null;
+}
+
 export interface DB {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -136,4 +278,14 @@ export interface DB {
   jobs: JobsTable;
   settings: SettingsTable;
   schema_migrations: SchemaMigrationsTable;
+  registers: RegistersTable;
+  register_rows: RegisterRowsTable;
+  register_errors: RegisterErrorsTable;
+  register_mappings: RegisterMappingsTable;
+  sources: SourcesTable;
+  source_links: SourceLinksTable;
+  match_runs: MatchRunsTable;
+  merge_candidates: MergeCandidatesTable;
+  merge_events: MergeEventsTable;
+  directory_signoffs: DirectorySignoffsTable;
 }

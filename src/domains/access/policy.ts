@@ -27,8 +27,13 @@ export const POLICY = {
   'agencies.read': { roles: [...OFFICES, 'instructor', 'reviewer', 'agency-staff'] },
   'agencies.write': { roles: OFFICES },
   'audit.read': { roles: OFFICES },
+  'directory.read': { roles: [...OFFICES, 'reviewer', 'department-reviewer', 'instructor'] },
+  'directory.write': { roles: OFFICES },
+  'directory.review': { roles: [...OFFICES, 'reviewer'] },
   'jobs.read': { roles: STAFF },
   'jobs.write': { roles: STAFF },
+  'registers.read': { roles: [...OFFICES, 'reviewer', 'department-reviewer'] },
+  'registers.write': { roles: OFFICES },
   'demo.load': { roles: ['national-office'], minLevel: 'nation' },
 } as const satisfies Record<string, Rule>;
 

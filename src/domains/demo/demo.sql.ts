@@ -1,7 +1,7 @@
 // SQL that seeds the demo: idempotent upserts keyed by natural names, so that
 // `pucha demo` can be run again to reset the demo accounts.
 import { sql } from 'kysely';
-import type { Tx } from '../../core/db/index.ts';
+import type { Db, Tx } from '../../core/db/index.ts';
 
 export async function setPilots(trx: Tx, codes: string[]) {
   await trx.updateTable('regions').set({ pilot: true }).where('code', 'in', codes).execute();
@@ -48,4 +48,28 @@ export async function replaceTeam(trx: Tx, t: { name: string; regionCode: string
 export async function markLoaded(trx: Tx) {
   await sql`INSERT INTO settings (key, value) VALUES ('demo', ${JSON.stringify({ loadedAt: new Date().toISOString() })})
     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()`.execute(trx);
+}
+
+export async function demoRegistersExist(db: Db, files: string[]) {
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM registers WHERE file_name = ANY(${files}::text[])`.execute(db);
+  return r.rows[0].n > 0;
+}
+
+export async function insertDemoRegister(trx: Tx, v: { department: string; regionCode: string; fileName: string; sha: string; rows: number }) {
+  const r = await sql<{ id: number }>`
+    INSERT INTO registers (department, region_code, file_name, file_sha256, file_size, format, encoding, status, row_count, valid_count, imported_at)
+    VALUES (${v.department}, ${v.regionCode}, ${v.fileName}, ${v.sha}, 0, ${v.fileName.endsWith('.csv') ? 'csv' : 'xlsx'}, 'utf-8', 'imported', ${v.rows}, ${v.rows}, now())
+    RETURNING id`.execute(trx);
+  return Number(r.rows[0].id);
+}
+
+export async function insertDemoRows(trx: Tx, registerId: number, rows: Array<{ rowNumber: number; row: { credit_code: string; name: string; address: string; legal_rep: string; industry_code: string; phone: string; region_code: string } }>) {
+  const col = (f: (x: (typeof rows)[number]) => string | number | null) => rows.map(f);
+  await sql`
+    INSERT INTO register_rows (register_id, row_number, region_code, valid, credit_code, name, address, legal_rep, industry_code, phone)
+    SELECT ${registerId}, t.n, t.region, true, t.credit, t.name, t.address, t.legal, t.industry, t.phone
+    FROM unnest(${col((x) => x.rowNumber)}::int[], ${col((x) => x.row.region_code)}::text[], ${col((x) => x.row.credit_code || null)}::text[],
+      ${col((x) => x.row.name)}::text[], ${col((x) => x.row.address || null)}::text[], ${col((x) => x.row.legal_rep || null)}::text[],
+      ${col((x) => x.row.industry_code || null)}::text[], ${col((x) => x.row.phone || null)}::text[])
+      AS t(n, region, credit, name, address, legal, industry, phone)`.execute(trx);
 }

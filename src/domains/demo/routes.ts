@@ -3,13 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../server/auth.ts';
 import type { JobHandler } from '../jobs/index.ts';
 import { loadDemo } from './demo.ts';
+import { seedDemoDirectory } from './demo-directory.ts';
 
 export const demoJobs: JobHandler[] = [
   {
     kind: 'demo.load',
     async run(ctx) {
       // One transaction, a second or two: no progress to report inside it.
-      return loadDemo(ctx.db);
+      const people = await loadDemo(ctx.db);
+      const match = await seedDemoDirectory(ctx.db);
+      return { ...people, directoryMatchJob: match?.id ?? null };
     },
   },
 ];

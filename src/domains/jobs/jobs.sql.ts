@@ -21,6 +21,11 @@ export async function insertJob(db: Db, v: { kind: string; regionCode: string; c
     .executeTakeFirstOrThrow();
 }
 
+/** Queues a job from outside a runner (start-up, another job); the worker picks it up at its next poll. */
+export async function queueJob(db: Db, v: { kind: string; regionCode: string; createdBy: number | null; params: unknown; total?: number | null }) {
+  return view(await insertJob(db, v));
+}
+
 /** Takes the oldest queued job of the kinds this worker knows. */
 export async function claimJob(db: Db, kinds: string[]): Promise<JobRow | undefined> {
   if (kinds.length === 0) return undefined;

@@ -76,18 +76,26 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   try {
     res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   } catch {
-    throw new ApiError('NETWORK', 0, { zh: '无法连接服务器，请检查网络', en: 'Cannot reach the server; check the network' });
+    throw networkError();
   }
 
   if (res.status === 204) return undefined as T;
   const isJson = (res.headers.get('content-type') ?? '').includes('application/json');
   const data: unknown = isJson ? await res.json().catch(() => null) : null;
-  if (res.ok) return data as T;
+  return settle<T>(path, res.status, data);
+}
 
-  const err = toApiError(res.status, data);
+/** The body of a finished request, or the ApiError it carries (after telling the session handlers). */
+function settle<T>(path: string, status: number, data: unknown): T {
+  if (status >= 200 && status < 300) return (status === 204 ? undefined : data) as T;
+  const err = toApiError(status, data);
   if (err.code === 'AUTH_REQUIRED' && path !== '/api/v1/session') onAuthLost?.();
   if (err.code === 'AUTH_CSRF') onCsrfRejected?.();
   throw err;
+}
+
+function networkError(): ApiError {
+  return new ApiError('NETWORK', 0, { zh: '无法连接服务器，请检查网络', en: 'Cannot reach the server; check the network' });
 }
 
 function toApiError(status: number, data: unknown): ApiError {
@@ -101,14 +109,68 @@ function toApiError(status: number, data: unknown): ApiError {
   });
 }
 
+export interface UploadOptions {
+  /** Bytes sent so far and the total, as the browser counts them (fetch cannot report this). */
+  onProgress?: (sent: number, total: number) => void;
+  /** Aborting rejects with ApiError ABORTED. */
+  signal?: AbortSignal;
+}
+
+/**
+ * POSTs a multipart form: same CSRF header, same error parsing as every other
+ * request. XHR rather than fetch, so that a large file can show how much is sent.
+ * The browser sets the multipart Content-Type with its boundary.
+ */
+function upload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
+  const { onProgress, signal } = options;
+  return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) return reject(abortedError());
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    if (onProgress) xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : 0);
+    const onAbort = () => xhr.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const done = () => signal?.removeEventListener('abort', onAbort);
+    xhr.onload = () => {
+      done();
+      const isJson = (xhr.getResponseHeader('content-type') ?? '').includes('application/json');
+      let data: unknown = null;
+      if (isJson && xhr.responseText) {
+        try {
+          data = JSON.parse(xhr.responseText);
+        } catch {
+          data = null;
+        }
+      }
+      try {
+        resolve(settle<T>(path, xhr.status, data));
+      } catch (e) {
+        reject(e);
+      }
+    };
+    xhr.onerror = () => (done(), reject(networkError()));
+    xhr.onabort = () => (done(), reject(abortedError()));
+    xhr.send(form);
+  });
+}
+
+function abortedError(): ApiError {
+  return new ApiError('ABORTED', 0, { zh: '上传已取消', en: 'The upload was cancelled' });
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
-  upload: <T>(path: string, field: string, file: File) => {
-    const form = new FormData();
-    form.append(field, file, file.name);
-    return request<T>('POST', path, form);
-  },
+  upload,
 };
+
+/** A multipart form with one file under `field`, for the simple uploads. */
+export function fileForm(field: string, file: File): FormData {
+  const form = new FormData();
+  form.append(field, file, file.name);
+  return form;
+}

@@ -33,6 +33,11 @@ export type Permission =
   | 'audit.read'
   | 'jobs.read'
   | 'jobs.write'
+  | 'registers.read'
+  | 'registers.write'
+  | 'directory.read'
+  | 'directory.write'
+  | 'directory.review'
   | 'demo.load'
   | 'metrics.read';
 
@@ -228,4 +233,221 @@ export interface Job {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+}
+
+export const REGISTER_STATUSES = ['importing', 'imported', 'failed', 'cancelled'] as const;
+export type RegisterStatus = (typeof REGISTER_STATUSES)[number];
+
+export type RegisterFormat = 'csv' | 'xlsx';
+
+/** The columns a department register is mapped onto; name is the one that must be present. */
+export const REGISTER_FIELDS = ['credit_code', 'name', 'address', 'legal_rep', 'industry_code', 'phone', 'region_code'] as const;
+export type RegisterField = (typeof REGISTER_FIELDS)[number];
+
+/** field → header of the uploaded file. */
+export type RegisterMapping = Partial<Record<RegisterField, string>>;
+
+/** One imported file of a department's list of units (部门名录). */
+export interface Register {
+  id: number;
+  department: Department;
+  regionCode: string;
+  regionName: string;
+  fileName: string;
+  fileSha256: string;
+  fileSize: number;
+  format: RegisterFormat;
+  encoding: string;
+  mapping: Record<string, string>;
+  status: RegisterStatus;
+  rowCount: number;
+  validCount: number;
+  errorCount: number;
+  jobId: number | null;
+  createdBy: number | null;
+  createdAt: string;
+  importedAt: string | null;
+}
+
+export interface SavedMapping {
+  name: string;
+  columns: Record<string, string>;
+}
+
+/** POST /registers/preview: what the server read from the head of the file. */
+export interface RegisterPreview {
+  encoding: string;
+  format: RegisterFormat;
+  headers: string[];
+  sample: string[][];
+  guessedMapping: Record<string, string>;
+  savedMappings: SavedMapping[];
+}
+
+/** 202 of POST /registers and of POST /registers/{id}/reimport. */
+export interface RegisterImport {
+  register: Register;
+  job: Job;
+}
+
+export interface RegisterRow {
+  rowNumber: number;
+  valid: boolean;
+  creditCode: string | null;
+  name: string | null;
+  address: string | null;
+  legalRep: string | null;
+  industryCode: string | null;
+  phone: string | null;
+  regionCode: string | null;
+  extra: Record<string, unknown> | null;
+}
+
+export interface RegisterRowError {
+  rowNumber: number;
+  column: string | null;
+  code: string;
+  message: LocalizedText;
+  value: string | null;
+}
+
+export const SOURCE_CATEGORIES = ['industrial', 'livestock', 'domestic', 'centralised', 'mobile'] as const;
+export type SourceCategory = (typeof SOURCE_CATEGORIES)[number];
+
+export const SOURCE_STATES = ['active', 'deleted', 'merged'] as const;
+export type SourceState = (typeof SOURCE_STATES)[number];
+
+export const DELETE_REASONS = ['duplicate', 'out-of-scope', 'closed'] as const;
+export type DeleteReason = (typeof DELETE_REASONS)[number];
+
+/** The register row a field of a source was taken from. */
+export interface FieldOrigin {
+  registerId: number;
+  rowNumber: number;
+  department: Department;
+}
+
+/** One unit of the directory (名录库), a 普查对象 built from register rows or supplemented by hand. */
+export interface Source {
+  id: number;
+  regionCode: string;
+  regionName: string;
+  creditCode: string | null;
+  name: string;
+  formerNames: string[];
+  address: string | null;
+  legalRep: string | null;
+  phone: string | null;
+  industryCode: string | null;
+  category: SourceCategory;
+  lat: number | null;
+  lng: number | null;
+  permitNo: string | null;
+  radioactive: boolean;
+  state: SourceState;
+  mergedInto: number | null;
+  deleteReason: DeleteReason | null;
+  origin: 'register' | 'supplement';
+  /** Keyed by the server's column names (credit_code, legal_rep, …). */
+  fieldOrigins: Record<string, FieldOrigin>;
+  /** Departments whose registers carry it. */
+  departments: Department[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const LINK_RULES = ['new', 'credit-code', 'score', 'manual', 'merge'] as const;
+export type LinkRule = (typeof LINK_RULES)[number];
+
+/** A register row linked to a source, and how it was linked. */
+export interface SourceRegisterRow {
+  registerId: number;
+  rowNumber: number;
+  department: Department;
+  fileName: string;
+  rule: LinkRule;
+  creditCode: string | null;
+  name: string;
+  address: string | null;
+  legalRep: string | null;
+  phone: string | null;
+  industryCode: string | null;
+}
+
+export interface SourceMerge {
+  id: number;
+  survivorId: number;
+  otherId: number;
+  movedRows: number;
+  at: string;
+  undoneAt: string | null;
+}
+
+export interface SourceDetail extends Source {
+  registerRows: SourceRegisterRow[];
+  merges: SourceMerge[];
+}
+
+export interface SourceSupplement {
+  regionCode: string;
+  name: string;
+  creditCode?: string;
+  address?: string;
+  legalRep?: string;
+  phone?: string;
+  industryCode?: string;
+  category?: SourceCategory;
+}
+
+export const CANDIDATE_STATUSES = ['pending', 'later', 'apart', 'merged'] as const;
+export type CandidateStatus = (typeof CANDIDATE_STATUSES)[number];
+
+/** One side of a queued pair. */
+export interface CandidateSource {
+  id: number;
+  name: string;
+  creditCode: string | null;
+  address: string | null;
+  legalRep: string | null;
+  phone: string | null;
+  industryCode: string | null;
+  regionCode: string;
+  regionName: string;
+  departments: Department[];
+}
+
+/** A pair of sources the matching could not decide (待合并). */
+export interface MergeCandidate {
+  id: number;
+  /** 0–1. */
+  score: number;
+  reasons: string[];
+  status: CandidateStatus;
+  regionCode: string;
+  version: number;
+  sources: [CandidateSource, CandidateSource];
+}
+
+export interface MergeOutcome {
+  event: number;
+  survivorId: number;
+  otherId: number;
+  movedRows: number;
+}
+
+export interface UndoOutcome {
+  event: number;
+  survivorId: number;
+  restoredId: number;
+  movedRows: number;
+}
+
+/** result of a finished directory.match job. */
+export interface MatchResult {
+  rowsRead: number;
+  rowsLinked: number;
+  sourcesCreated: number;
+  queued: number;
+  pairsScored: number;
 }

@@ -18,6 +18,10 @@ const RegionsPage = page(() => import('../../regions/components/regions-page.tsx
 const UsersPage = page(() => import('../../users/components/users-page.tsx'), 'UsersPage');
 const TeamsPage = page(() => import('../../teams/components/teams-page.tsx'), 'TeamsPage');
 const AgenciesPage = page(() => import('../../agencies/components/agencies-page.tsx'), 'AgenciesPage');
+const RegistersPage = page(() => import('../../registers/components/registers-page.tsx'), 'RegistersPage');
+const DirectoryPage = page(() => import('../../directory/components/directory-page.tsx'), 'DirectoryPage');
+const SourceDrawer = page(() => import('../../directory/components/source-drawer.tsx'), 'SourceDrawer');
+const MergeQueuePage = page(() => import('../../directory/components/merge-queue-page.tsx'), 'MergeQueuePage');
 const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
 const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
 const FieldApp = page(() => import('../../field/components/field-app.tsx'), 'FieldApp');
@@ -46,6 +50,14 @@ const router = createBrowserRouter(
             { path: 'users', element: guarded('users.read', <UsersPage />) },
             { path: 'teams', element: guarded('teams.read', <TeamsPage />) },
             { path: 'agencies', element: guarded('agencies.read', <AgenciesPage />) },
+            { path: 'registers', element: guarded('registers.read', <RegistersPage />) },
+            {
+              // A source opens in a drawer over the list, which keeps its filters and loaded pages.
+              path: 'directory',
+              element: guarded('directory.read', <DirectoryPage />),
+              children: [{ path: ':id', element: <SourceDrawer /> }],
+            },
+            { path: 'directory/queue', element: guarded('directory.read', <MergeQueuePage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },
             { path: '*', element: <NotFoundPage /> },

@@ -14,17 +14,10 @@ import { formatDateTime } from '../../ui/utils/format-date-time.ts';
 import { useJobAction } from '../hooks/use-job-action.ts';
 import { useJobList } from '../hooks/use-job-list.ts';
 import { isActiveJob } from '../utils/is-active-job.ts';
+import { jobPercent, PROGRESS_STATUS } from '../utils/job-percent.ts';
 import { jobErrorText } from '../utils/job-error-text.ts';
 import { JobDetails } from './job-details.tsx';
 import { JobStatusTag } from './job-status-tag.tsx';
-
-function progressOf(job: Job): number {
-  if (job.status === 'succeeded') return 100;
-  if (!job.progressTotal) return 0;
-  return Math.min(100, Math.floor((job.progressDone / job.progressTotal) * 100));
-}
-
-const PROGRESS_STATUS = { failed: 'exception', cancelled: 'exception', succeeded: 'success', running: 'active', queued: 'normal' } as const;
 
 export function JobsPage() {
   const { t } = useTranslation();
@@ -99,7 +92,7 @@ export function JobsPage() {
               render: (_, j) => (
                 <Tooltip title={`${j.progressDone} / ${j.progressTotal ?? '?'}`}>
                   <div data-testid="job-progress">
-                    <Progress percent={progressOf(j)} size="small" status={PROGRESS_STATUS[j.status]} />
+                    <Progress percent={jobPercent(j)} size="small" status={PROGRESS_STATUS[j.status]} />
                     <Typography.Text type="secondary" className="progress-count">
                       {j.progressDone} / {j.progressTotal ?? '?'}
                     </Typography.Text>

@@ -12,8 +12,10 @@ export function ConsoleLayout() {
   const location = useLocation();
   const items = useNavItems();
   const [collapsed, setCollapsed] = useState(false);
-  const section = '/' + (location.pathname.split('/')[1] ?? '');
-  const selected = items.find((i) => i.path === section)?.key ?? 'home';
+  // The longest menu path the location is under: /directory/queue is the queue, /directory/12 the directory.
+  const path = location.pathname;
+  const under = items.filter((i) => i.path !== '/' && (path === i.path || path.startsWith(i.path + '/')));
+  const selected = under.sort((a, b) => b.path.length - a.path.length)[0]?.key ?? 'home';
 
   return (
     <Layout className="console-layout">

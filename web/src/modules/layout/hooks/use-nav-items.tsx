@@ -2,7 +2,10 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BranchesOutlined,
+  DatabaseOutlined,
   HomeOutlined,
+  ProfileOutlined,
   ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
@@ -14,7 +17,7 @@ import type { Permission } from '../../../api/types.ts';
 import { useCan } from '../../auth/hooks/use-can.ts';
 
 export interface NavItem {
-  key: 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'audit' | 'jobs';
+  key: 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'registers' | 'directory' | 'merge-queue' | 'audit' | 'jobs';
   path: string;
   icon: ReactNode;
   label: string;
@@ -26,6 +29,9 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
   { key: 'users', path: '/users', icon: <UserOutlined />, permission: 'users.read' },
   { key: 'teams', path: '/teams', icon: <TeamOutlined />, permission: 'teams.read' },
   { key: 'agencies', path: '/agencies', icon: <BankOutlined />, permission: 'agencies.read' },
+  { key: 'registers', path: '/registers', icon: <DatabaseOutlined />, permission: 'registers.read' },
+  { key: 'directory', path: '/directory', icon: <ProfileOutlined />, permission: 'directory.read' },
+  { key: 'merge-queue', path: '/directory/queue', icon: <BranchesOutlined />, permission: 'directory.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'jobs', path: '/jobs', icon: <ScheduleOutlined />, permission: 'jobs.read' },
 ];

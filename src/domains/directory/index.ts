@@ -1,0 +1,15 @@
+// 名录库 directory: departments' registers (部门名录) imported row by row; matching
+// and the master list of sources build on them.
+import type { JobHandler } from '../jobs/index.ts';
+import { importJob } from './registers/import-job.ts';
+import { matchJob } from './matching/match-job.ts';
+
+export { registerRoutes } from './registers/routes.ts';
+export { getRegister, listRegisters, type RegisterView } from './registers/registers.ts';
+export { REGISTER_FIELDS, type RegisterField } from './registers/row-rules.ts';
+
+export { directoryRoutes } from './sources/routes.ts';
+export { MATCH_JOB, type MatchParams } from './matching/match-job.ts';
+export { generateRegisters, type Department, type SyntheticRow } from './rules/synthetic.ts';
+
+export const directoryJobs: JobHandler<any>[] = [importJob, matchJob];

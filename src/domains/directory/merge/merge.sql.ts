@@ -1,0 +1,111 @@
+// SQL of the merge queue and of merges and their undoing.
+import { sql } from 'kysely';
+import type { Db } from '../../../core/db/index.ts';
+
+export interface CandidateRow {
+  id: number;
+  region_code: string;
+  source_a: number;
+  source_b: number;
+  score: number;
+  reasons: string[];
+  status: string;
+  version: number;
+  decided_at: Date | null;
+}
+
+export async function listCandidates(db: Db, scopePrefix: string, status: string, after: number | undefined, limit: number) {
+  const r = await sql<CandidateRow>`
+    SELECT c.* FROM merge_candidates c
+    JOIN sources a ON a.id = c.source_a AND a.state = 'active'
+    JOIN sources b ON b.id = c.source_b AND b.state = 'active'
+    WHERE c.status = ${status} AND c.region_code LIKE ${scopePrefix + '%'} ${after ? sql`AND c.id > ${after}` : sql``}
+    ORDER BY c.id LIMIT ${limit + 1}`.execute(db);
+  return r.rows;
+}
+
+export async function lockCandidate(db: Db, id: number, scopePrefix: string) {
+  const r = await sql<CandidateRow>`SELECT * FROM merge_candidates WHERE id = ${id} AND region_code LIKE ${scopePrefix + '%'} FOR UPDATE`.execute(db);
+  return r.rows[0];
+}
+
+export async function decide(db: Db, id: number, status: string, userId: number | null) {
+  await sql`UPDATE merge_candidates SET status = ${status}, decided_by = ${userId}, decided_at = now(), version = version + 1 WHERE id = ${id}`.execute(db);
+}
+
+export interface SourceFields {
+  id: number;
+  region_code: string;
+  state: string;
+  credit_code: string | null;
+  name: string;
+  address: string | null;
+  legal_rep: string | null;
+  phone: string | null;
+  industry_code: string | null;
+  field_origins: Record<string, unknown>;
+  version: number;
+}
+
+export async function lockSources(db: Db, ids: number[]) {
+  const r = await sql<SourceFields>`
+    SELECT id, region_code, state, credit_code, name, address, legal_rep, phone, industry_code, field_origins, version
+    FROM sources WHERE id = ANY(${ids}::bigint[]) ORDER BY id FOR UPDATE`.execute(db);
+  return r.rows;
+}
+
+export async function linksOf(db: Db, sourceId: number) {
+  const r = await sql<{ register_id: number; row_number: number }>`SELECT register_id, row_number FROM source_links WHERE source_id = ${sourceId}`.execute(db);
+  return r.rows.map((x) => [Number(x.register_id), x.row_number] as [number, number]);
+}
+
+export async function moveLinks(db: Db, rows: [number, number][], to: number, rule: string) {
+  if (rows.length === 0) return;
+  await sql`UPDATE source_links l SET source_id = ${to}, rule = ${rule}
+    FROM unnest(${rows.map((r) => r[0])}::bigint[], ${rows.map((r) => r[1])}::int[]) AS m(register_id, row_number)
+    WHERE l.register_id = m.register_id AND l.row_number = m.row_number`.execute(db);
+}
+
+export async function markMerged(db: Db, id: number, into: number | null) {
+  await sql`UPDATE sources SET state = ${into === null ? 'active' : 'merged'}, merged_into = ${into}, version = version + 1, updated_at = now() WHERE id = ${id}`.execute(db);
+}
+
+export async function writeFields(db: Db, id: number, f: Omit<SourceFields, 'id' | 'region_code' | 'state' | 'version'>) {
+  await sql`UPDATE sources SET credit_code = ${f.credit_code}, name = ${f.name}, address = ${f.address}, legal_rep = ${f.legal_rep},
+    phone = ${f.phone}, industry_code = ${f.industry_code}, field_origins = ${JSON.stringify(f.field_origins)}::jsonb,
+    version = version + 1, updated_at = now() WHERE id = ${id}`.execute(db);
+}
+
+export async function insertEvent(db: Db, e: { regionCode: string; survivor: number; other: number; candidate: number | null; moved: [number, number][]; before: unknown; actorId: number | null }) {
+  const r = await sql<{ id: number }>`
+    INSERT INTO merge_events (kind, region_code, survivor_id, other_id, candidate_id, moved_rows, survivor_before, actor_id)
+    VALUES ('merge', ${e.regionCode}, ${e.survivor}, ${e.other}, ${e.candidate}, ${JSON.stringify(e.moved)}::jsonb, ${JSON.stringify(e.before)}::jsonb, ${e.actorId})
+    RETURNING id`.execute(db);
+  return r.rows[0].id;
+}
+
+export interface EventRow {
+  id: number;
+  region_code: string;
+  survivor_id: number;
+  other_id: number;
+  candidate_id: number | null;
+  moved_rows: [number, number][];
+  survivor_before: Omit<SourceFields, 'id' | 'region_code' | 'state' | 'version'>;
+  undone_at: Date | null;
+  at: Date;
+}
+
+export async function lockEvent(db: Db, id: number, scopePrefix: string) {
+  const r = await sql<EventRow>`SELECT * FROM merge_events WHERE id = ${id} AND region_code LIKE ${scopePrefix + '%'} FOR UPDATE`.execute(db);
+  return r.rows[0];
+}
+
+export async function markUndone(db: Db, id: number, userId: number | null) {
+  await sql`UPDATE merge_events SET undone_at = now(), undone_by = ${userId} WHERE id = ${id}`.execute(db);
+}
+
+export async function eventsOf(db: Db, sourceId: number) {
+  const r = await sql<EventRow>`SELECT * FROM merge_events WHERE survivor_id = ${sourceId} OR other_id = ${sourceId} ORDER BY id DESC`.execute(db);
+  return r.rows;
+}

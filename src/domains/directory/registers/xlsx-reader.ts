@@ -1,0 +1,363 @@
+// The first worksheet of an XLSX file as rows of text, streamed: the ZIP's
+// central directory is read from the end of the stored file, the sheet is
+// inflated and scanned as it comes. Only shared strings stay in memory.
+//
+// Not exceljs's streaming reader: it decodes each inflated chunk on its own, so
+// a Chinese character cut by a chunk boundary turns into "��" (exceljs#2063,
+// #2084, #2316, open in 4.4.0; seen here on 1 row in 400 of a 100,000-row file).
+// Here the inflated bytes go through one UTF-8 decoder per entry.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import { AppError } from '../../../core/errors.ts';
+
+const fail = (detail: string) => new AppError('REGISTER_NOT_SPREADSHEET', { detail });
+
+interface Entry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  offset: number;
+}
+
+/** The entries of the ZIP, by lower-case name, from its central directory (ZIP64 included). */
+function readDirectory(fd: number, size: number): Map<string, Entry> {
+  const read = (pos: number, len: number) => {
+    const b = Buffer.alloc(len);
+    fs.readSync(fd, b, 0, len, pos);
+    return b;
+  };
+  const tailLen = Math.min(size, 65_557);
+  const tail = read(size - tailLen, tailLen);
+  let eocd = -1;
+  for (let i = tailLen - 22; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw fail('no ZIP directory at its end (cut short, or not a ZIP file)');
+  let count = tail.readUInt16LE(eocd + 10);
+  let dirSize = tail.readUInt32LE(eocd + 12);
+  let dirOffset = tail.readUInt32LE(eocd + 16);
+  if ((count === 0xffff || dirOffset === 0xffffffff) && eocd >= 20 && tail.readUInt32LE(eocd - 20) === 0x07064b50) {
+    const rec = read(Number(tail.readBigUInt64LE(eocd - 12)), 56);
+    count = Number(rec.readBigUInt64LE(32));
+    dirSize = Number(rec.readBigUInt64LE(40));
+    dirOffset = Number(rec.readBigUInt64LE(48));
+  }
+  if (dirOffset + dirSize > size) throw fail('its ZIP directory points past the end of the file');
+  const dir = read(dirOffset, dirSize);
+  const entries = new Map<string, Entry>();
+  let p = 0;
+  for (let n = 0; n < count && p + 46 <= dir.length && dir.readUInt32LE(p) === 0x02014b50; n++) {
+    const nameLen = dir.readUInt16LE(p + 28);
+    const extraLen = dir.readUInt16LE(p + 30);
+    const e: Entry = {
+      name: dir.toString('utf8', p + 46, p + 46 + nameLen),
+      method: dir.readUInt16LE(p + 10),
+      compressedSize: dir.readUInt32LE(p + 20),
+      offset: dir.readUInt32LE(p + 42),
+    };
+    // ZIP64 extra field: the 64-bit values of whichever fields read 0xFFFFFFFF, in this order.
+    for (let x = p + 46 + nameLen; x + 4 <= p + 46 + nameLen + extraLen; x += 4 + dir.readUInt16LE(x + 2)) {
+      if (dir.readUInt16LE(x) !== 0x0001) continue;
+      let at = x + 4;
+      if (dir.readUInt32LE(p + 24) === 0xffffffff) at += 8;
+      if (e.compressedSize === 0xffffffff) (e.compressedSize = Number(dir.readBigUInt64LE(at))), (at += 8);
+      if (e.offset === 0xffffffff) e.offset = Number(dir.readBigUInt64LE(at));
+    }
+    entries.set(e.name.toLowerCase(), e);
+    p += 46 + nameLen + extraLen + dir.readUInt16LE(p + 32);
+  }
+  if (entries.size === 0) throw fail('an empty ZIP file');
+  return entries;
+}
+
+/** One entry's text, inflated and decoded as UTF-8 by one decoder (characters cut by chunks stay whole). */
+function openEntry(file: string, fd: number, e: Entry): { text: Readable; raw: { bytesRead: number } } {
+  const h = Buffer.alloc(30);
+  fs.readSync(fd, h, 0, 30, e.offset);
+  if (h.readUInt32LE(0) !== 0x04034b50) throw fail(`a broken ZIP entry (${e.name})`);
+  const start = e.offset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
+  if (e.method !== 0 && e.method !== 8) throw fail(`ZIP compression method ${e.method} is not supported`);
+  if (e.compressedSize === 0) return { text: Readable.from([]), raw: { bytesRead: 0 } }; // a read stream cannot cover zero bytes
+  const raw = fs.createReadStream(file, { start, end: start + e.compressedSize - 1, highWaterMark: 256 * 1024 });
+  const text = e.method === 8 ? raw.pipe(zlib.createInflateRaw()) : raw;
+  raw.on('error', (err) => text.destroy(err));
+  text.setEncoding('utf8');
+  return { text, raw };
+}
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML entities, and OOXML's _xHHHH_ escapes (e.g. _x000D_ for a carriage return). */
+export function decodeXml(s: string): string {
+  if (!s.includes('&') && !s.includes('_x')) return s;
+  return s
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) =>
+      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITIES[e] ?? m);
+}
+
+export function attrsOf(s: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of s.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]] = decodeXml(m[2] ?? m[3]);
+  return out;
+}
+
+export interface XmlHandler {
+  open(name: string, attrs: string): void;
+  close(name: string): void;
+  /** Raw text (entities not decoded), possibly in several pieces. */
+  text(s: string): void;
+}
+
+/** A small incremental XML scanner: enough for the parts of an XLSX file (no DTDs). */
+export class XmlScanner {
+  private rest = '';
+  constructor(private readonly h: XmlHandler) {}
+
+  write(chunk: string) {
+    const s = this.rest + chunk;
+    this.rest = '';
+    let i = 0;
+    for (;;) {
+      const lt = s.indexOf('<', i);
+      if (lt < 0) {
+        if (i < s.length) this.h.text(s.slice(i));
+        return;
+      }
+      if (lt > i) this.h.text(s.slice(i, lt));
+      const special = s.startsWith('<!--', lt) ? '-->' : s.startsWith('<![CDATA[', lt) ? ']]>' : s[lt + 1] === '?' ? '?>' : s[lt + 1] === '!' ? '>' : '';
+      if (special) {
+        const end = s.indexOf(special, lt + 2);
+        if (end < 0) return void (this.rest = s.slice(lt));
+        if (special === ']]>') this.h.text(s.slice(lt + 9, end).replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+        i = end + special.length;
+        continue;
+      }
+      let gt = -1;
+      let quote = '';
+      for (let k = lt + 1; k < s.length; k++) {
+        const c = s[k];
+        if (quote) {
+          if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '>') {
+          gt = k;
+          break;
+        }
+      }
+      if (gt < 0) return void (this.rest = s.slice(lt));
+      const closing = s[lt + 1] === '/';
+      const empty = s[gt - 1] === '/';
+      const body = s.slice(lt + (closing ? 2 : 1), empty ? gt - 1 : gt);
+      const sp = body.search(/\s/);
+      const qname = sp < 0 ? body : body.slice(0, sp);
+      const name = qname.slice(qname.indexOf(':') + 1); // x:row → row
+      if (closing) this.h.close(name);
+      else {
+        this.h.open(name, sp < 0 ? '' : body.slice(sp));
+        if (empty) this.h.close(name);
+      }
+      i = gt + 1;
+    }
+  }
+
+  end() {
+    if (this.rest.trim()) throw fail('its XML ends in the middle of a tag');
+  }
+}
+
+async function scanAll(file: string, fd: number, e: Entry | undefined, h: XmlHandler) {
+  if (!e) return;
+  const x = new XmlScanner(h);
+  for await (const chunk of openEntry(file, fd, e).text) x.write(chunk as string);
+  x.end();
+}
+
+/** Collects the text of <t> elements inside `unit` (a shared string, an inline string), phonetic runs left out. */
+function textCollector(unit: string, onUnit: (text: string) => void) {
+  let cur = '';
+  let buf = '';
+  let inT = false;
+  let inPh = false;
+  return {
+    open(n: string) {
+      if (n === unit) cur = '';
+      else if (n === 'rPh') inPh = true;
+      else if (n === 't' && !inPh) (inT = true), (buf = '');
+    },
+    close(n: string) {
+      if (n === 't' && inT) (cur += decodeXml(buf)), (inT = false);
+      else if (n === 'rPh') inPh = false;
+      else if (n === unit) onUnit(cur);
+    },
+    text(s: string) {
+      if (inT) buf += s;
+    },
+  };
+}
+
+// Built-in number formats that show dates: 14–22, 27–36 and 50–58 (the CJK ones), 45–47.
+const DATE_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const isDateCode = (code: string) => /[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
+
+/** An Excel serial day number as text: 2015-05-06, or 2015-05-06 08:30:00 when it has a time. */
+export function serialDate(serial: number, date1904: boolean): string {
+  const ms = Math.round((serial + (date1904 ? 1462 : 0) - 25569) * 86_400_000);
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+}
+
+/** A number as Excel stored it, as text: never an exponent for an integer (an 18-digit code stays 18 digits). */
+export function numberText(raw: string): string {
+  if (/^-?\d+$/.test(raw)) return raw;
+  const n = Number(raw);
+  if (!Number.isFinite(n)) return raw;
+  return Number.isInteger(n) && Math.abs(n) < 1e21 ? BigInt(n).toString() : String(n);
+}
+
+const columnIndex = (ref: string) => {
+  let n = 0;
+  for (const c of ref) {
+    const v = c.charCodeAt(0);
+    if (v < 65 || v > 90) break;
+    n = n * 26 + (v - 64);
+  }
+  return n - 1;
+};
+
+export interface XlsxRows {
+  rows: AsyncGenerator<string[]>;
+  /** Share of the worksheet's compressed bytes read so far. */
+  progress(): number;
+  close(): void;
+}
+
+/** Opens the first worksheet (in the workbook's order) of an XLSX file. */
+export async function readFirstSheet(file: string): Promise<XlsxRows> {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const entries = readDirectory(fd, fs.fstatSync(fd).size);
+    const get = (name: string) => entries.get(name.toLowerCase());
+    if (!get('xl/workbook.xml')) throw fail('it holds no workbook (xl/workbook.xml): a ZIP of something else');
+
+    let date1904 = false;
+    let firstSheetRel: string | undefined;
+    await scanAll(file, fd, get('xl/workbook.xml'), {
+      open(n, a) {
+        if (n === 'workbookPr') date1904 = /^(1|true)$/.test(attrsOf(a).date1904 ?? '');
+        if (n === 'sheet' && !firstSheetRel) firstSheetRel = attrsOf(a)['r:id'];
+      },
+      close() {},
+      text() {},
+    });
+    const targets = new Map<string, string>();
+    let sharedTarget = 'xl/sharedStrings.xml';
+    let stylesTarget = 'xl/styles.xml';
+    await scanAll(file, fd, get('xl/_rels/workbook.xml.rels'), {
+      open(n, a) {
+        if (n !== 'Relationship') return;
+        const r = attrsOf(a);
+        const target = r.Target?.startsWith('/') ? r.Target.slice(1) : path.posix.normalize(`xl/${r.Target ?? ''}`);
+        targets.set(r.Id, target);
+        if (r.Type?.endsWith('/sharedStrings')) sharedTarget = target;
+        if (r.Type?.endsWith('/styles')) stylesTarget = target;
+      },
+      close() {},
+      text() {},
+    });
+    const sheetEntry = get((firstSheetRel && targets.get(firstSheetRel)) || 'xl/worksheets/sheet1.xml');
+    if (!sheetEntry) throw fail('it holds no worksheet');
+
+    const custom = new Map<number, string>();
+    const xfDate: boolean[] = [];
+    let inXfs = false;
+    await scanAll(file, fd, get(stylesTarget), {
+      open(n, a) {
+        if (n === 'numFmt') custom.set(Number(attrsOf(a).numFmtId), attrsOf(a).formatCode ?? '');
+        else if (n === 'cellXfs') inXfs = true;
+        else if (n === 'xf' && inXfs) {
+          const id = Number(attrsOf(a).numFmtId ?? 0);
+          xfDate.push(DATE_IDS.has(id) || (custom.has(id) && isDateCode(custom.get(id)!)));
+        }
+      },
+      close(n) {
+        if (n === 'cellXfs') inXfs = false;
+      },
+      text() {},
+    });
+    const shared: string[] = [];
+    await scanAll(file, fd, get(sharedTarget), textCollector('si', (t) => shared.push(t)));
+
+    const { text, raw } = openEntry(file, fd, sheetEntry);
+    return {
+      rows: sheetRows(text, shared, xfDate, date1904),
+      progress: () => (sheetEntry.compressedSize ? raw.bytesRead / sheetEntry.compressedSize : 1),
+      close: () => text.destroy(),
+    };
+  } finally {
+    fs.closeSync(fd); // the sheet's stream has its own
+  }
+}
+
+async function* sheetRows(text: Readable, shared: string[], xfDate: boolean[], date1904: boolean): AsyncGenerator<string[]> {
+  const ready: string[][] = [];
+  let cells: string[] = [];
+  let col = -1;
+  let type = 'n';
+  let style = 0;
+  let v: string | null = null;
+  let buf = '';
+  let inV = false;
+  let inline = '';
+  const inlineText = textCollector('is', (t) => (inline = t));
+  const scanner = new XmlScanner({
+    open(n, a) {
+      if (n === 'row') (cells = []), (col = -1);
+      else if (n === 'c') {
+        const at = attrsOf(a);
+        col = at.r ? columnIndex(at.r) : col + 1;
+        type = at.t ?? 'n';
+        style = at.s ? Number(at.s) : 0;
+        v = null;
+        inline = '';
+      } else if (n === 'v') (inV = true), (buf = '');
+      else inlineText.open(n);
+    },
+    close(n) {
+      if (n === 'v') (v = decodeXml(buf)), (inV = false);
+      else if (n === 'c') {
+        let t = '';
+        if (type === 'inlineStr') t = inline;
+        else if (v !== null && v !== '') {
+          if (type === 's') t = shared[Number(v)] ?? '';
+          else if (type === 'str' || type === 'd') t = v;
+          else if (type === 'b') t = v === '1' ? 'TRUE' : 'FALSE';
+          else if (type === 'n') t = xfDate[style] && v !== '' && Number.isFinite(Number(v)) ? serialDate(Number(v), date1904) : numberText(v);
+        }
+        if (col >= 0) {
+          while (cells.length < col) cells.push('');
+          cells[col] = t;
+        }
+      } else if (n === 'row') ready.push(cells);
+      else inlineText.close(n);
+    },
+    text(s) {
+      if (inV) buf += s;
+      else inlineText.text(s);
+    },
+  });
+  try {
+    for await (const chunk of text) {
+      scanner.write(chunk as string);
+      for (const row of ready.splice(0)) yield row;
+    }
+    scanner.end();
+  } finally {
+    text.destroy();
+  }
+}

@@ -1,0 +1,151 @@
+// SQL of the directory's sources: browse, one source with its provenance, supplement, delete.
+import { sql } from 'kysely';
+import type { Db } from '../../../core/db/index.ts';
+
+export interface SourceRow {
+  id: number;
+  region_code: string;
+  region_name: string;
+  credit_code: string | null;
+  name: string;
+  former_names: string[];
+  address: string | null;
+  legal_rep: string | null;
+  phone: string | null;
+  industry_code: string | null;
+  category: string;
+  lat: number | null;
+  lng: number | null;
+  permit_no: string | null;
+  radioactive: boolean;
+  state: string;
+  merged_into: number | null;
+  delete_reason: string | null;
+  origin: string;
+  field_origins: Record<string, { registerId: number; rowNumber: number; department: string }>;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  departments: string[];
+}
+
+export interface SourceFilter {
+  scopePrefix: string;
+  region?: string; // a scope prefix inside the caller's
+  category?: string;
+  industry?: string; // code prefix
+  department?: string; // carried by a register of this department
+  hasCreditCode?: boolean;
+  state?: string;
+  q?: string;
+  after?: number;
+  limit: number;
+}
+
+const SELECT = sql`
+  SELECT s.*, r.name AS region_name,
+    coalesce((SELECT array_agg(DISTINCT g.department ORDER BY g.department) FROM source_links l JOIN registers g ON g.id = l.register_id WHERE l.source_id = s.id), '{}') AS departments
+  FROM sources s JOIN regions r ON r.code = s.region_code`;
+
+export async function listSources(db: Db, f: SourceFilter) {
+  const where = [sql`s.region_code LIKE ${f.scopePrefix + '%'}`];
+  if (f.region) where.push(sql`s.region_code LIKE ${f.region + '%'}`);
+  if (f.category) where.push(sql`s.category = ${f.category}`);
+  if (f.industry) where.push(sql`s.industry_code LIKE ${f.industry + '%'}`);
+  if (f.hasCreditCode !== undefined) where.push(f.hasCreditCode ? sql`s.credit_code IS NOT NULL` : sql`s.credit_code IS NULL`);
+  where.push(sql`s.state = ${f.state ?? 'active'}`);
+  if (f.department) where.push(sql`EXISTS (SELECT 1 FROM source_links l JOIN registers g ON g.id = l.register_id WHERE l.source_id = s.id AND g.department = ${f.department})`);
+  if (f.q) {
+    const t = f.q.trim().toUpperCase();
+    where.push(/^[0-9A-Z]{6,18}$/.test(t) ? sql`s.credit_code LIKE ${t + '%'}` : sql`s.name LIKE ${'%' + f.q.trim() + '%'}`);
+  }
+  if (f.after) where.push(sql`s.id > ${f.after}`);
+  const r = await sql<SourceRow>`${SELECT} WHERE ${sql.join(where, sql` AND `)} ORDER BY s.id LIMIT ${f.limit + 1}`.execute(db);
+  return r.rows;
+}
+
+export async function getSource(db: Db, id: number, scopePrefix: string) {
+  const r = await sql<SourceRow>`${SELECT} WHERE s.id = ${id} AND s.region_code LIKE ${scopePrefix + '%'}`.execute(db);
+  return r.rows[0];
+}
+
+export interface LinkedRow {
+  register_id: number;
+  row_number: number;
+  department: string;
+  file_name: string;
+  rule: string;
+  credit_code: string | null;
+  name: string;
+  address: string | null;
+  legal_rep: string | null;
+  phone: string | null;
+  industry_code: string | null;
+}
+
+/** The register rows a source carries: its provenance. */
+export async function linkedRows(db: Db, sourceId: number) {
+  const r = await sql<LinkedRow>`
+    SELECT l.register_id, l.row_number, g.department, g.file_name, l.rule,
+           rr.credit_code, rr.name, rr.address, rr.legal_rep, rr.phone, rr.industry_code
+    FROM source_links l JOIN register_rows rr USING (register_id, row_number) JOIN registers g ON g.id = l.register_id
+    WHERE l.source_id = ${sourceId} ORDER BY l.register_id, l.row_number`.execute(db);
+  return r.rows;
+}
+
+export interface SupplementInput {
+  regionCode: string;
+  name: string;
+  creditCode: string | null;
+  address: string | null;
+  legalRep: string | null;
+  phone: string | null;
+  industryCode: string | null;
+  category: string;
+}
+
+export async function insertSupplement(db: Db, v: SupplementInput) {
+  const r = await sql<{ id: number }>`
+    INSERT INTO sources (region_code, name, credit_code, address, legal_rep, phone, industry_code, category, origin)
+    VALUES (${v.regionCode}, ${v.name}, ${v.creditCode}, ${v.address}, ${v.legalRep}, ${v.phone}, ${v.industryCode}, ${v.category}, 'supplement')
+    RETURNING id`.execute(db);
+  return r.rows[0].id;
+}
+
+export async function setState(db: Db, id: number, version: number, state: 'active' | 'deleted', reason: string | null) {
+  const r = await sql<{ id: number }>`
+    UPDATE sources SET state = ${state}, delete_reason = ${reason}, version = version + 1, updated_at = now()
+    WHERE id = ${id} AND version = ${version} AND state <> 'merged' RETURNING id`.execute(db);
+  return r.rows.length === 1;
+}
+
+export async function signOff(db: Db, regionCode: string, userId: number | null, note: string | null) {
+  await sql`INSERT INTO directory_signoffs (region_code, signed_by, note) VALUES (${regionCode}, ${userId}, ${note})
+    ON CONFLICT (region_code) DO UPDATE SET signed_by = excluded.signed_by, signed_at = now(), note = excluded.note`.execute(db);
+}
+
+/** Sign-offs of the region and every region under it. */
+export async function signOffs(db: Db, scopePrefix: string) {
+  const r = await sql<{ region_code: string; region_name: string; signed_at: Date; signed_by: string | null; note: string | null }>`
+    SELECT d.region_code, g.name AS region_name, d.signed_at, u.username AS signed_by, d.note
+    FROM directory_signoffs d JOIN regions g ON g.code = d.region_code LEFT JOIN users u ON u.id = d.signed_by
+    WHERE d.region_code LIKE ${scopePrefix + '%'} ORDER BY d.region_code`.execute(db);
+  return r.rows;
+}
+
+/** register_id,register_file,row_number,source_id for every row of imported registers in the scope. */
+export async function* linkRowsForExport(db: Db, scopePrefix: string, batch = 50_000) {
+  let after: [number, number] = [0, 0];
+  for (;;) {
+    const r = await sql<{ register_id: number; file_name: string; row_number: number; source_id: number | null }>`
+      SELECT rr.register_id, g.file_name, rr.row_number, l.source_id
+      FROM register_rows rr JOIN registers g ON g.id = rr.register_id AND g.status = 'imported'
+      LEFT JOIN source_links l USING (register_id, row_number)
+      WHERE g.region_code LIKE ${scopePrefix + '%'} AND (rr.register_id, rr.row_number) > (${after[0]}, ${after[1]})
+      ORDER BY rr.register_id, rr.row_number LIMIT ${batch}`.execute(db);
+    if (r.rows.length === 0) return;
+    yield r.rows;
+    const last = r.rows[r.rows.length - 1];
+    after = [last.register_id, last.row_number];
+  }
+}
