@@ -32,5 +32,6 @@ export const NO_BODY = new Set([
   'DELETE /api/v1/session',
   'POST /api/v1/directory/candidates/:id/apart',
   'POST /api/v1/directory/candidates/:id/later',
+  'POST /api/v1/directory/candidates/:id/reopen',
   'POST /api/v1/directory/merges/:id/undo',
 ]);

@@ -5,14 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../test/helpers/databases.ts';
-import { creditCodeCheck } from '../../core/identifiers/credit-code.ts';
-import { orgCodeCheck } from '../../core/identifiers/org-code.ts';
-
-/** A valid credit code registered in `region` with organisation-code body `body8`. */
-export function validCreditCode(region: string, body8: string): string {
-  const first17 = `91${region}${body8}${orgCodeCheck(body8)}`;
-  return first17 + creditCodeCheck(first17);
-}
+import { validCreditCode } from '../../../test/helpers/credit-codes.ts';
 
 const C_HUAYU = validCreditCode('330382', 'MA2AB3C4');
 const C_ZHENGTAI = validCreditCode('330382', 'MA2AB3C5');
@@ -123,6 +116,11 @@ describe.each(databaseKinds())('directory matching on %s', (kind) => {
     await call(t.app, yueqing, 'POST', '/api/v1/directory/match', {});
     await t.ctx.jobs.drain();
     expect((await call(t.app, yueqing, 'GET', '/api/v1/directory/candidates')).json().items).toHaveLength(0);
+    expect((await call(t.app, yueqing, 'GET', '/api/v1/directory/candidates?status=apart')).json().items.map((x: { id: number }) => x.id)).toEqual([c.id]);
+    // Changed one's mind: back in the queue.
+    expect((await call(t.app, yueqing, 'POST', `/api/v1/directory/candidates/${c.id}/reopen`)).json().status).toBe('pending');
+    expect((await call(t.app, yueqing, 'GET', '/api/v1/directory/candidates')).json().items).toHaveLength(1);
+    await call(t.app, yueqing, 'POST', `/api/v1/directory/candidates/${c.id}/apart`);
   });
 
   it('supplements, deletes with a reason and restores a source, all audited', async () => {

@@ -40,9 +40,10 @@ export async function directoryRoutes(app: FastifyInstance) {
     return reply.send(sourcesCsv(db, actorOf(req).scopePrefix, region ? scopePrefixOf(region) : undefined));
   });
 
-  app.get('/api/v1/sources/export.xlsx', { config: { action: 'directory.read' }, schema: { tags, summary: 'The directory as XLSX (streamed)' } }, async (req, reply) => {
+  app.get('/api/v1/sources/export.xlsx', { config: { action: 'directory.read' }, schema: { tags, summary: 'The directory as XLSX (streamed)', querystring: Type.Object({ region: Type.Optional(Type.String({ pattern: '^[0-9]{6,12}$' })) }) } }, async (req, reply) => {
+    const region = (req.query as { region?: string }).region;
     reply.header('content-disposition', 'attachment; filename="directory.xlsx"').type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    return reply.send(sourcesXlsx(db, actorOf(req).scopePrefix));
+    return reply.send(sourcesXlsx(db, actorOf(req).scopePrefix, region ? scopePrefixOf(region) : undefined));
   });
 
   app.get('/api/v1/sources/:id', { config: { action: 'directory.read', resource: 'source' }, schema: { tags, summary: 'One source, its provenance and merges', params: IdParams } }, async (req) =>
@@ -97,6 +98,7 @@ export async function directoryRoutes(app: FastifyInstance) {
   }, async (req) => mergeCandidate(db, actorOf(req), (req.params as { id: number }).id, (req.body as { keep?: number } | undefined)?.keep));
   app.post('/api/v1/directory/candidates/:id/apart', { config: { action: 'directory.review', resource: 'candidate' }, schema: { tags, summary: 'Keep a queued pair apart', params: IdParams } }, decision('apart'));
   app.post('/api/v1/directory/candidates/:id/later', { config: { action: 'directory.review', resource: 'candidate' }, schema: { tags, summary: 'Decide a queued pair later', params: IdParams } }, decision('later'));
+  app.post('/api/v1/directory/candidates/:id/reopen', { config: { action: 'directory.review', resource: 'candidate' }, schema: { tags, summary: 'Put a pair kept apart (or set aside) back in the queue', params: IdParams } }, decision('pending'));
 
   app.post('/api/v1/directory/merges/:id/undo', { config: { action: 'directory.review', resource: 'merge' }, schema: { tags, summary: 'Undo a merge', params: IdParams } }, async (req) =>
     undoMerge(db, actorOf(req), (req.params as { id: number }).id));

@@ -1,0 +1,105 @@
+// The directory in Chromium against a real server process: a county office
+// imports two small registers in the page, runs the matching, finds one pair in
+// the merge queue, merges it, undoes the merge, and exports the directory.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+import { databaseKinds } from '../helpers/databases.ts';
+import { validCreditCode } from '../helpers/credit-codes.ts';
+
+const required = process.env.PUCHA_REQUIRE_ALL === '1';
+const run = browserAvailable() || required ? describe : describe.skip;
+
+const HEADER = '统一社会信用代码,单位名称,注册地址,法定代表人,联系电话';
+const huayu = validCreditCode('330382', 'MA2AB3C4');
+const SAMR = [HEADER, `${huayu},乐清市华宇电气有限公司,柳市镇前进路8号,王建国,13800000001`, ',乐清市宏达五金厂,,,'].join('\n');
+const TAX = [HEADER, `${huayu},乐清市华宇电气有限公司,,,`, ',乐清宏达五金厂,,,', ',乐清市新光塑料厂,柳市镇新光路1号,周強,'].join('\n');
+
+run.each(databaseKinds())('directory in Chromium on %s', (kind) => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-e2e-reg-'));
+
+  beforeAll(async () => {
+    fs.writeFileSync(path.join(dir, '市场监管-2017.csv'), `\uFEFF${SAMR}\n`);
+    fs.writeFileSync(path.join(dir, '税务-2017.csv'), `${TAX}\n`);
+    server = await startServerProcess(kind);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    await page.goto(`${server.url}/console/login`);
+    await page.fill('#username', 'yueqing');
+    await page.fill('#password', 'Pucha2018');
+    await page.click('[data-testid="login-submit"]');
+    await page.waitForURL((u) => !u.pathname.includes('/login'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function importRegister(file: string, department: RegExp) {
+    await page.goto(`${server.url}/console/registers`);
+    await page.click('[data-testid="register-import"]');
+    await page.click('[data-testid="register-department"]');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: department }).first().click();
+    await page.setInputFiles('[data-testid="register-file"]', path.join(dir, file));
+    await page.click('[data-testid="register-next"]');
+    await page.locator('[data-testid="register-preview"]').waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid="mapping-name"]').getAttribute('data-value')).toBe('单位名称');
+    await page.click('[data-testid="register-submit"]');
+    await page.locator('[data-testid="register-result"][data-job-status="succeeded"]').waitFor({ timeout: 30_000 });
+    await page.click('[data-testid="register-close"]');
+  }
+
+  it('imports two registers through the wizard', async () => {
+    await importRegister('市场监管-2017.csv', /市场监管/);
+    await importRegister('税务-2017.csv', /税务/);
+    const list = await page.evaluate(async () => (await fetch('/api/v1/registers')).json());
+    expect(list.items.map((r: { status: string; rowCount: number }) => [r.status, r.rowCount])).toEqual([['imported', 3], ['imported', 2]]);
+  });
+
+  it('runs the matching from the directory page: pairs matched, one left in the queue', async () => {
+    await page.goto(`${server.url}/console/directory`);
+    await page.click('[data-testid="directory-match"]');
+    await page.locator('[data-testid="directory-match-result"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="directory-match-rowsRead"]').textContent()).toContain('5');
+    expect(await page.locator('[data-testid="directory-match-queued"]').textContent()).toContain('1');
+    await page.click('[data-testid="directory-match-close"]');
+    await expect.poll(() => page.locator('[data-testid="sources-table"]').textContent(), { timeout: 15_000 }).toContain('乐清市华宇电气有限公司');
+    const sources = await page.evaluate(async () => (await fetch('/api/v1/sources?limit=100')).json());
+    expect(sources.items).toHaveLength(4); // 华宇 (both), 新光 (tax), and the two 宏达 rows still apart
+  });
+
+  it('merges the queued pair and undoes the merge', async () => {
+    await page.goto(`${server.url}/console/directory/queue`);
+    const card = page.locator('[data-testid^="candidate-"][data-focused]').first();
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.textContent()).toContain('宏达五金厂');
+    await page.locator('[data-testid="candidate-merge"]').first().click();
+    await page.locator('[data-testid="merge-result"]').waitFor({ timeout: 15_000 });
+    const after = await page.evaluate(async () => (await fetch('/api/v1/sources?limit=100')).json());
+    expect(after.items).toHaveLength(3);
+    await page.locator('[data-testid="merge-undo"]').first().click();
+    await expect.poll(async () => (await page.evaluate(async () => (await fetch('/api/v1/sources?limit=100')).json())).items.length, { timeout: 15_000 }).toBe(4);
+    const queue = await page.evaluate(async () => (await fetch('/api/v1/directory/candidates')).json());
+    expect(queue.items).toHaveLength(1);
+  });
+
+  it('exports the directory as CSV', async () => {
+    await page.goto(`${server.url}/console/directory`);
+    await page.click('[data-testid="directory-export"]');
+    const href = await page.locator('[data-testid="directory-export-csv"]').getAttribute('href');
+    expect(href).toContain('/api/v1/sources/export.csv');
+    const csv = await page.evaluate(async (u) => (await fetch(u!)).text(), href);
+    expect(csv).toContain('统一社会信用代码 credit_code');
+    expect(csv).toContain(huayu);
+    expect(csv.trim().split('\r\n')).toHaveLength(1 + 4);
+    await page.screenshot({ path: `.tmp/e2e-directory-${kind}.png` });
+  });
+});
