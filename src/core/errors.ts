@@ -97,6 +97,7 @@ export const ERRORS = {
   REGISTER_ROW_NAME_MISSING: { status: 400, zh: '单位名称为空', en: 'The unit name is empty' },
   REGISTER_ROW_CREDIT_CODE: { status: 400, zh: '统一社会信用代码 {value} 不正确：{problemZh}', en: 'Credit code {value} is not valid: {problem}' },
   REGISTER_ROW_REGION: { status: 400, zh: '行政区划代码 {value} {reasonZh}', en: 'Region code {value} {reason}' },
+  REGISTER_ROW_INDUSTRY_UNKNOWN: { status: 400, zh: '行业代码 {value} 不在《国民经济行业分类》(GB/T 4754-2017) 中', en: 'Industry code {value} is not in the GB/T 4754-2017 classification' },
   REGISTER_ROW_INDUSTRY_CODE: { status: 400, zh: '行业代码 {value} 格式不正确（应为 1 个门类字母或 2–4 位数字）', en: 'Industry code {value} has the wrong form (one section letter or 2–4 digits)' },
   REGISTER_ROW_HEADER_REPEATED: { status: 400, zh: '表头在文件中再次出现（多个导出文件拼接？），此行不作为数据', en: 'The header row appears again (several exports joined?); this row is not data' },
   REGISTER_ROW_ENCODING: { status: 400, zh: '内容含有无法识别的字符（编码错误）', en: 'The cell holds characters that could not be decoded' },

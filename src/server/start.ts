@@ -38,7 +38,9 @@ export async function prepareDatabase(database: Database, log: (l: string) => vo
 
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<Running> {
   const log = opts.log ?? (() => {});
-  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const database =
+    opts.database ??
+    (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onIdleError: (e) => log(`database connection lost (the pool reconnects): ${e.message}`) }));
   try {
     await prepareDatabase(database, log);
     let loadedDemo = false;

@@ -27,11 +27,17 @@ export interface OpenOptions {
   dataDir: string;
   /** Tests open copies of a template folder and skip the lock. */
   skipLock?: boolean;
+  /** Told when the server ends an idle pooled connection. */
+  onIdleError?: (e: Error) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection that the server ends (restart, failover, a dropped test
+    // database) emits 'error' on the pool; without a listener that kills the process.
+    // The pool replaces the connection; queries in flight fail on their own.
+    pool.on('error', (e) => opts.onIdleError?.(e));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
     return { kind: 'postgres', db, close: () => db.destroy() };

@@ -116,6 +116,14 @@ describe('checkRow', () => {
     expect(r.industryCode).toBe('制造业');
   });
 
+  it('checks an industry code against the GB/T 4754-2017 table', () => {
+    expect(checkRow(row({ 1: '甲', 4: 'C3311' }), layout, env)).toMatchObject({ valid: true, industryCode: '3311' });
+    const r = checkRow(row({ 1: '甲', 4: '9999' }), layout, env);
+    expect(r.valid).toBe(false);
+    expect(r.errors.map((e) => e.code)).toEqual(['REGISTER_ROW_INDUSTRY_UNKNOWN']);
+    expect(messageOf(r.errors[0]).zh).toContain('GB/T 4754-2017');
+  });
+
   it('marks the header met again as not data, with one error', () => {
     const r = checkRow([...HEADERS], layout, env);
     expect(r).toMatchObject({ valid: false, name: null, extra: null });

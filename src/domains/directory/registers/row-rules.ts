@@ -3,6 +3,7 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import { ERRORS, formatMessage, type ErrorCode, type ErrorParams } from '../../../core/errors.ts';
 import { checkCreditCode, type CreditCodeProblem } from '../../../core/identifiers/credit-code.ts';
+import { checkIndustryCode } from '../rules/industry.ts';
 
 /** The fields a register's columns map onto; `name` is the one that must be there. */
 export const REGISTER_FIELDS = ['credit_code', 'name', 'address', 'legal_rep', 'industry_code', 'phone', 'region_code'] as const;
@@ -186,6 +187,7 @@ export function checkRow(cells: readonly string[], layout: RowLayout, env: RowEn
     const code = normaliseIndustryCode(industry.raw);
     out.industryCode = code ?? cleanText(industry.raw);
     if (!code) errors.push({ column: industry.name, code: 'REGISTER_ROW_INDUSTRY_CODE', params: { value: out.industryCode }, value: industry.raw.trim() });
+    else if (!checkIndustryCode(code).ok) errors.push({ column: industry.name, code: 'REGISTER_ROW_INDUSTRY_UNKNOWN', params: { value: code }, value: industry.raw.trim() });
   }
 
   // Unmapped columns, and cells beyond the header, are kept as they came (trimmed).
