@@ -201,6 +201,8 @@ export interface SourcesTable {
   delete_reason: string | null;
   origin: string;
   field_origins: Generated<Json>;
+  /** Generated from the name (migration 0004); never written. */
+  name_grams: Generated<string[]>;
   match_run: number | null;
   version: Generated<number>;
   created_at: Timestamp;

@@ -149,6 +149,13 @@ describe.each(databaseKinds())('directory matching on %s', (kind) => {
     expect(dir).toContain(C_HUAYU);
   });
 
+  it('finds sources by a name fragment (bigram index) and by a credit-code prefix', async () => {
+    expect((await sources(yueqing, `&q=${encodeURIComponent('华宇')}`)).map((s) => s.name).sort()).toEqual(['乐清市华宇电气有限公司', '乐清市华宇电气有限公司柳市分公司']);
+    expect((await sources(yueqing, `&q=${encodeURIComponent('宇电气有限公司柳')}`)).map((s) => s.name)).toEqual(['乐清市华宇电气有限公司柳市分公司']);
+    expect((await sources(yueqing, `&q=${encodeURIComponent('华%')}`))).toEqual([]);
+    expect((await sources(yueqing, `&q=${C_HUAYU.slice(0, 16)}`)).map((s) => s.creditCode)).toEqual([C_HUAYU]);
+  });
+
   it('shows another county none of it', async () => {
     expect(await sources(beibei)).toEqual([]);
     const id = (await sources())[0].id;

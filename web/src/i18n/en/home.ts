@@ -1,0 +1,25 @@
+// English for the home page: welcome text and quick links. Typed by zh/home.ts, so the keys must
+// match.
+import type { Strings } from '../strings.ts';
+import type * as zh from '../zh/home.ts';
+
+export const home: Strings<typeof zh.home> = {
+  welcome: 'Welcome, {{name}}',
+  intro: 'This console manages the census regions, users, teams, agencies and background jobs.',
+  role: 'Role',
+  region: 'Region',
+  username: 'Username',
+  quickLinks: 'Quick links',
+  links: {
+    regions: 'Browse regions and mark pilot counties',
+    users: 'Create and manage enumerator, instructor and other accounts',
+    teams: 'Form enumerator teams and "1+1" paired teams',
+    agencies: 'Register the third-party agencies taking part',
+    registers: 'Import the lists of units that departments provide; check mappings and errors',
+    directory: 'Search the sources of the directory; run matching, supplement and export',
+    'merge-queue': 'Review likely duplicate sources pair by pair: merge or keep apart',
+    audit: 'See who changed what, and when',
+    jobs: 'Follow background jobs such as bulk imports',
+    field: 'Collect data in the field on a phone or tablet',
+  },
+};

@@ -1,0 +1,42 @@
+// English for the users page: user form, password reset and XLSX import. Typed by zh/users.ts, so
+// the keys must match.
+import type { Strings } from '../strings.ts';
+import type * as zh from '../zh/users.ts';
+
+export const users: Strings<typeof zh.users> = {
+  title: 'Users',
+  create: 'New user',
+  edit: 'Edit user',
+  username: 'Username',
+  displayName: 'Display name',
+  password: 'Initial password',
+  passwordHint: 'At least 8 characters, with letters and digits',
+  role: 'Role',
+  region: 'Region',
+  department: 'Department',
+  agency: 'Agency',
+  phone: 'Mobile phone',
+  phoneInvalid: 'Not a valid mobile number',
+  usernameHint: 'Letters, digits, dot, underscore or hyphen',
+  usernameInvalid: 'A username holds only letters, digits, dot, underscore or hyphen',
+  updatedAt: 'Updated',
+  createdAt: 'Created',
+  searchPlaceholder: 'Username, name or phone',
+  anyRole: 'Any role',
+  anyRegion: 'Any region',
+  anyStatus: 'Any status',
+  resetPassword: 'Reset password',
+  newPassword: 'New password',
+  passwordReset: 'Password reset',
+  confirmDisable: 'Disable {{name}}? The user will no longer be able to log in.',
+  confirmEnable: 'Enable {{name}}?',
+  import: 'Import XLSX',
+  template: 'Download template',
+  importInvalid: 'The file has errors; no user was created',
+  importRow: 'Row',
+  importField: 'Field',
+  importCode: 'Code',
+  importMessage: 'Message',
+  importQueued: 'Import job #{{id}} created; the users are being created in the background.',
+  viewJob: 'View job',
+};

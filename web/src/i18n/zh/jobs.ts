@@ -1,0 +1,37 @@
+// Chinese for the background jobs page: statuses and job kinds. en/jobs.ts must mirror these keys.
+
+export const jobs = {
+  title: '任务',
+  id: '编号',
+  kind: '类型',
+  status: '状态',
+  progress: '进度',
+  message: '消息',
+  createdAt: '创建时间',
+  startedAt: '开始时间',
+  finishedAt: '结束时间',
+  attempts: '尝试次数',
+  params: '参数',
+  result: '结果',
+  error: '错误',
+  cancel: '取消',
+  resume: '继续',
+  cancelRequested: '正在取消',
+  cancelSent: '已请求取消',
+  resumed: '任务已重新排队',
+  autoRefresh: '有任务在运行，每 2 秒自动刷新',
+  anyStatus: '全部状态',
+  statuses: {
+    queued: '排队中',
+    running: '运行中',
+    succeeded: '已完成',
+    failed: '失败',
+    cancelled: '已取消',
+  },
+  kinds: {
+    'users.import': '批量导入用户',
+    'registers.import': '导入部门名录',
+    'directory.match': '名录匹配',
+    'demo.load': '加载演示数据',
+  } as Record<string, string>,
+};
