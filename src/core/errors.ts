@@ -68,9 +68,12 @@ export const ERRORS = {
   DIRECTORY_CREDIT_CONFLICT: { status: 409, zh: '两个对象的统一社会信用代码不同（{a} / {b}），不能合并', en: 'The two sources have different credit codes ({a} / {b}) and cannot be merged' },
   DIRECTORY_CANDIDATE_NOT_FOUND: { status: 404, zh: '待合并记录不存在', en: 'No such merge candidate' },
   DIRECTORY_CANDIDATE_DECIDED: { status: 409, zh: '该对记录已处理（{status}）', en: 'This pair has already been decided ({status})' },
-  DIRECTORY_MERGE_NOT_FOUND: { status: 404, zh: '合并记录不存在', en: 'No such merge' },
-  DIRECTORY_MERGE_UNDONE: { status: 409, zh: '该合并已撤销', en: 'This merge has already been undone' },
-  DIRECTORY_MERGE_STALE: { status: 409, zh: '合并之后对象已有变动，请先撤销后来的合并', en: 'The sources changed after this merge; undo the later merges first' },
+  DIRECTORY_MERGE_NOT_FOUND: { status: 404, zh: '合并或拆分记录不存在', en: 'No such merge or split' },
+  DIRECTORY_MERGE_UNDONE: { status: 409, zh: '该合并或拆分已撤销', en: 'This merge or split has already been undone' },
+  DIRECTORY_MERGE_STALE: { status: 409, zh: '合并或拆分之后对象已有变动，请先撤销后来的合并或拆分', en: 'The sources changed after this merge or split; undo the later merges and splits first' },
+  DIRECTORY_SPLIT_ROW_NOT_LINKED: { status: 400, zh: '底册 {registerId} 第 {rowNumber} 行不属于该普查对象，不能拆分', en: 'Register {registerId} row {rowNumber} is not linked to this source and cannot be split off' },
+  DIRECTORY_SPLIT_NO_ROWS: { status: 400, zh: '请至少选择一条名录行进行拆分', en: 'Choose at least one register row to split off' },
+  DIRECTORY_SPLIT_ALL_ROWS: { status: 400, zh: '不能拆分出全部名录行，原普查对象须至少保留一行', en: 'A split cannot take all register rows; the source must keep at least one' },
 
   // jobs
   JOB_NOT_FOUND: { status: 404, zh: '任务不存在', en: 'No such job' },

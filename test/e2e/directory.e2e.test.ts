@@ -91,6 +91,23 @@ run.each(databaseKinds())('directory in Chromium on %s', (kind) => {
     expect(queue.items).toHaveLength(1);
   });
 
+  it('splits a row off a source in its drawer, and undoes the split', async () => {
+    const count = async () => (await page.evaluate(async () => (await fetch('/api/v1/sources?limit=100')).json())).items.length;
+    const list = await page.evaluate(async () => (await fetch('/api/v1/sources?limit=100')).json());
+    const huayuSource = list.items.find((x: { name: string }) => x.name === '乐清市华宇电气有限公司');
+    const detail = await page.evaluate(async (id) => (await fetch(`/api/v1/sources/${id}`)).json(), huayuSource.id);
+    const taxRow = detail.registerRows.find((r: { department: string }) => r.department === 'tax');
+    await page.goto(`${server.url}/console/directory/${huayuSource.id}`);
+    await page.locator(`[data-testid="provenance-select-${taxRow.registerId}-${taxRow.rowNumber}"]`).check({ force: true });
+    await page.click('[data-testid="source-split"]');
+    await page.click('[data-testid="source-split-confirm"]');
+    await expect.poll(count, { timeout: 15_000 }).toBe(5);
+    await page.goto(`${server.url}/console/directory/${huayuSource.id}`);
+    await page.locator('[data-testid^="source-merge-"][data-kind="split"] [data-testid="source-merge-undo"]').click();
+    await page.click('[data-testid="source-merge-undo-confirm"]');
+    await expect.poll(count, { timeout: 15_000 }).toBe(4);
+  });
+
   it('exports the directory as CSV', async () => {
     await page.goto(`${server.url}/console/directory`);
     await page.click('[data-testid="directory-export"]');

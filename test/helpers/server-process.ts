@@ -11,8 +11,13 @@ import { PG_TEMPLATE_DB, TEMPLATE_DIR, serverUrl } from './databases.ts';
 
 export interface ServerProcess {
   url: string;
-  proc: ChildProcess;
+  readonly proc: ChildProcess;
   output(): string;
+  /** SIGKILL: no shutdown code runs, as when the machine loses power or the OOM killer strikes. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same database and port. */
+  restart(): Promise<void>;
+  /** Stops the server and removes its database. */
   stop(): Promise<void>;
 }
 
@@ -51,27 +56,42 @@ export async function startServerProcess(kind: DbKind): Promise<ServerProcess> {
       await a.end();
     };
   }
-  const proc = spawn(process.execPath, ['bin/pucha.js', 'serve', '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
   const url = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 60_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`server exited early:\n${out}`);
-    try {
-      const r = await fetch(`${url}/healthz`);
-      if (r.ok) break;
-    } catch {
-      /* not listening yet */
+  let out = '';
+  // Starts `pucha serve` on this database and waits until it answers.
+  const launch = async () => {
+    const child = spawn(process.execPath, ['bin/pucha.js', 'serve', '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out += d));
+    const until = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
+      try {
+        const r = await fetch(`${url}/healthz`);
+        if (r.ok) return child;
+      } catch {
+        /* not listening yet */
+      }
+      if (Date.now() > until) throw new Error(`server did not start:\n${out}`);
+      await new Promise((r) => setTimeout(r, 100));
     }
-    if (Date.now() > until) throw new Error(`server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  };
+  let proc = await launch();
   return {
     url,
-    proc,
+    get proc() {
+      return proc;
+    },
     output: () => out,
+    async kill() {
+      if (proc.exitCode !== null) return;
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGKILL');
+      await exited;
+    },
+    async restart() {
+      proc = await launch();
+    },
     async stop() {
       if (proc.exitCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));

@@ -14,6 +14,7 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/sources': { regionCode: '330382', name: '矩阵测试对象' },
   'POST /api/v1/sources/:id/delete': { version: '{v}', reason: 'closed' },
   'POST /api/v1/sources/:id/restore': { version: '{v}' },
+  'POST /api/v1/sources/:id/split': { version: '{v}', rows: [{ registerId: 1, rowNumber: 1 }] },
   'POST /api/v1/directory/candidates/:id/merge': {},
   'POST /api/v1/directory/match': {},
   'POST /api/v1/directory/signoffs': { note: '矩阵' },

@@ -377,6 +377,8 @@ export interface SourceRegisterRow {
 
 export interface SourceMerge {
   id: number;
+  /** merge: otherId was merged into survivorId; split: otherId was split off survivorId. */
+  kind: 'merge' | 'split';
   survivorId: number;
   otherId: number;
   movedRows: number;
@@ -438,9 +440,20 @@ export interface MergeOutcome {
 
 export interface UndoOutcome {
   event: number;
+  kind: 'merge' | 'split';
   survivorId: number;
+  otherId: number;
+  /** merge: the merged source, active again; split: the original, whole again. */
   restoredId: number;
   movedRows: number;
+}
+
+export interface SplitOutcome {
+  event: number;
+  sourceId: number;
+  newSourceId: number;
+  movedRows: number;
+  candidate: number;
 }
 
 /** result of a finished directory.match job. */

@@ -60,7 +60,7 @@ export async function linksOf(db: Db, sourceId: number) {
   return r.rows.map((x) => [Number(x.register_id), x.row_number] as [number, number]);
 }
 
-export async function moveLinks(db: Db, rows: [number, number][], to: number, rule: string) {
+export async function moveLinks(db: Db, rows: MovedRow[], to: number, rule: string) {
   if (rows.length === 0) return;
   await sql`UPDATE source_links l SET source_id = ${to}, rule = ${rule}
     FROM unnest(${rows.map((r) => r[0])}::bigint[], ${rows.map((r) => r[1])}::int[]) AS m(register_id, row_number)
@@ -77,21 +77,26 @@ export async function writeFields(db: Db, id: number, f: Omit<SourceFields, 'id'
     version = version + 1, updated_at = now() WHERE id = ${id}`.execute(db);
 }
 
-export async function insertEvent(db: Db, e: { regionCode: string; survivor: number; other: number; candidate: number | null; moved: [number, number][]; before: unknown; actorId: number | null }) {
+/** A merge moves [registerId, rowNumber] pairs; a split adds each row's link rule, to put it back on undo. */
+export type MovedRow = [number, number] | [number, number, string];
+
+export async function insertEvent(db: Db, e: { kind?: 'merge' | 'split'; regionCode: string; survivor: number; other: number; candidate: number | null; moved: MovedRow[]; before: unknown; actorId: number | null }) {
   const r = await sql<{ id: number }>`
     INSERT INTO merge_events (kind, region_code, survivor_id, other_id, candidate_id, moved_rows, survivor_before, actor_id)
-    VALUES ('merge', ${e.regionCode}, ${e.survivor}, ${e.other}, ${e.candidate}, ${JSON.stringify(e.moved)}::jsonb, ${JSON.stringify(e.before)}::jsonb, ${e.actorId})
+    VALUES (${e.kind ?? 'merge'}, ${e.regionCode}, ${e.survivor}, ${e.other}, ${e.candidate}, ${JSON.stringify(e.moved)}::jsonb, ${JSON.stringify(e.before)}::jsonb, ${e.actorId})
     RETURNING id`.execute(db);
   return r.rows[0].id;
 }
 
 export interface EventRow {
   id: number;
+  /** merge: other_id was merged into survivor_id; split: other_id was split off survivor_id. */
+  kind: 'merge' | 'split';
   region_code: string;
   survivor_id: number;
   other_id: number;
   candidate_id: number | null;
-  moved_rows: [number, number][];
+  moved_rows: MovedRow[];
   survivor_before: Omit<SourceFields, 'id' | 'region_code' | 'state' | 'version'>;
   undone_at: Date | null;
   at: Date;

@@ -1,10 +1,11 @@
 // 合并 merging: a reviewer merges a queued pair (or keeps it apart), and any
-// merge can be undone — the rows move back and the survivor's fields return.
+// merge (or split, see split.ts) can be undone — the rows move back and the survivor's fields return.
 import type { Db, Tx } from '../../../core/db/index.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { Actor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/index.ts';
 import * as q from './merge.sql.ts';
+import { undoSplitEvent } from './split.ts';
 
 const FILLABLE = ['credit_code', 'address', 'legal_rep', 'phone', 'industry_code'] as const;
 
@@ -79,28 +80,36 @@ export async function decideCandidate(db: Db, actor: Actor, id: number, status: 
   });
 }
 
-/** Puts back what a merge changed, if nothing has changed those sources since. */
+/**
+ * Undoes a merge or a split (both are merge_events rows), if nothing has changed
+ * those sources since: a later merge or split touching either source must be
+ * undone first.
+ */
 export async function undoMerge(db: Db, actor: Actor, eventId: number) {
   return db.transaction().execute(async (trx) => {
     const e = await q.lockEvent(trx, eventId, actor.scopePrefix);
     if (!e) throw new AppError('DIRECTORY_MERGE_NOT_FOUND');
     if (e.undone_at) throw new AppError('DIRECTORY_MERGE_UNDONE');
-    const locked = await q.lockSources(trx, [e.survivor_id, e.other_id]);
-    const survivor = locked.find((s) => s.id === e.survivor_id)!;
-    const other = locked.find((s) => s.id === e.other_id)!;
-    // A later merge into the survivor (or of it) must be undone first.
-    const later = (await q.eventsOf(trx, e.survivor_id)).find((x) => x.id > e.id && !x.undone_at);
-    if (survivor.state !== 'active' || other.state !== 'merged' || later) throw new AppError('DIRECTORY_MERGE_STALE');
-    await q.writeFields(trx, e.survivor_id, e.survivor_before);
-    await q.markMerged(trx, e.other_id, null);
-    await q.moveLinks(trx, e.moved_rows, e.other_id, 'manual');
-    await q.markUndone(trx, e.id, actor.id);
-    if (e.candidate_id) await q.decide(trx, e.candidate_id, 'pending', actor.id);
-    await recordAudit(trx, actor, {
-      action: 'source.unmerge', entity: 'source', entityId: e.survivor_id, regionCode: e.region_code,
-      before: { survivor: fieldsOf(survivor), mergedInto: e.survivor_id, other: e.other_id },
-      after: { survivor: e.survivor_before, restored: e.other_id, movedRows: e.moved_rows.length, event: e.id },
-    });
-    return { event: e.id, survivorId: e.survivor_id, restoredId: e.other_id, movedRows: e.moved_rows.length };
+    return e.kind === 'split' ? undoSplitEvent(trx, actor, e) : undoMergeEvent(trx, actor, e);
   });
+}
+
+/** Puts back what a merge changed: the other source and its rows, the survivor's fields, the queued pair. */
+async function undoMergeEvent(trx: Tx, actor: Actor, e: q.EventRow) {
+  const locked = await q.lockSources(trx, [e.survivor_id, e.other_id]);
+  const survivor = locked.find((s) => s.id === e.survivor_id)!;
+  const other = locked.find((s) => s.id === e.other_id)!;
+  const later = [...(await q.eventsOf(trx, e.survivor_id)), ...(await q.eventsOf(trx, e.other_id))].some((x) => x.id > e.id && !x.undone_at);
+  if (survivor.state !== 'active' || other.state !== 'merged' || later) throw new AppError('DIRECTORY_MERGE_STALE');
+  await q.writeFields(trx, e.survivor_id, e.survivor_before);
+  await q.markMerged(trx, e.other_id, null);
+  await q.moveLinks(trx, e.moved_rows, e.other_id, 'manual');
+  await q.markUndone(trx, e.id, actor.id);
+  if (e.candidate_id) await q.decide(trx, e.candidate_id, 'pending', actor.id);
+  await recordAudit(trx, actor, {
+    action: 'source.unmerge', entity: 'source', entityId: e.survivor_id, regionCode: e.region_code,
+    before: { survivor: fieldsOf(survivor), mergedInto: e.survivor_id, other: e.other_id },
+    after: { survivor: e.survivor_before, restored: e.other_id, movedRows: e.moved_rows.length, event: e.id },
+  });
+  return { event: e.id, kind: 'merge' as const, survivorId: e.survivor_id, otherId: e.other_id, restoredId: e.other_id, movedRows: e.moved_rows.length };
 }

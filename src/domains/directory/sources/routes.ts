@@ -7,6 +7,7 @@ import { IdParams, PageQuery } from '../../../server/schemas.ts';
 import { scopePrefixOf } from '../../access/index.ts';
 import { MATCH_JOB } from '../matching/match-job.ts';
 import { decideCandidate, listQueue, mergeCandidate, undoMerge } from '../merge/merge.ts';
+import { splitSource, type SplitBody } from '../merge/split.ts';
 import { linksCsv, sourcesCsv, sourcesXlsx } from './export.ts';
 import { CATEGORIES, DELETE_REASONS, getSource, listSignOffs, listSources, setSourceState, signOffSupplement, supplementSource, type SupplementBody } from './sources.ts';
 import { getSource as getSourceRow } from './sources.sql.ts';
@@ -75,6 +76,17 @@ export async function directoryRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Undo a deletion', params: IdParams, body: Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }) },
   }, async (req) => setSourceState(db, actorOf(req), (req.params as { id: number }).id, (req.body as { version: number }).version, 'active', null));
 
+  app.post('/api/v1/sources/:id/split', {
+    config: { action: 'directory.review', resource: 'source' },
+    schema: {
+      tags, summary: 'Split (拆分) some register rows off a source into a new source (undo it like a merge)', params: IdParams,
+      body: Type.Object({
+        version: Type.Integer({ minimum: 1 }),
+        rows: Type.Array(Type.Object({ registerId: Type.Integer({ minimum: 1 }), rowNumber: Type.Integer({ minimum: 1 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 1000 }),
+      }, { additionalProperties: false }),
+    },
+  }, async (req) => splitSource(db, actorOf(req), (req.params as { id: number }).id, req.body as SplitBody));
+
   app.get('/api/v1/directory/candidates', {
     config: { action: 'directory.read' },
     schema: { tags, summary: 'The merge queue', querystring: Type.Composite([PageQuery, Type.Object({ status: Type.Optional(Type.Union(['pending', 'later', 'apart', 'merged'].map((s) => Type.Literal(s)))) })]) },
@@ -100,7 +112,7 @@ export async function directoryRoutes(app: FastifyInstance) {
   app.post('/api/v1/directory/candidates/:id/later', { config: { action: 'directory.review', resource: 'candidate' }, schema: { tags, summary: 'Decide a queued pair later', params: IdParams } }, decision('later'));
   app.post('/api/v1/directory/candidates/:id/reopen', { config: { action: 'directory.review', resource: 'candidate' }, schema: { tags, summary: 'Put a pair kept apart (or set aside) back in the queue', params: IdParams } }, decision('pending'));
 
-  app.post('/api/v1/directory/merges/:id/undo', { config: { action: 'directory.review', resource: 'merge' }, schema: { tags, summary: 'Undo a merge', params: IdParams } }, async (req) =>
+  app.post('/api/v1/directory/merges/:id/undo', { config: { action: 'directory.review', resource: 'merge' }, schema: { tags, summary: 'Undo a merge or a split', params: IdParams } }, async (req) =>
     undoMerge(db, actorOf(req), (req.params as { id: number }).id));
 
   app.post('/api/v1/directory/match', {

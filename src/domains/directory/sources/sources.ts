@@ -38,7 +38,7 @@ export async function getSource(db: Db, actor: Actor, id: number) {
   return {
     ...sourceView(s),
     registerRows: rows.map((r) => ({ registerId: r.register_id, rowNumber: r.row_number, department: r.department, fileName: r.file_name, rule: r.rule, creditCode: r.credit_code, name: r.name, address: r.address, legalRep: r.legal_rep, phone: r.phone, industryCode: r.industry_code })),
-    merges: merges.map((e) => ({ id: e.id, survivorId: e.survivor_id, otherId: e.other_id, movedRows: e.moved_rows.length, at: e.at, undoneAt: e.undone_at })),
+    merges: merges.map((e) => ({ id: e.id, kind: e.kind, survivorId: e.survivor_id, otherId: e.other_id, movedRows: e.moved_rows.length, at: e.at, undoneAt: e.undone_at })),
   };
 }
 

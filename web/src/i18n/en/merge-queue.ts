@@ -52,6 +52,7 @@ export const queue: Strings<typeof zh.queue> = {
     DIFFERENT_INDUSTRY: 'Different industry',
     DIFFERENT_BRANCHES: 'Different branches',
     TWO_SOURCES: 'Two existing sources',
+    SPLIT: 'Split by a reviewer',
     BRANCH_VS_PARENT: 'Branch vs parent',
   },
 };

@@ -51,5 +51,6 @@ export const queue = {
     DIFFERENT_BRANCHES: '不同分支机构',
     TWO_SOURCES: '两个已有对象',
     BRANCH_VS_PARENT: '分支机构',
+    SPLIT: '人工拆分',
   } as Record<string, string>,
 };

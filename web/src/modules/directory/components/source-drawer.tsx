@@ -1,4 +1,5 @@
 import { Alert, Button, Drawer, Result, Skeleton, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../../api/client.ts';
@@ -8,10 +9,11 @@ import { useSource } from '../hooks/use-source.ts';
 import { SourceFieldList } from './source-field-list.tsx';
 import { SourceMergeList } from './source-merge-list.tsx';
 import { SourceProvenanceTable } from './source-provenance-table.tsx';
+import { SourceSplitButton, type RowKey } from './source-split-button.tsx';
 import { SourceStateActions } from './source-state-actions.tsx';
 import { SourceStateTag } from './source-state-tag.tsx';
 
-/** /directory/:id — one source over the list: its fields and their origins, its register rows, its merges. */
+/** /directory/:id — one source over the list: its fields and their origins, its register rows (split some off), its merges and splits. */
 export function SourceDrawer() {
   const { t } = useTranslation();
   const can = useCan();
@@ -22,6 +24,10 @@ export function SourceDrawer() {
   const query = useSource(id);
   const source = query.data;
   const missing = !Number.isInteger(id) || isApiError(query.error, 'DIRECTORY_SOURCE_NOT_FOUND');
+  // Ticked register rows, for a split; forgotten when another source opens.
+  const [picked, setPicked] = useState<{ id: number; keys: RowKey[] }>({ id, keys: [] });
+  const selected = picked.id === id ? picked.keys.filter((k) => source?.registerRows.some((r) => `${r.registerId}:${r.rowNumber}` === k)) : [];
+  const splittable = !!source && source.state === 'active' && source.registerRows.length > 1 && can('directory.review');
 
   return (
     <Drawer
@@ -65,8 +71,16 @@ export function SourceDrawer() {
           )}
           <SourceFieldList source={source} />
           <Typography.Title level={5}>{`${t('directory.provenance')} (${source.registerRows.length})`}</Typography.Title>
+          {splittable && (
+            <div className="block-gap">
+              <SourceSplitButton source={source} selected={selected} onDone={() => setPicked({ id, keys: [] })} />
+            </div>
+          )}
           <div className="block-gap">
-            <SourceProvenanceTable rows={source.registerRows} />
+            <SourceProvenanceTable
+              rows={source.registerRows}
+              selection={splittable ? { selected, onChange: (keys) => setPicked({ id, keys: keys as RowKey[] }) } : undefined}
+            />
           </div>
           <Typography.Title level={5}>{t('directory.merges')}</Typography.Title>
           <SourceMergeList merges={source.merges} sourceId={source.id} reviewable={can('directory.review')} />

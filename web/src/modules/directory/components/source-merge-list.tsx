@@ -9,7 +9,7 @@ import { useUndoMerge } from '../hooks/use-undo-merge.ts';
 
 const sourceLink = (id: number, current: number) => (id === current ? <b>#{id}</b> : <Link to={`/directory/${id}`}>#{id}</Link>);
 
-/** The merges this source took part in, newest first; one not yet undone can be undone by a reviewer. */
+/** The merges and splits this source took part in, newest first; one not yet undone can be undone by a reviewer. */
 export function SourceMergeList({ merges, sourceId, reviewable }: { merges: SourceMerge[]; sourceId: number; reviewable: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -18,15 +18,26 @@ export function SourceMergeList({ merges, sourceId, reviewable }: { merges: Sour
 
   const run = (m: SourceMerge) =>
     // 409 DIRECTORY_MERGE_STALE / DIRECTORY_MERGE_UNDONE carry their own message.
-    undo.mutate(m.id, { onSuccess: (r) => notify.success(t('directory.undone', { id: r.restoredId })), onError: notify.error });
+    undo.mutate(m.id, {
+      onSuccess: (r) => notify.success(t(r.kind === 'split' ? 'directory.undoneSplit' : 'directory.undone', { id: r.restoredId })),
+      onError: notify.error,
+    });
 
   if (merges.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('directory.mergesEmpty')} data-testid="source-merges" />;
   return (
     <div className="merge-list" data-testid="source-merges">
       {merges.map((m) => (
-        <div key={m.id} className="merge-list-item" data-testid={`source-merge-${m.id}`} data-undone={String(!!m.undoneAt)}>
+        <div key={m.id} className="merge-list-item" data-testid={`source-merge-${m.id}`} data-kind={m.kind} data-undone={String(!!m.undoneAt)}>
           <span>
-            {sourceLink(m.otherId, sourceId)} {t('directory.mergeVerb')} {sourceLink(m.survivorId, sourceId)}{' '}
+            {m.kind === 'split' ? (
+              <>
+                {sourceLink(m.survivorId, sourceId)} {t('directory.splitVerb')} {sourceLink(m.otherId, sourceId)}
+              </>
+            ) : (
+              <>
+                {sourceLink(m.otherId, sourceId)} {t('directory.mergeVerb')} {sourceLink(m.survivorId, sourceId)}
+              </>
+            )}{' '}
             <Typography.Text type="secondary">
               · {t('directory.movedRows', { count: m.movedRows })} · {formatDateTime(m.at, lang)}
             </Typography.Text>{' '}
@@ -34,7 +45,7 @@ export function SourceMergeList({ merges, sourceId, reviewable }: { merges: Sour
           </span>
           {reviewable && !m.undoneAt && (
             <Popconfirm
-              title={t('directory.confirmUndo')}
+              title={t(m.kind === 'split' ? 'directory.confirmUndoSplit' : 'directory.confirmUndo')}
               okText={t('common.yes')}
               cancelText={t('common.no')}
               okButtonProps={{ 'data-testid': 'source-merge-undo-confirm' } as ButtonProps}

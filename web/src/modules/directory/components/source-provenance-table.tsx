@@ -8,8 +8,16 @@ const RULE_COLOURS: Record<LinkRule, string> = { new: 'blue', 'credit-code': 'gr
 
 const text = (v: string | null) => v ?? '';
 
-/** The register rows behind a source: which department's file, which row, and how the row was linked. */
-export function SourceProvenanceTable({ rows }: { rows: SourceRegisterRow[] }) {
+export interface RowSelection {
+  selected: string[];
+  onChange: (keys: string[]) => void;
+}
+
+/**
+ * The register rows behind a source: which department's file, which row, and how
+ * the row was linked. With `selection`, rows can be ticked (to split them off).
+ */
+export function SourceProvenanceTable({ rows, selection }: { rows: SourceRegisterRow[]; selection?: RowSelection }) {
   const { t } = useTranslation();
   const lang = useLang();
   const cell = (width: number) => ({ width, ellipsis: { showTitle: true }, render: text });
@@ -20,6 +28,13 @@ export function SourceProvenanceTable({ rows }: { rows: SourceRegisterRow[] }) {
       rowKey={(r) => `${r.registerId}:${r.rowNumber}`}
       dataSource={rows}
       pagination={false}
+      rowSelection={
+        selection && {
+          selectedRowKeys: selection.selected,
+          onChange: (keys) => selection.onChange(keys.map(String)),
+          getCheckboxProps: (r) => ({ 'data-testid': `provenance-select-${r.registerId}-${r.rowNumber}` }) as object,
+        }
+      }
       scroll={{ x: 1250 }}
       locale={{ emptyText: t('directory.provenanceEmpty') }}
       onRow={(r) => ({ 'data-testid': `provenance-row-${r.registerId}-${r.rowNumber}`, 'data-rule': r.rule }) as HTMLAttributes<HTMLElement>}
