@@ -1,6 +1,7 @@
 // The directory in Chromium against a real server process: a county office
 // imports two small registers in the page, runs the matching, finds one pair in
-// the merge queue, merges it, undoes the merge, and exports the directory.
+// the merge queue, merges it, undoes the merge, exports the directory, and signs off
+// its supplement.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,5 +119,23 @@ run.each(databaseKinds())('directory in Chromium on %s', (kind) => {
     expect(csv).toContain(huayu);
     expect(csv.trim().split('\r\n')).toHaveLength(1 + 4);
     await page.screenshot({ path: `.tmp/e2e-directory-${kind}.png` });
+  });
+
+  it('signs off the supplement of its region and sees the row in the drawer', async () => {
+    await page.goto(`${server.url}/console/directory`);
+    await page.click('[data-testid="directory-signoff"]');
+    const drawer = page.locator('[data-testid="signoff-drawer"]');
+    await drawer.waitFor();
+    await expect.poll(() => page.locator('[data-testid="signoff-own-status"]').getAttribute('data-signed'), { timeout: 15_000 }).toBe('false');
+    await page.fill('[data-testid="signoff-note"]', '增补已核对 e2e');
+    await page.click('[data-testid="signoff-submit"]');
+    await page.click('[data-testid="signoff-confirm"]');
+    const row = page.locator('[data-testid="signoff-table"] [data-testid^="signoff-row-"]', { hasText: '乐清市' });
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.textContent()).toContain('增补已核对 e2e');
+    expect(await row.textContent()).toContain('yueqing');
+    expect(await page.locator('[data-testid="signoff-own-status"]').getAttribute('data-signed')).toBe('true');
+    const list = await page.evaluate(async () => (await fetch('/api/v1/directory/signoffs')).json());
+    expect(list.items).toEqual([expect.objectContaining({ regionName: '乐清市', signedBy: 'yueqing', note: '增补已核对 e2e' })]);
   });
 });

@@ -391,6 +391,16 @@ export interface SourceDetail extends Source {
   merges: SourceMerge[];
 }
 
+/** 增补完成确认: a region's sign-off that its directory supplement is complete. */
+export interface DirectorySignOff {
+  regionCode: string;
+  regionName: string;
+  signedAt: string;
+  /** Username of who signed; null once that user is gone. */
+  signedBy: string | null;
+  note: string | null;
+}
+
 export interface SourceSupplement {
   regionCode: string;
   name: string;

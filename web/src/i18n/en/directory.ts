@@ -1,5 +1,5 @@
-// English for the directory of census sources: search, match, supplement, export and source
-// details. Typed by zh/directory.ts, so the keys must match.
+// English for the directory of census sources: search, match, supplement, export, source
+// details and the supplement sign-off. Typed by zh/directory.ts, so the keys must match.
 import type { Strings } from '../strings.ts';
 import type * as zh from '../zh/directory.ts';
 
@@ -113,4 +113,22 @@ export const directory: Strings<typeof zh.directory> = {
   confirmRestore: 'Restore this source?',
   restored: 'Restored',
   reloaded: 'Someone else changed this record; it has been reloaded, check it and try again',
+  signoff: {
+    open: 'Supplement sign-off',
+    title: 'Directory supplement sign-off',
+    ownRegion: 'Your region ({{region}})',
+    signed: 'Signed off',
+    unsigned: 'Not signed off',
+    signedAtBy: 'Signed off by {{by}} at {{at}}',
+    region: 'Region',
+    signedAt: 'Signed at',
+    signedBy: 'By',
+    note: 'Note',
+    notePlaceholder: 'Note (optional)',
+    submit: 'Sign off supplement',
+    resubmit: 'Sign off again',
+    confirm: 'Confirm that the directory supplement of your region is complete?',
+    done: 'The directory supplement of your region is signed off',
+    empty: 'No region has signed off its supplement yet',
+  },
 };

@@ -1,5 +1,5 @@
-// Chinese for the directory of census sources: search, match, supplement, export and source
-// details. en/directory.ts must mirror these keys.
+// Chinese for the directory of census sources: search, match, supplement, export, source
+// details and the supplement sign-off. en/directory.ts must mirror these keys.
 
 export const directory = {
   title: '名录库',
@@ -111,4 +111,22 @@ export const directory = {
   confirmRestore: '恢复该普查对象？',
   restored: '已恢复',
   reloaded: '记录已被他人修改，已重新加载，请核对后重试',
+  signoff: {
+    open: '增补完成确认',
+    title: '名录增补完成确认',
+    ownRegion: '本辖区（{{region}}）',
+    signed: '已确认',
+    unsigned: '未确认',
+    signedAtBy: '{{by}} 于 {{at}} 确认',
+    region: '行政区划',
+    signedAt: '确认时间',
+    signedBy: '确认人',
+    note: '备注',
+    notePlaceholder: '备注（可选）',
+    submit: '确认增补完成',
+    resubmit: '重新确认',
+    confirm: '确认本辖区名录增补已完成？',
+    done: '已确认本辖区名录增补完成',
+    empty: '尚无辖区确认增补完成',
+  },
 };

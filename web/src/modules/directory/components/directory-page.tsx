@@ -11,6 +11,7 @@ import { useSourceList, type SourceFilters } from '../hooks/use-source-list.ts';
 import { DirectoryExportMenu } from './directory-export-menu.tsx';
 import { DirectoryFilters } from './directory-filters.tsx';
 import { DirectoryMatchButton } from './directory-match-button.tsx';
+import { DirectorySignOffButton } from './directory-signoff-button.tsx';
 import { SourceSupplementButton } from './source-supplement-button.tsx';
 import { SourcesTable } from './sources-table.tsx';
 
@@ -48,6 +49,7 @@ export function DirectoryPage() {
               {t('nav.merge-queue')}
             </Button>
             <DirectoryExportMenu region={filters.region} />
+            <DirectorySignOffButton />
             {writable && <DirectoryMatchButton />}
             {writable && <SourceSupplementButton onCreated={(s) => navigate(`/directory/${s.id}`)} />}
           </Space>

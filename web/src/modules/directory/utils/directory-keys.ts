@@ -4,4 +4,5 @@ export const directoryKeys = {
   sources: ['directory', 'sources'] as const,
   source: (id: number) => ['directory', 'source', id] as const,
   candidates: ['directory', 'candidates'] as const,
+  signOffs: ['directory', 'signoffs'] as const,
 };
