@@ -203,6 +203,9 @@ export interface SourcesTable {
   field_origins: Generated<Json>;
   /** Generated from the name (migration 0004); never written. */
   name_grams: Generated<string[]>;
+  /** Pinyin of the name's core and its initials (migration 0005), written with the name. */
+  name_pinyin: Generated<string>;
+  name_initials: Generated<string>;
   match_run: number | null;
   version: Generated<number>;
   created_at: Timestamp;

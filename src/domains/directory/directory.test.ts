@@ -154,6 +154,10 @@ describe.each(databaseKinds())('directory matching on %s', (kind) => {
     expect((await sources(yueqing, `&q=${encodeURIComponent('宇电气有限公司柳')}`)).map((s) => s.name)).toEqual(['乐清市华宇电气有限公司柳市分公司']);
     expect((await sources(yueqing, `&q=${encodeURIComponent('华%')}`))).toEqual([]);
     expect((await sources(yueqing, `&q=${C_HUAYU.slice(0, 16)}`)).map((s) => s.creditCode)).toEqual([C_HUAYU]);
+    // Pinyin of the name's core, or its initials: 华宇电气 → huayudianqi / hydq.
+    expect((await sources(yueqing, '&q=huayu')).map((s) => s.name).sort()).toEqual(['乐清市华宇电气有限公司', '乐清市华宇电气有限公司柳市分公司']);
+    expect((await sources(yueqing, '&q=XGSL')).map((s) => s.name)).toEqual(['乐清市新光塑料厂']);
+    expect(await sources(yueqing, '&q=zzzz')).toEqual([]);
   });
 
   it('shows another county none of it', async () => {

@@ -1,6 +1,7 @@
 // SQL of matching: reading what to match, writing sources, links and the queue.
 import { sql } from 'kysely';
 import type { Db } from '../../../core/db/index.ts';
+import { namePinyin } from '../rules/name-pinyin.ts';
 
 export interface RowToMatch {
   register_id: number;
@@ -102,14 +103,15 @@ export interface NewSource {
 export async function insertSources(db: Db, rows: NewSource[], run: number) {
   if (rows.length === 0) return;
   const col = <K extends keyof NewSource>(k: K) => rows.map((r) => r[k]);
+  const py = rows.map((r) => namePinyin(r.name, r.region_code));
   await sql`
-    INSERT INTO sources (id, region_code, credit_code, name, address, legal_rep, phone, industry_code, category, field_origins, origin, match_run)
+    INSERT INTO sources (id, region_code, credit_code, name, address, legal_rep, phone, industry_code, category, field_origins, origin, match_run, name_pinyin, name_initials)
     OVERRIDING SYSTEM VALUE
-    SELECT t.id, t.region_code, t.credit_code, t.name, t.address, t.legal_rep, t.phone, t.industry_code, t.category, t.field_origins::jsonb, 'register', ${run}
+    SELECT t.id, t.region_code, t.credit_code, t.name, t.address, t.legal_rep, t.phone, t.industry_code, t.category, t.field_origins::jsonb, 'register', ${run}, t.py, t.ini
     FROM unnest(${col('id')}::bigint[], ${col('region_code')}::text[], ${col('credit_code')}::text[], ${col('name')}::text[],
       ${col('address')}::text[], ${col('legal_rep')}::text[], ${col('phone')}::text[], ${col('industry_code')}::text[],
-      ${col('category')}::text[], ${col('field_origins')}::text[])
-      AS t(id, region_code, credit_code, name, address, legal_rep, phone, industry_code, category, field_origins)`.execute(db);
+      ${col('category')}::text[], ${col('field_origins')}::text[], ${py.map((p) => p.pinyin)}::text[], ${py.map((p) => p.initials)}::text[])
+      AS t(id, region_code, credit_code, name, address, legal_rep, phone, industry_code, category, field_origins, py, ini)`.execute(db);
 }
 
 export interface NewLink {

@@ -1,6 +1,7 @@
 // SQL of the merge queue and of merges and their undoing.
 import { sql } from 'kysely';
 import type { Db } from '../../../core/db/index.ts';
+import { namePinyin } from '../rules/name-pinyin.ts';
 
 export interface CandidateRow {
   id: number;
@@ -72,7 +73,11 @@ export async function markMerged(db: Db, id: number, into: number | null) {
 }
 
 export async function writeFields(db: Db, id: number, f: Omit<SourceFields, 'id' | 'region_code' | 'state' | 'version'>) {
-  await sql`UPDATE sources SET credit_code = ${f.credit_code}, name = ${f.name}, address = ${f.address}, legal_rep = ${f.legal_rep},
+  // The pinyin follows the name; the source's region says which county prefix to strip.
+  const region = await sql<{ region_code: string }>`SELECT region_code FROM sources WHERE id = ${id}`.execute(db);
+  const py = namePinyin(f.name, region.rows[0]?.region_code);
+  await sql`UPDATE sources SET credit_code = ${f.credit_code}, name = ${f.name}, name_pinyin = ${py.pinyin}, name_initials = ${py.initials},
+    address = ${f.address}, legal_rep = ${f.legal_rep},
     phone = ${f.phone}, industry_code = ${f.industry_code}, field_origins = ${JSON.stringify(f.field_origins)}::jsonb,
     version = version + 1, updated_at = now() WHERE id = ${id}`.execute(db);
 }

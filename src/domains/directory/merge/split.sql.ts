@@ -2,6 +2,7 @@
 // new source, the decided pair between the two, and links moved with their rules.
 import { sql } from 'kysely';
 import type { Db } from '../../../core/db/index.ts';
+import { namePinyin } from '../rules/name-pinyin.ts';
 
 export interface LinkedRowFull {
   register_id: number;
@@ -49,10 +50,11 @@ export interface SplitSource {
 }
 
 export async function insertSplitSource(db: Db, s: SplitSource) {
+  const py = namePinyin(s.name, s.region_code);
   const r = await sql<{ id: number }>`
-    INSERT INTO sources (region_code, credit_code, name, address, legal_rep, phone, industry_code, category, field_origins, origin)
+    INSERT INTO sources (region_code, credit_code, name, address, legal_rep, phone, industry_code, category, field_origins, origin, name_pinyin, name_initials)
     VALUES (${s.region_code}, ${s.credit_code}, ${s.name}, ${s.address}, ${s.legal_rep}, ${s.phone}, ${s.industry_code}, ${s.category},
-            ${JSON.stringify(s.field_origins)}::jsonb, 'register')
+            ${JSON.stringify(s.field_origins)}::jsonb, 'register', ${py.pinyin}, ${py.initials})
     RETURNING id`.execute(db);
   return Number(r.rows[0].id);
 }

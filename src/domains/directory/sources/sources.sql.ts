@@ -1,6 +1,7 @@
 // SQL of the directory's sources: browse, one source with its provenance, supplement, delete.
 import { sql } from 'kysely';
 import type { Db } from '../../../core/db/index.ts';
+import { isPinyinTerm, namePinyin } from '../rules/name-pinyin.ts';
 
 export interface SourceRow {
   id: number;
@@ -71,8 +72,10 @@ export async function listSources(db: Db, f: SourceFilter) {
   if (f.q) {
     const t = f.q.trim().toUpperCase();
     const term = f.q.trim();
+    const pinyinTerm = isPinyinTerm(term) ? term.toLowerCase() : null;
     const like = `%${term.replace(/[\\%_]/g, '\\$&')}%`; // a typed % or _ is a character, not a wildcard
-    if (/^[0-9A-Z]{6,18}$/.test(t)) where.push(sql`s.credit_code LIKE ${t + '%'}`);
+    if (/^[0-9A-Z]{6,18}$/.test(t) && /\d/.test(t)) where.push(sql`s.credit_code LIKE ${t + '%'}`);
+    else if (pinyinTerm) where.push(sql`(s.name_pinyin LIKE ${pinyinTerm + '%'} OR s.name_initials LIKE ${pinyinTerm + '%'})`);
     // The bigram index narrows; LIKE confirms the fragment is there in one piece.
     else if (term.length >= 2) where.push(sql`s.name_grams @> name_bigrams(${term}) AND s.name LIKE ${like}`);
     else where.push(sql`s.name LIKE ${like}`);
@@ -123,9 +126,11 @@ export interface SupplementInput {
 }
 
 export async function insertSupplement(db: Db, v: SupplementInput) {
+  const py = namePinyin(v.name, v.regionCode);
   const r = await sql<{ id: number }>`
-    INSERT INTO sources (region_code, name, credit_code, address, legal_rep, phone, industry_code, category, origin)
-    VALUES (${v.regionCode}, ${v.name}, ${v.creditCode}, ${v.address}, ${v.legalRep}, ${v.phone}, ${v.industryCode}, ${v.category}, 'supplement')
+    INSERT INTO sources (region_code, name, credit_code, address, legal_rep, phone, industry_code, category, origin, name_pinyin, name_initials)
+    VALUES (${v.regionCode}, ${v.name}, ${v.creditCode}, ${v.address}, ${v.legalRep}, ${v.phone}, ${v.industryCode}, ${v.category}, 'supplement',
+            ${py.pinyin}, ${py.initials})
     RETURNING id`.execute(db);
   return r.rows[0].id;
 }

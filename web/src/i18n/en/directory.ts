@@ -5,7 +5,7 @@ import type * as zh from '../zh/directory.ts';
 
 export const directory: Strings<typeof zh.directory> = {
   title: 'Directory',
-  searchPlaceholder: 'Name or credit-code prefix',
+  searchPlaceholder: 'Name, pinyin, initials or credit-code prefix',
   anyRegion: 'All regions',
   anyCategory: 'All categories',
   anyDepartment: 'All departments',

@@ -3,7 +3,7 @@
 
 export const directory = {
   title: '名录库',
-  searchPlaceholder: '单位名称或信用代码前缀',
+  searchPlaceholder: '单位名称、拼音、首字母或信用代码前缀',
   anyRegion: '全部区划',
   anyCategory: '全部类别',
   anyDepartment: '全部部门',
