@@ -34,6 +34,13 @@ export const POLICY = {
   'jobs.write': { roles: STAFF },
   'registers.read': { roles: [...OFFICES, 'reviewer', 'department-reviewer'] },
   'registers.write': { roles: OFFICES },
+  'inventory.read': { roles: [...OFFICES, 'reviewer', 'department-reviewer', 'instructor', 'enumerator', 'agency-staff'] },
+  'inventory.config': { roles: ['national-office'], minLevel: 'nation' },
+  'inventory.plan': { roles: OFFICES },
+  'inventory.field': { roles: ['enumerator', 'agency-staff', 'instructor'] },
+  'inventory.review': { roles: [...OFFICES, 'reviewer', 'instructor'] },
+  'inventory.verdict': { roles: ['department-reviewer'] },
+  'inventory.settle': { roles: OFFICES },
   'demo.load': { roles: ['national-office'], minLevel: 'nation' },
 } as const satisfies Record<string, Rule>;
 

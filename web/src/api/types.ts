@@ -38,6 +38,13 @@ export type Permission =
   | 'directory.read'
   | 'directory.write'
   | 'directory.review'
+  | 'inventory.read'
+  | 'inventory.config'
+  | 'inventory.plan'
+  | 'inventory.field'
+  | 'inventory.review'
+  | 'inventory.verdict'
+  | 'inventory.settle'
   | 'demo.load'
   | 'metrics.read';
 
