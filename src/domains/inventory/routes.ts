@@ -44,7 +44,7 @@ export async function inventoryRoutes(app: FastifyInstance) {
     plan.listZones(db, actorOf(req), (req.query as { region?: string }).region));
   app.post(`${base}/zones`, {
     config: { action: 'inventory.plan' },
-    schema: { tags, summary: 'Draw a census zone in a township', body: Body({ regionCode: Type.String({ pattern: '^[0-9]{9}$' }), name: Str(60), keywords: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 200 })) }) },
+    schema: { tags, summary: 'Draw a census zone in a township', body: Body({ regionCode: RegionCode, name: Str(60), keywords: Type.Optional(Type.Array(Type.String({ maxLength: 60 }), { maxItems: 200 })) }) },
   }, async (req, reply) => reply.status(201).send(await plan.createZone(db, actorOf(req), req.body as { regionCode: string; name: string; keywords?: string[] })));
   app.patch(`${base}/zones/:id`, {
     config: { action: 'inventory.plan', resource: 'zone' },

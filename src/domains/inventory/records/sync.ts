@@ -100,8 +100,9 @@ async function applyItem(trx: Tx, actor: Actor, p: plan.PackageRow, states: Stat
     created = true;
   } else {
     if (!EDITABLE.has(rec.status)) throw new AppError('INVENTORY_RECORD_LOCKED', { status: rec.status });
-    // A unit made on this device and resent under a new op id starts from version 1.
-    const base = item.baseVersion ?? (item.sourceId === null ? 1 : 0);
+    // A unit made on this device and sent again before its first answer arrived
+    // (no version known yet) edits the version its first send made: 2.
+    const base = item.baseVersion ?? (item.sourceId === null ? 2 : 0);
     if (base !== rec.version) {
       const remarks = await q.remarksOf(trx, [rec.source_id]);
       throw new AppError('INVENTORY_CONFLICT', { server: rec.version, base: item.baseVersion ?? '—' }, { sourceId: rec.source_id, server: recordView(rec, remarks) });
