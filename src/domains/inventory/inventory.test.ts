@@ -174,10 +174,6 @@ describe.each(databaseKinds())('the inventory on %s', (kind) => {
   });
 
   it('departments judge: all required agree → confirmed; one disagrees → disputed; the office settles', async () => {
-    for (const [username, department] of [['yq-mee', 'mee'], ['yq-miit', 'miit']]) {
-      const u = await post(office, '/api/v1/users', { username, displayName: username, password: 'Pucha2018', role: 'department-reviewer', regionCode: '330382', department });
-      expect(u.statusCode, u.body).toBe(201);
-    }
     const mee = await login(t.app, 'yq-mee');
     const miit = await login(t.app, 'yq-miit');
     const queue = await get(stats, '/api/v1/inventory/records?department=stats&pending=true');
