@@ -4,6 +4,7 @@
 import type { Db } from '../../../core/db/index.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { Actor } from '../../access/index.ts';
+import { getStates } from '../config.ts';
 import { countByChild, type CountRow } from './review.sql.ts';
 
 const CHILD_KEY: Record<string, number | 'zone'> = { nation: 2, province: 4, prefecture: 6, county: 9, township: 'zone' };
@@ -17,13 +18,16 @@ export interface ProgressRow {
   byState: Record<string, number>;
   confirmed: number;
   disputed: number;
+  /** Confirmed (or settled) in a state that goes on to the survey: the survey's list. */
+  toSurvey: number;
   completion: number;
 }
 
-const empty = (code: string | null, name: string, level: string): ProgressRow => ({ code, name, level, sources: 0, visited: 0, byState: {}, confirmed: 0, disputed: 0, completion: 0 });
+const empty = (code: string | null, name: string, level: string): ProgressRow => ({ code, name, level, sources: 0, visited: 0, byState: {}, confirmed: 0, disputed: 0, toSurvey: 0, completion: 0 });
 
-function add(row: ProgressRow, c: CountRow) {
+function add(row: ProgressRow, c: CountRow, surveyed: Set<string>) {
   row.sources += c.sources;
+  if (c.state && surveyed.has(c.state)) row.toSurvey += c.confirmed;
   row.visited += c.visited;
   row.confirmed += c.confirmed;
   row.disputed += c.disputed;
@@ -39,6 +43,7 @@ export async function progress(db: Db, actor: Actor, code?: string) {
   const keyLen = CHILD_KEY[region.level];
   if (keyLen === undefined) throw new AppError('REGION_NOT_FOUND', { code: regionCode });
   const counts = await countByChild(db, region.scope_prefix, keyLen);
+  const surveyed = new Set((await getStates(db)).filter((s) => s.toSurvey).map((s) => s.code));
 
   const rows = new Map<string, ProgressRow>();
   if (keyLen === 'zone') {
@@ -51,8 +56,8 @@ export async function progress(db: Db, actor: Actor, code?: string) {
   const total = empty(region.code, region.name, region.level);
   const unplaced = empty(null, '', keyLen === 'zone' ? 'zone' : 'unplaced');
   for (const c of counts) {
-    add(total, c);
-    add((c.key !== null && rows.get(c.key)) || unplaced, c);
+    add(total, c, surveyed);
+    add((c.key !== null && rows.get(c.key)) || unplaced, c, surveyed);
   }
   const list = [...rows.values()];
   if (unplaced.sources > 0) list.push(unplaced);
