@@ -6,6 +6,7 @@ import type { Db, Tx } from '../../../core/db/index.ts';
 export interface ListFilter {
   prefix: string;
   zone?: number;
+  zoneCode?: string;
   state?: string;
   status?: string;
   confirmation?: string;
@@ -41,6 +42,7 @@ export interface ListRow {
 export async function listRecords(db: Db, f: ListFilter) {
   const where = [sql`i.region_code LIKE ${f.prefix + '%'}`];
   if (f.zone) where.push(sql`i.zone_id = ${f.zone}`);
+  if (f.zoneCode) where.push(sql`i.zone_id = (SELECT id FROM census_zones WHERE code = ${f.zoneCode})`);
   if (f.state) where.push(sql`i.state = ${f.state}`);
   if (f.status) where.push(sql`i.status = ${f.status}`);
   if (f.confirmation) where.push(sql`i.confirmation = ${f.confirmation}`);
