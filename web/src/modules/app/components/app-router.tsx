@@ -26,6 +26,8 @@ const ProgressPage = page(() => import('../../inventory/components/progress-page
 const RecordsPage = page(() => import('../../inventory/components/records-page.tsx'), 'RecordsPage');
 const RecordDrawer = page(() => import('../../inventory/components/record-drawer.tsx'), 'RecordDrawer');
 const ReviewPage = page(() => import('../../inventory/components/review-page.tsx'), 'ReviewPage');
+const PlanPage = page(() => import('../../inventory/components/plan-page.tsx'), 'PlanPage');
+const SettingsPage = page(() => import('../../inventory/components/settings-page.tsx'), 'SettingsPage');
 const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
 const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
 const FieldApp = page(() => import('../../field/components/field-app.tsx'), 'FieldApp');
@@ -69,6 +71,8 @@ const router = createBrowserRouter(
               children: [{ path: ':id', element: <RecordDrawer /> }],
             },
             { path: 'inventory/review', element: guarded('inventory.verdict', <ReviewPage />) },
+            { path: 'inventory/plan', element: guarded('inventory.plan', <PlanPage />) },
+            { path: 'inventory/settings', element: guarded('inventory.config', <SettingsPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },
             { path: '*', element: <NotFoundPage /> },
