@@ -115,6 +115,8 @@ export interface InventoryRecordDetail extends InventoryRecord {
   data: InventoryForm;
   rejectReason: string | null;
   source?: RecordSource | null;
+  /** The server names the zone here rather than in zoneCode. */
+  zone?: { code: string; name: string } | null;
   remarks: Remark[];
   photos: PhotoMeta[];
 }
