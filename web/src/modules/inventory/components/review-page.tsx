@@ -24,7 +24,7 @@ export function ReviewPage() {
   const session = useSession();
   const department = session.department ?? undefined;
   const dept = useInventoryDepartments().byCode.get(department ?? '');
-  const list = useRecordList({ department, pending: 1 }, !!department);
+  const list = useRecordList({ department, pending: true }, !!department);
   const verdicts = useVerdicts();
   const [picked, setPicked] = useState<number[]>([]);
   const [asking, setAsking] = useState<number[] | null>(null);

@@ -11,8 +11,8 @@ export interface RecordFilters {
   status?: RecordStatus;
   confirmation?: Confirmation;
   department?: string;
-  /** With department: the records that department has not judged yet. */
-  pending?: 1;
+  /** With department: the records that department has not judged yet. Sent as `true`: the server refuses the contract's `1`. */
+  pending?: true;
 }
 
 /**
