@@ -31,7 +31,7 @@ export function ProgressTable({ rows, total, loading, onOpen }: Props) {
     {
       title: t('inventory.progress.region'),
       key: 'name',
-      width: 200,
+      width: 180,
       fixed: 'left',
       render: (_, r) => (
         <span>
@@ -40,8 +40,8 @@ export function ProgressTable({ rows, total, loading, onOpen }: Props) {
         </span>
       ),
     },
-    { title: t('inventory.progress.sources'), key: 'sources', width: 90, align: 'right', render: num('sources') },
-    { title: t('inventory.progress.visited'), key: 'visited', width: 90, align: 'right', render: num('visited') },
+    { title: t('inventory.progress.sources'), key: 'sources', width: 76, align: 'right', render: num('sources') },
+    { title: t('inventory.progress.visited'), key: 'visited', width: 76, align: 'right', render: num('visited') },
     ...states.map((s) => ({
       title: (
         <span className="state-head">
@@ -50,7 +50,7 @@ export function ProgressTable({ rows, total, loading, onOpen }: Props) {
         </span>
       ),
       key: `state-${s.code}`,
-      width: lang === 'en' ? 100 : 84,
+      width: lang === 'en' ? 96 : 80,
       align: 'right' as const,
       render: (_: unknown, r: ProgressRow) => {
         const n = r.byState[s.code] ?? 0;
@@ -61,11 +61,11 @@ export function ProgressTable({ rows, total, loading, onOpen }: Props) {
         );
       },
     })),
-    { title: t('inventory.progress.confirmed'), key: 'confirmed', width: 90, align: 'right', render: num('confirmed') },
+    { title: t('inventory.progress.confirmed'), key: 'confirmed', width: lang === 'en' ? 96 : 76, align: 'right', render: num('confirmed') },
     {
       title: t('inventory.progress.disputed'),
       key: 'disputed',
-      width: 90,
+      width: lang === 'en' ? 90 : 76,
       align: 'right',
       render: (_, r) => (
         <Typography.Text type={r.disputed ? 'danger' : undefined} data-testid="cell-disputed">
@@ -74,12 +74,17 @@ export function ProgressTable({ rows, total, loading, onOpen }: Props) {
       ),
     },
     {
-      title: t('inventory.progress.completion'),
+      // The completion bar with the row's stacked state bar under it: one column, so the table fits.
+      title: `${t('inventory.progress.completion')} / ${t('inventory.progress.states')}`,
       key: 'completion',
-      width: 150,
-      render: (_, r) => <Progress percent={percent(r.completion)} size="small" data-testid="cell-completion" data-value={percent(r.completion)} />,
+      width: 170,
+      render: (_, r) => (
+        <div>
+          <Progress percent={percent(r.completion)} size="small" data-testid="cell-completion" data-value={percent(r.completion)} />
+          <StateBar byState={r.byState} sources={r.sources} />
+        </div>
+      ),
     },
-    { title: t('inventory.progress.states'), key: 'bar', width: 200, render: (_, r) => <StateBar byState={r.byState} sources={r.sources} /> },
   ];
 
   return (
@@ -91,7 +96,7 @@ export function ProgressTable({ rows, total, loading, onOpen }: Props) {
       dataSource={rows}
       columns={columns}
       pagination={false}
-      scroll={{ x: 900 + states.length * 90 }}
+      scroll={{ x: 700 + states.length * (lang === 'en' ? 96 : 80) }}
       rowClassName={(r) => (r.code ? 'clickable-row' : '')}
       onRow={(r) =>
         ({

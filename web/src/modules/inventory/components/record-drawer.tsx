@@ -6,7 +6,9 @@ import { useCan } from '../../auth/hooks/use-can.ts';
 import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useLang } from '../../ui/hooks/use-lang.ts';
 import { formatDateTime } from '../../ui/utils/format-date-time.ts';
+import { useListedRecord } from '../hooks/use-listed-record.ts';
 import { useRecord } from '../hooks/use-record.ts';
+import { useRegion } from '../../regions/hooks/use-region.ts';
 import { RecordCompare } from './record-compare.tsx';
 import { RecordPhotos } from './record-photos.tsx';
 import { RecordRemarks } from './record-remarks.tsx';
@@ -26,6 +28,8 @@ export function RecordDrawer() {
   const id = Number(useParams().id);
   const query = useRecord(id);
   const r = query.data;
+  const listed = useListedRecord(id);
+  const regionName = useRegion(r?.regionCode).data?.name ?? r?.regionName;
   const missing = !Number.isInteger(id) || (isApiError(query.error) && query.error.status === 404);
 
   return (
@@ -66,9 +70,12 @@ export function RecordDrawer() {
             <Alert className="block-gap" type="warning" showIcon title={t('inventory.drawer.rejectedBecause', { reason: r.rejectReason })} />
           )}
           <Descriptions size="small" column={2} className="block-gap">
-            <Descriptions.Item label={t('inventory.fields.region')}>{r.regionName}</Descriptions.Item>
-            <Descriptions.Item label={t('inventory.fields.zone')}>{r.zoneCode ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('inventory.fields.enumerator')}>{r.enumerator ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('inventory.fields.region')}>{regionName}</Descriptions.Item>
+            <Descriptions.Item label={t('inventory.fields.zone')}>
+              {r.zone ? `${r.zone.name} · ` : ''}
+              <span className="option-code">{r.zoneCode ?? '—'}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('inventory.fields.enumerator')}>{r.enumerator ?? listed?.enumerator ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('inventory.fields.visit')}>{formatDateTime(r.visitedAt, lang)}</Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5}>{t('inventory.drawer.data')}</Typography.Title>

@@ -15,7 +15,7 @@ const coords = (lat: unknown, lng: unknown) => (typeof lat === 'number' && typeo
 const text = (v: unknown) => (v == null ? '' : typeof v === 'boolean' ? (v ? '✓' : '✗') : String(v));
 
 /** The directory's values beside what the enumerator captured, field by field; fields neither has are left out. */
-export function compareRows(source: RecordSource | null | undefined, data: InventoryForm): CompareRow[] {
+export function compareRows(source: RecordSource | null | undefined, data: InventoryForm, category: (c: string) => string): CompareRow[] {
   const s = source ?? ({} as Partial<RecordSource>);
   const pairs: Record<CompareField, [string, string]> = {
     name: [text(s.name), text(data.name)],
@@ -25,12 +25,13 @@ export function compareRows(source: RecordSource | null | undefined, data: Inven
     legalRep: [text(s.legalRep), text(data.legalRep)],
     address: [text(s.address), text(data.address)],
     industryCode: [text(s.industryCode), text(data.industryCode)],
-    category: [text(s.category), text(data.category)],
+    category: [s.category ? category(s.category) : '', data.category ? category(data.category) : ''],
     location: [coords(s.lat, s.lng), coords(data.lat, data.lng)],
     contacts: [text(s.phone), joined(data.contacts?.map((c) => [c.name, c.phone].filter(Boolean).join(' ')))],
     permitNo: [text(s.permitNo), text(data.permitNo)],
     sites: ['', joined(data.sites?.map((x) => x.address))],
-    radioactive: [s.radioactive === undefined ? '' : text(s.radioactive), data.radioactive === undefined ? '' : text(data.radioactive)],
+    // The directory's false is only a default: said when true, or when the visit said either way.
+    radioactive: [s.radioactive ? text(true) : '', data.radioactive === undefined ? '' : text(data.radioactive)],
     minerals: ['', joined(data.minerals)],
     remarks: ['', text(data.remarks)],
   };
