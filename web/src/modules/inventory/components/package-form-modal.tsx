@@ -41,7 +41,7 @@ export function PackageFormModal({ region, onClose }: { region: string; onClose:
     >
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="name" label={t('inventory.plan.packageName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-          <Input id="package-name" data-testid="package-name" maxLength={100} />
+          <Input id="package-name" data-testid="package-name" maxLength={80} />
         </Form.Item>
         <Form.Item name="teamId" label={t('inventory.plan.team')} rules={[{ required: true, message: t('common.required') }]}>
           <TeamSelect region={region.slice(0, 6)} data-testid="package-team" />

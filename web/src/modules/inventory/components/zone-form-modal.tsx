@@ -41,7 +41,7 @@ export function ZoneFormModal({ zone, township, onClose }: Props) {
     >
       <Form<Values> form={form} layout="vertical" initialValues={{ name: zone?.name ?? '', keywords: zone?.keywords ?? [] }} onFinish={submit}>
         <Form.Item name="name" label={t('inventory.plan.zoneName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
-          <Input id="zone-name" data-testid="zone-name" maxLength={100} />
+          <Input id="zone-name" data-testid="zone-name" maxLength={60} />
         </Form.Item>
         <Form.Item name="keywords" label={t('inventory.plan.keywords')} extra={t('inventory.plan.keywordsHint')}>
           <Select mode="tags" data-testid="zone-keywords" open={false} tokenSeparators={[',', '，', '、', ' ']} />
