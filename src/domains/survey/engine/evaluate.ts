@@ -65,7 +65,7 @@ function flatNumbers(values: unknown[], out: number[]): { sawNull: boolean } {
   let sawNull = false;
   for (const v of values) {
     if (num(v)) out.push(v);
-    else if (Array.isArray(v)) flatNumbers(v, out);
+    else if (Array.isArray(v)) sawNull = flatNumbers(v, out).sawNull || sawNull;
     else if (v === null || v === undefined) sawNull = true;
   }
   return { sawNull };

@@ -141,6 +141,9 @@ function format(v: Value): string {
 }
 
 export function runRule(r: CompiledRule, scope: Scope, path: string, run: FormRun): void {
+  const target = r.field ? path + r.field : path.replace(/\.$/, '');
+  // A refused answer has its own issue already; a rule over it would only repeat it.
+  if (run.bad.has(target)) return;
   if (r.when && truth(evaluate(r.when, scope, run.env)) !== true) return;
   if (truth(evaluate(r.assert, scope, run.env)) !== false) return;
   let { zh, en } = r.message;
@@ -149,7 +152,6 @@ export function runRule(r: CompiledRule, scope: Scope, path: string, run: FormRu
     zh = zh.replaceAll(`{${name}}`, s);
     en = en.replaceAll(`{${name}}`, s);
   }
-  const target = r.field ? path + r.field : path.replace(/\.$/, '');
   run.log.add(run.code, target, r.id, r.severity, { zh, en });
 }
 

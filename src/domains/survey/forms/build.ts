@@ -33,3 +33,7 @@ export const rule = (id: string, severity: Severity, assert: string, zh: string,
 export const formRule = (id: string, severity: Severity, field: string, assert: string, zh: string, en: string, o: Partial<FormRule> = {}): FormRule => ({
   id, severity, field, assert, message: { zh, en }, ...o,
 });
+
+/** Rows of a group must differ in `field` (a blank one is left to the required check). */
+export const unique = (group: string, field: string, zh: string, en: string, context = group): FormRule =>
+  formRule(`unique-${field}`, 'blocking', field, `${field} == null or count(filter(${group}, it.${field} == ${field})) == 1`, zh, en, { context });

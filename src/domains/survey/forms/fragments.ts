@@ -1,6 +1,6 @@
 // Pieces several forms share: the header and footer every form carries, a monitored
 // concentration table, the three treatment stages of a combustion unit, and a boiler row.
-import { code, date, dec, group, int, rule, text, YEAR_HOURS } from './build.ts';
+import { code, coords, date, dec, group, int, rule, text, YEAR_HOURS } from './build.ts';
 import type { Field, GroupField } from './types.ts';
 
 /** Each form's header: the unit it is about (every industrial form repeats it, as on paper). */
@@ -8,6 +8,13 @@ export const identity = (): Field[] => [
   text('creditCode', '统一社会信用代码', 'Unified social credit code', { format: 'credit-code', required: 'empty(orgCode)' }),
   text('orgCode', '组织机构代码', 'Organisation code', { format: 'org-code', required: 'empty(creditCode)' }),
   text('unitName', '单位详细名称', 'Unit name', { required: true, maxLength: 100 }),
+];
+
+/** Where the source is: region code, address and the point captured on site. */
+export const place = (zh: string, en: string): Field[] => [
+  code('regionCode', '区划代码', 'Region code', 'region', { required: true }),
+  text('address', '详细地址', 'Address', { required: true, maxLength: 200 }),
+  coords('location', zh, en, { required: true }),
 ];
 
 /** Each form's footer: who answers for it. */

@@ -2,8 +2,8 @@
 // (name, legal representative, contact, USCC, org code, industry, region, address, lat/long, key
 // source flag); the "是否有…" declarations that decide the G103–G107 forms are designed after
 // the form tree, as the detail forms need them.
-import { REF_DATE, bool, code, coords, date, dec, file, formRule, int, rule, text } from './build.ts';
-import { footer, identity } from './fragments.ts';
+import { REF_DATE, bool, code, date, dec, file, formRule, int, rule, text } from './build.ts';
+import { footer, identity, place } from './fragments.ts';
 import type { FormDefinition } from './types.ts';
 
 const has = (id: string, zh: string, en: string, relevant?: string) => bool(id, zh, en, { required: true, ...(relevant ? { relevant } : {}) });
@@ -17,9 +17,7 @@ export const G101_1: FormDefinition = {
     text('formerName', '曾用名', 'Former name', { maxLength: 100 }),
     text('licenceNo', '营业执照注册号', 'Business licence number', { maxLength: 30, designed: true }),
     text('legalRep', '法定代表人', 'Legal representative', { required: true, maxLength: 30 }),
-    code('regionCode', '区划代码', 'Region code', 'region', { required: true }),
-    text('address', '详细地址', 'Address', { required: true, maxLength: 200 }),
-    coords('location', '企业地理位置（中心点）', 'Location (centre of the site)', { required: true }),
+    ...place('企业地理位置（中心点）', 'Location (centre of the site)'),
     code('industryCode', '行业类别代码', 'Industry code (GB/T 4754-2017)', 'industry', {
       required: true,
       rules: [rule('industrial', 'blocking', "industryCode >= '06' and industryCode < '47'", '工业源的行业应属采矿业、制造业或电力热力燃气及水生产和供应业（06–46 大类）', 'An industrial source belongs to divisions 06–46 (mining, manufacturing, utilities)')],

@@ -1,7 +1,7 @@
 // G101-2 主要产品、生产工艺基本情况. Product rows after census-facts §3 (product code and name,
 // designed and actual annual output, unit); the process rows are designed (name, product made,
 // main equipment) so that G106-1 can name the process it accounts.
-import { code, dec, formRule, group, int, text } from './build.ts';
+import { code, dec, formRule, group, int, text, unique } from './build.ts';
 import { footer, identity } from './fragments.ts';
 import type { FormDefinition } from './types.ts';
 
@@ -30,7 +30,7 @@ export const G101_2: FormDefinition = {
     formRule('over-capacity', 'warning', 'actualOutput', 'designCapacity == null or actualOutput <= designCapacity * 1.2', '实际产量超过设计生产能力 20% 以上（{ratio}%），请核实或说明', 'Output exceeds design capacity by more than 20% ({ratio}%); check it or explain', {
       context: 'products', params: { ratio: 'round(actualOutput / designCapacity * 100, 1)' },
     }),
-    formRule('unique-product', 'blocking', 'productName', 'count(filter(products, it.productName == productName)) == 1', '同一产品名称填了多行，请合并', 'The same product is listed twice; merge the rows', { context: 'products' }),
+    unique('products', 'productName', '同一产品名称填了多行，请合并', 'The same product is listed twice; merge the rows'),
     formRule('process-product', 'warning', 'productName', 'productName == null or count(filter(products, it.productName == productName)) > 0', '工艺对应的产品不在主要产品中', 'The process makes a product not listed among the main products', { context: 'processes' }),
   ],
 };

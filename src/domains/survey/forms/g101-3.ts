@@ -2,7 +2,7 @@
 // census-facts §3 (material name, code, planned and actual use, unit, category; energy code,
 // consumption, unit, use for power and heat, NCV, as-received sulphur and ash, dry ash-free
 // volatiles, use as feedstock; water: total, fresh, recycled, self-supplied).
-import { bool, code, dec, formRule, group, text } from './build.ts';
+import { bool, code, dec, formRule, group, text, unique } from './build.ts';
 import { footer, identity } from './fragments.ts';
 import type { FormRule, FormDefinition } from './types.ts';
 
@@ -68,7 +68,7 @@ export const G101_3: FormDefinition = {
     ...bounded('ncv', '低位发热量', 'Net calorific value'),
     ...bounded('sulphur', '收到基硫分', 'Sulphur'),
     ...bounded('ash', '收到基灰分', 'Ash'),
-    formRule('unique-fuel', 'blocking', 'fuelCode', 'count(filter(fuels, it.fuelCode == fuelCode)) == 1', '同一能源填了多行，请合并', 'The same fuel is listed twice; merge the rows', { context: 'fuels' }),
+    unique('fuels', 'fuelCode', '同一能源填了多行，请合并', 'The same fuel is listed twice; merge the rows'),
     formRule('self-well', 'warning', 'selfSupplied', 'hasSelfWell != false or selfSupplied == null or selfSupplied == 0', '无自备水源，却填了自备水取水量', 'Self-supplied water is reported without an own water source'),
   ],
 };

@@ -1,7 +1,7 @@
 // G102 废水治理与排放情况. Census-facts §3 names only the form; fields are designed like the
 // first census's wastewater table and the discharge permits: totals, treatment facilities
 // (technology, capacity, days run, volume treated) and outlets (destination, receiving water).
-import { code, coords, dec, formRule, group, int, rule, text } from './build.ts';
+import { code, coords, dec, formRule, group, int, rule, text, unique } from './build.ts';
 import { footer, identity } from './fragments.ts';
 import type { FormDefinition } from './types.ts';
 
@@ -44,6 +44,6 @@ export const G102: FormDefinition = {
     formRule('needs-outlet', 'blocking', 'outlets', 'discharged == 0 or count(outlets) > 0', '有废水排放时须填写排放口', 'Wastewater is discharged, so an outlet is required'),
     // Wastewater is counted in t and capacity in m³/d: 1 t is taken as 1 m³.
     formRule('capacity', 'warning', 'treated', 'treated <= designCapacity * runDays * 1.1', '处理水量超过设计能力 × 运行天数，请核实或说明', 'More water treated than capacity × days allows; check it or explain', { context: 'facilities' }),
-    formRule('unique-outlet', 'blocking', 'outletCode', 'count(filter(outlets, it.outletCode == outletCode)) == 1', '排放口编号重复', 'The outlet code is used twice', { context: 'outlets' }),
+    unique('outlets', 'outletCode', '排放口编号重复', 'The outlet code is used twice'),
   ],
 };

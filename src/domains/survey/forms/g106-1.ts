@@ -33,10 +33,10 @@ export const G106_1: FormDefinition = {
       dec('efficiency', '平均去除效率', 'Mean removal efficiency', { unit: '%', decimals: 2, max: 100, relevant: 'present(treatment)', required: 'present(treatment)' }),
       group('opParams', '治理设施实际运行参数', 'Operating parameters', [
         text('name', '参数名称', 'Parameter', { required: true, maxLength: 50 }),
-        dec('value', '参数值', 'Value', { required: true, decimals: 4, max: 1e9 }),
+        dec('value', '参数值', 'Value', { required: true, decimals: 4, max: 1e9, hint: { zh: '单位填在“参数单位”', en: 'in the unit given beside it' } }),
         text('unitText', '参数单位', 'Unit', { maxLength: 20 }),
       ], { maxRows: 3, relevant: 'present(treatment)' }),
-      dec('kFactor', '实际运行率 k', 'Operation factor k', { decimals: 3, max: 1, relevant: 'present(treatment)', required: 'present(treatment)' }),
+      dec('kFactor', '实际运行率 k', 'Operation factor k', { decimals: 3, max: 1, hint: { zh: '0–1，按手册由实际运行参数确定', en: '0–1, from the operating parameters by the handbook' }, relevant: 'present(treatment)', required: 'present(treatment)' }),
       dec('emitted', '排放量', 'Emitted', { unit: 't', calculate: 'round(generated * (1 - coalesce(efficiency, 0) / 100 * coalesce(kFactor, 0)), 6)' }),
       dec('permitReported', '排污许可执行报告排放量', 'Emission in the permit report', { unit: 't', decimals: 4, max: 1e8 }),
     ], { minRows: 1, maxRows: 500 }),

@@ -18,10 +18,14 @@ import { G106_1 } from './g106-1.ts';
 import { G106_2 } from './g106-2.ts';
 import { G106_3 } from './g106-3.ts';
 import { G107 } from './g107.ts';
-import { J101_1, J101_2, J101_3 } from './j101.ts';
-import { N101_1, N101_2 } from './n101.ts';
+import { J101_1 } from './j101-1.ts';
+import { J101_2 } from './j101-2.ts';
+import { J101_3 } from './j101-3.ts';
+import { N101_1 } from './n101-1.ts';
+import { N101_2 } from './n101-2.ts';
 import { S103 } from './s103.ts';
-import { S104, S105 } from './s104.ts';
+import { S104 } from './s104.ts';
+import { S105 } from './s105.ts';
 import { Y102 } from './y102.ts';
 import type { FormDefinition } from './types.ts';
 

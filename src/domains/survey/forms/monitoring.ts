@@ -1,7 +1,7 @@
 // The outlet block the monitoring forms share (G106-2, G106-3, J101-3): which outlet, how it was
 // monitored and, for automatic monitoring, the valid-capture rate that decides whether the data
 // may be used at all (census-facts §4: quarterly valid capture ≥ 75%).
-import { code, dec, formRule, group, text } from './build.ts';
+import { code, dec, formRule, group, text, unique } from './build.ts';
 import type { Field, FormRule, GroupField } from './types.ts';
 
 export const outletMonitoring = (extra: Field[], results: GroupField): GroupField =>
@@ -20,5 +20,5 @@ export const monitoringRules = (): FormRule[] => [
   formRule('over-limit', 'warning', 'concentration', 'limit == null or concentration <= limit', '平均浓度（{c}）超过排放标准限值（{l}），请核实或说明', 'Mean concentration ({c}) exceeds the limit ({l}); check it or explain', {
     context: 'outlets.results', params: { c: 'concentration', l: 'limit' },
   }),
-  formRule('unique-pollutant', 'blocking', 'pollutant', 'count(filter(results, it.pollutant == pollutant)) == 1', '同一排放口同一污染物填了多行', 'The same pollutant is listed twice for this outlet', { context: 'outlets.results' }),
+  unique('results', 'pollutant', '同一排放口同一污染物填了多行', 'The same pollutant is listed twice for this outlet', 'outlets.results'),
 ];

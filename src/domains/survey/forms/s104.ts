@@ -1,8 +1,8 @@
-// S104 入河（海）排污口情况 and S105 排污口水质监测数据. The outfall record follows the field
-// practice of census-facts §9: locate, photograph, quick-test, estimate flow, base information;
-// how it was found (三级排查) is kept with it.
+// S104 入河（海）排污口情况. The outfall record follows the field practice of census-facts §9:
+// locate, photograph, quick-test, estimate flow, base information; how it was found (三级排查)
+// is kept with it.
 import { bool, code, coords, date, dec, file, formRule, text } from './build.ts';
-import { concentrationRows, footer } from './fragments.ts';
+import { footer } from './fragments.ts';
 import type { FormDefinition } from './types.ts';
 
 export const S104: FormDefinition = {
@@ -29,21 +29,5 @@ export const S104: FormDefinition = {
   ],
   rules: [
     formRule('mode-flow', 'warning', 'estimatedFlow', "dischargeMode != '1' or estimatedFlow > 0", '连续排放的排污口未估算排水量', 'A continuously discharging outfall has no flow estimate'),
-  ],
-};
-
-export const S105: FormDefinition = {
-  code: 'S105',
-  version: 1,
-  title: { zh: '入河（海）排污口水质监测数据', en: 'Outfall water-quality monitoring' },
-  fields: [
-    text('outfallCode', '排污口编码', 'Outfall code', { required: true, maxLength: 30 }),
-    date('sampledOn', '采样日期', 'Sampled on', { required: true, min: '2017-01-01', max: '2021-12-31' }),
-    dec('flow', '监测时排水量', 'Flow when sampled', { unit: 'm3/d', decimals: 1, max: 1e7 }),
-    concentrationRows('mg/L', 'water'),
-    ...footer(),
-  ],
-  rules: [
-    formRule('over-limit', 'warning', 'concentration', 'limit == null or concentration <= limit', '浓度（{c}）超过限值（{l}），请核实或说明', 'Concentration ({c}) exceeds the limit ({l}); check it or explain', { context: 'results', params: { c: 'concentration', l: 'limit' } }),
   ],
 };

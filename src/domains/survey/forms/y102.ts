@@ -1,8 +1,8 @@
 // Y102 加油站油气回收情况. Designed after the filling-station items of the vapour-recovery
 // standard GB 20952 (stages I and II, processing unit, online monitoring), with tanks and sales,
 // from which the accounting derives evaporation losses.
-import { REF_DATE, bool, code, coords, date, dec, formRule, group, int, text } from './build.ts';
-import { footer, identity } from './fragments.ts';
+import { REF_DATE, bool, code, date, dec, formRule, group, int, text, unique } from './build.ts';
+import { footer, identity, place } from './fragments.ts';
 import type { FormDefinition } from './types.ts';
 
 export const Y102: FormDefinition = {
@@ -12,9 +12,7 @@ export const Y102: FormDefinition = {
   fields: [
     ...identity(),
     code('owner', '所属企业类型', 'Owner', 'station-owners', { required: true }),
-    code('regionCode', '区划代码', 'Region code', 'region', { required: true }),
-    text('address', '详细地址', 'Address', { required: true, maxLength: 200 }),
-    coords('location', '加油站位置', 'Station location', { required: true }),
+    ...place('加油站位置', 'Station location'),
     date('openedOn', '开业时间', 'Opened', { min: '1950-01-01', max: REF_DATE }),
     group('tanks', '储罐', 'Tanks', [
       text('tankNo', '储罐编号', 'Tank number', { required: true, maxLength: 20 }),
@@ -34,7 +32,7 @@ export const Y102: FormDefinition = {
   rules: [
     formRule('stage-1-2', 'warning', 'recovery', "selected(recovery, '1') and selected(recovery, '2')", '未同时具备一、二阶段油气回收，请核实或说明', 'Stages I and II are not both in place; check it or explain'),
     formRule('sold-stored', 'warning', 'product', 'count(filter(tanks, it.product == product)) > 0', '销售的油品没有对应储罐', 'A product is sold but no tank holds it', { context: 'sales' }),
-    formRule('unique-tank', 'blocking', 'tankNo', 'count(filter(tanks, it.tankNo == tankNo)) == 1', '储罐编号重复', 'The tank number is used twice', { context: 'tanks' }),
-    formRule('unique-product', 'blocking', 'product', 'count(filter(sales, it.product == product)) == 1', '同一油品填了多行', 'The same product is listed twice', { context: 'sales' }),
+    unique('tanks', 'tankNo', '储罐编号重复', 'The tank number is used twice'),
+    unique('sales', 'product', '同一油品填了多行', 'The same product is listed twice'),
   ],
 };

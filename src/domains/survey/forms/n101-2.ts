@@ -1,29 +1,8 @@
-// N101-1 规模畜禽养殖场基本情况 and N101-2 养殖规模与粪污处理情况. Designed after the farm
-// records of census-facts §2 (the five species; farms pushed from MARA's direct-reporting
-// system) and the usual manure questions: how manure is removed, stored and used.
-import { REF_DATE, code, coords, date, dec, file, formRule, group, int, text } from './build.ts';
+// N101-2 规模畜禽养殖场养殖规模与粪污处理情况: herds per species against the scale thresholds,
+// and the usual manure questions (how it is removed, stored and used). Designed.
+import { code, dec, formRule, group, int, text, unique } from './build.ts';
 import { footer } from './fragments.ts';
 import type { FormDefinition } from './types.ts';
-
-export const N101_1: FormDefinition = {
-  code: 'N101-1',
-  version: 1,
-  title: { zh: '规模畜禽养殖场基本情况', en: 'Livestock farm at scale: basic information' },
-  fields: [
-    text('farmName', '养殖场名称', 'Farm name', { required: true, maxLength: 100 }),
-    text('creditCode', '统一社会信用代码', 'Unified social credit code', { format: 'credit-code' }),
-    text('operator', '法定代表人（负责人）', 'Legal representative (head)', { required: true, maxLength: 30 }),
-    code('regionCode', '区划代码', 'Region code', 'region', { required: true }),
-    text('address', '详细地址', 'Address', { required: true, maxLength: 200 }),
-    coords('location', '养殖场位置', 'Farm location', { required: true }),
-    code('mainSpecies', '主要畜禽种类', 'Main species', 'livestock-species', { required: true }),
-    date('startedOn', '投产时间', 'In production since', { min: '1950-01-01', max: REF_DATE }),
-    dec('houseArea', '圈舍面积', 'Housing area', { unit: 'm2', decimals: 0, max: 1e7 }),
-    text('directReportId', '直联直报系统编号', 'Direct-reporting system id', { maxLength: 30, designed: true }),
-    file('photos', '养殖场照片', 'Photos of the farm', { accept: ['image/jpeg', 'image/png', 'image/webp'], maxFiles: 10 }),
-    ...footer(),
-  ],
-};
 
 export const N101_2: FormDefinition = {
   code: 'N101-2',
@@ -45,7 +24,7 @@ export const N101_2: FormDefinition = {
     ...footer(),
   ],
   rules: [
-    formRule('unique-species', 'blocking', 'species', 'count(filter(herds, it.species == species)) == 1', '同一畜禽种类填了多行', 'The same species is listed twice', { context: 'herds' }),
+    unique('herds', 'species', '同一畜禽种类填了多行', 'The same species is listed twice'),
     formRule('scale', 'warning', 'species',
       "if(lookup('livestock-species', species, 'basis') == 'sold', sold, stock) >= lookup('livestock-species', species, 'threshold')",
       '未达到规模养殖标准（{basis} ≥ {threshold}），可能应填报 N202，请核实或说明', 'Below the scale threshold ({basis} ≥ {threshold}); the farm may belong on N202; check it or explain',
