@@ -68,6 +68,7 @@ export const SURVEY_CASES: SurveyCase[] = [
   { name: 'a 100,000-row group is refused by its length', partial: true,
     set: () => only(edit(industrial(), 'G103-1', (a) => { a.boilers = new Array(100_000).fill(a.boilers[0]); }), 'G103-1'),
     expect: ['group.max-rows@G103-1:boilers'] },
+  { name: 'a group left empty below its minimum rows blocks', partial: true, set: () => only(edit(industrial(), 'G101-2', (a) => { delete a.products; }), 'G101-2'), expect: ['group.min-rows@G101-2:products', 'G101-2.process-product@G101-2:processes[0].productName'] },
   { name: 'not a set at all', set: () => [1, 2, 3], expect: ['set.shape@:'] },
 ];
 

@@ -5,7 +5,7 @@
 // console can show it as "depends on G101-1" rather than guessing.
 import type { CatalogueEntry, Category, SourceKind, Text } from '../forms/types.ts';
 import { compileExpression, type CompileContext } from './compile.ts';
-import { evaluate, truth, type EvalEnv, type Row } from './evaluate.ts';
+import { evaluate, truth, type EvalEnv, type Row, type Scope } from './evaluate.ts';
 import type { Node } from './expression.ts';
 
 export interface SourceInfo {
@@ -22,6 +22,9 @@ export interface ApplicableForm {
   /** Whether the form's fields are defined (others cannot be filled in Pucha yet). */
   defined: boolean;
 }
+
+// Applicability reads no fields of its own: only vars and form('…').
+const TOP: Scope = { row: Object.freeze({}), names: new Set(), parent: null };
 
 export const APPLICABILITY_VARS: ReadonlySet<string> = new Set(['category', 'kind', 'industry']);
 
@@ -41,7 +44,7 @@ export function compileCatalogue(catalogue: CatalogueEntry[], ctx: CompileContex
 export function appliesTo(c: CompiledEntry, source: SourceInfo, env: EvalEnv): boolean | null {
   if (c.entry.category !== source.category || !c.entry.kinds.includes(source.kind)) return false;
   if (!c.applies) return true;
-  return truth(evaluate(c.applies, { row: {}, names: new Set(), parent: null }, env));
+  return truth(evaluate(c.applies, TOP, env));
 }
 
 export function applicableForms(entries: CompiledEntry[], source: SourceInfo, answers: Record<string, Row | undefined>, base: Omit<EvalEnv, 'form' | 'vars'>): ApplicableForm[] {

@@ -2,7 +2,7 @@
 // indexed per level, form rules attached to the level they run on. Compiling also checks the
 // definition itself (every expression parses, every name it reads exists in its scope, every
 // code table and unit exists), so a broken definition fails at start-up, not in a respondent's face.
-import type { CodeTable, Field, FormDefinition, FormRule, GroupField, Rule, Text } from '../forms/types.ts';
+import type { CodeTable, Field, FormDefinition, FormRule, Rule, Text } from '../forms/types.ts';
 import { ExpressionError, freeNames, parseExpression, type Node } from './expression.ts';
 
 export interface CompiledRule {
@@ -182,16 +182,4 @@ export function compileForm(def: FormDefinition, ctx: CompileContext): CompiledF
     levelAt(form, r.context)!.level.rules.push(cr);
   }
   return form;
-}
-
-/** The group fields along a context path, for walking values to the rows a rule runs on. */
-export function groupPath(form: CompiledForm, context: string | undefined): GroupField[] {
-  const out: GroupField[] = [];
-  let level = form.root;
-  for (const part of context ? context.split('.') : []) {
-    const f = level.byId.get(part)!;
-    out.push(f.def as GroupField);
-    level = f.level!;
-  }
-  return out;
 }

@@ -31,7 +31,7 @@
 //   directory's index pulls Node-only code (register import, jobs), and region existence lives in
 //   the database; without them, codes are checked by format.
 export { createEngine, MAX_FORMS_PER_SET, type Engine, type EngineConfig, type EvaluateOptions, type Submission, type SubmissionSet, type Verdict } from './engine.ts';
-export { applicableForms, type ApplicableForm, type SourceInfo } from './applicability.ts';
+export type { ApplicableForm, SourceInfo } from './applicability.ts';
 export { coerceValue, isEmptyAnswer, type Checks, type Coerced } from './coerce.ts';
 export { DefinitionError, compileForm, type CompiledForm } from './compile.ts';
 export { evaluate, truth, type EvalEnv, type Row, type Scope, type Value } from './evaluate.ts';

@@ -176,10 +176,11 @@ export function walkLevel(level: CompiledLevel, row: Record<string, unknown>, pa
       else row[f.id] = v;
     }
     const v = row[f.id];
-    if (f.def.type === 'group' && Array.isArray(v)) {
-      v.forEach((r, i) => walkLevel(f.level!, r as Record<string, unknown>, `${p}[${i}].`, scope, run));
+    if (f.def.type === 'group') {
+      const rows = Array.isArray(v) ? v : [];
+      rows.forEach((r, i) => walkLevel(f.level!, r as Record<string, unknown>, `${p}[${i}].`, scope, run));
       const min = f.def.minRows ?? 0;
-      if (v.length < min) run.log.add(run.code, p, 'group.min-rows', 'blocking', { zh: `${q(f.def.label).zh}至少填 ${min} 行`, en: `${q(f.def.label).en} needs at least ${min} rows` });
+      if (rows.length < min && !run.bad.has(p)) run.log.add(run.code, p, 'group.min-rows', 'blocking', { zh: `${q(f.def.label).zh}至少填 ${min} 行`, en: `${q(f.def.label).en} needs at least ${min === 1 ? 'one row' : `${min} rows`}` });
     }
     const required = f.required === true || (f.required !== undefined && truth(evaluate(f.required, scope, run.env)) === true);
     if (required && isEmptyAnswer(v) && !run.bad.has(p)) {

@@ -113,5 +113,28 @@ export const CATALOGUE: CatalogueEntry[] = [
   e('Y203', '油品储运销污染物排放情况', 'Oil storage, transport and sale emissions', 'Y', ['region'], false),
 ];
 
+// What public sources tell of the forms not defined yet (census-facts §1–§3, §9); a definition
+// replaces the note when one is written.
+const WASTE_GAS = 'Per source: facility name, outlet, unit design capacity, average daily running hours (census-facts §3 waste-gas facility); treatment and emissions as on G103-1.';
+const NOTES: Record<string, string> = {
+  'G103-3': WASTE_GAS, 'G103-4': WASTE_GAS, 'G103-5': WASTE_GAS, 'G103-6': WASTE_GAS, 'G103-7': WASTE_GAS,
+  'G103-8': WASTE_GAS, 'G103-9': WASTE_GAS, 'G103-13': WASTE_GAS,
+  'G103-10': 'Organic liquid storage tanks and loading: VOCs, partly surveyed ("尝试性", census-facts §1).',
+  'G103-12': 'Open storage yards of solid materials (dust); fields not published.',
+  'N201-1': 'Filled per county; agriculture emitted COD 10.67 Mt, TN 1.41 Mt, TP 0.21 Mt in 2017 (census-facts §1).',
+  'N201-2': 'Filled per county: sown, film-mulched and machine-harvested areas.', 'N201-3': 'Filled per county: straw generated and its uses.',
+  'N202': 'Livestock below the scale thresholds of N101-2, per county.', 'N203': 'Aquaculture per county.',
+  'S101': 'Coal use of communities or villages in key regions.', 'S102': 'Per administrative village (about 492,000 villages, census-facts §8).',
+  'S106': 'A sample survey of rural households\' energy use.', 'S201': 'Per city.', 'S202': 'Per county town.',
+  'J102-1': 'Importer records: operator, category, rural flag, capacity (census-facts §2).', 'J102-2': 'Operation of domestic waste facilities.',
+  'J103-1': 'Importer records: operator, category, capacity (census-facts §2).', 'J103-2': 'Operation of hazardous waste facilities.',
+  'J104-1': 'Wastewater monitoring of waste facilities.', 'J104-2': 'Flue-gas monitoring of incinerators.', 'J104-3': 'Emissions of waste facilities.',
+  'Y101': 'Oil depots: vapour recovery.', 'Y103': 'Oil transport: vapour recovery.',
+  'Y201-1': 'Motor vehicles: 267 M in stock at the end of 2017 (census-facts §1).', 'Y201-2': 'Motor vehicle emissions, by region.',
+  'Y202-1': 'Agricultural machinery: 762 M kW of diesel power at the end of 2017 (census-facts §1).', 'Y202-2': 'Agricultural machinery fuel use.',
+  'Y202-3': 'Motorised fishing vessels.', 'Y202-4': 'Agricultural machinery emissions.', 'Y203': 'Oil storage, transport and sale emissions, by region.',
+};
+for (const entry of CATALOGUE) if (!entry.defined && !entry.note && NOTES[entry.code]) entry.note = NOTES[entry.code];
+
 /** The forms whose fields Pucha defines (issue 5 asks for at least these). */
 export const DEFINED_CODES = CATALOGUE.filter((x) => x.defined).map((x) => x.code);
