@@ -2,7 +2,7 @@
 // (name, legal representative, contact, USCC, org code, industry, region, address, lat/long, key
 // source flag); the "是否有…" declarations that decide the G103–G107 forms are designed after
 // the form tree, as the detail forms need them.
-import { REF_DATE, bool, code, date, dec, file, formRule, int, rule, text } from './build.ts';
+import { REF_DATE, bool, code, date, dec, file, formRule, int, period, rule, text } from './build.ts';
 import { footer, identity, place } from './fragments.ts';
 import type { FormDefinition } from './types.ts';
 
@@ -27,6 +27,7 @@ export const G101_1: FormDefinition = {
     date('openedOn', '开业（投产）时间', 'Opened (production start)', { required: true, min: '1900-01-01', max: REF_DATE }),
     code('operatingState', '2017 年运行状态', 'Operating state in 2017', 'operating-states', { required: true }),
     int('operatingHours', '正常生产时间', 'Hours of normal production', { unit: 'h', max: 8760, required: "operatingState != '2'", relevant: "operatingState != '2'" }),
+    period('season', '季节性生产起止日期', 'Seasonal production period', { relevant: "operatingState == '3'", required: "operatingState == '3'", designed: true }),
     dec('outputValue', '工业总产值（当年价格）', 'Gross industrial output (current prices)', { required: true, decimals: 1, max: 1e9, hint: { zh: '万元', en: '10,000 yuan' } }),
     bool('keySource', '是否重点调查单位', 'Key source (accounted unit by unit)', { required: true }),
     text('permitNo', '排污许可证编号', 'Discharge permit number', { maxLength: 30 }),
@@ -63,6 +64,7 @@ export const G101_1: FormDefinition = {
   rules: [
     formRule('gas-sources', 'blocking', 'hasWasteGas', 'hasWasteGas or (boilerCount == 0 and kilnCount == 0)', '有锅炉或炉窑的企业应当产生废气', 'A unit with boilers or kilns generates waste gas'),
     formRule('idle-hours', 'warning', 'operatingHours', "operatingState != '4' or operatingHours < 8000", '部分时间停产，但正常生产时间接近全年，请核实', 'Idle part of the year, yet production hours are close to a full year; check them'),
+    formRule('season-hours', 'blocking', 'operatingHours', 'operatingHours <= days(season) * 24', '正常生产时间超过季节性生产期间的小时数（{h} 小时）', 'Production hours exceed the hours of the seasonal period ({h} h)', { params: { h: 'days(season) * 24' } }),
     formRule('output-value', 'warning', 'outputValue', "operatingState == '2' or outputValue > 0", '生产企业的工业总产值为 0，请核实', 'A producing unit reports no output value; check it'),
   ],
 };
