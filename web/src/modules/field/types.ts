@@ -1,0 +1,179 @@
+// The inventory (清查) API as the field app sees it (docs/inventory-api.md), and
+// what the device keeps in IndexedDB. Kept in the field module: the console's
+// inventory pages have their own view of the same routes.
+import type { LocalizedText } from '../../api/types.ts';
+
+export interface InventoryState {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  colour: string;
+  toSurvey: boolean;
+  reasons: string[];
+  position: number;
+}
+
+export interface MyPackage {
+  id: number;
+  name: string;
+  regionName: string;
+  zoneCode: string | null;
+  sources: number;
+  visited: number;
+  version: number;
+}
+
+export type RecordStatus = 'assigned' | 'new' | 'submitted' | 'approved' | 'rejected' | 'done' | 'locked' | 'deleted';
+
+export interface Remark {
+  id: number;
+  kind: string;
+  department: string | null;
+  text: string;
+  at: string;
+}
+
+export interface RecordView {
+  sourceId: number;
+  clientUuid: string | null;
+  status: RecordStatus;
+  state: string | null;
+  stateReason: string | null;
+  data: Partial<InventoryForm> | null;
+  version: number;
+  visitedAt: string | null;
+  visitFar: boolean;
+  rejectReason: string | null;
+  remarks: Remark[];
+}
+
+export interface Contact {
+  name?: string;
+  phone?: string;
+}
+
+export interface Site {
+  address: string;
+  lat?: number;
+  lng?: number;
+}
+
+/** The inventory form (FormData in the contract; named apart from the DOM's FormData). */
+export interface InventoryForm {
+  name: string;
+  creditCode?: string;
+  orgCode?: string;
+  formerNames?: string[];
+  legalRep?: string;
+  address?: string;
+  industryCode?: string;
+  category?: string;
+  lat?: number;
+  lng?: number;
+  contacts?: Contact[];
+  permitNo?: string;
+  sites?: Site[];
+  radioactive?: boolean;
+  minerals?: string[];
+  remarks?: string;
+}
+
+export interface Unit {
+  sourceId: number;
+  name: string;
+  creditCode: string | null;
+  address: string | null;
+  legalRep: string | null;
+  phone: string | null;
+  industryCode: string | null;
+  category: string | null;
+  lat: number | null;
+  lng: number | null;
+  formerNames: string[] | null;
+  permitNo: string | null;
+  radioactive: boolean | null;
+  zoneCode: string | null;
+  record: RecordView;
+}
+
+export interface PackageDownload {
+  package: MyPackage;
+  downloadedAt: string;
+  cursor: string;
+  units: Unit[];
+}
+
+export interface Visit {
+  at: string;
+  lat: number;
+  lng: number;
+  accuracy?: number;
+}
+
+export interface SyncItem {
+  opId: string;
+  sourceId: number | null;
+  clientUuid?: string;
+  baseVersion: number | null;
+  state: string;
+  stateReason?: string;
+  submit: boolean;
+  data: InventoryForm;
+  visit?: Visit;
+}
+
+export type SyncResult =
+  | { opId: string; ok: true; sourceId: number; clientUuid: string | null; version: number; status: RecordStatus }
+  | { opId: string; ok: false; code: string; message: LocalizedText; sourceId?: number; server?: RecordView };
+
+export interface SyncAnswer {
+  results: SyncResult[];
+  updates: RecordView[];
+  cursor: string;
+}
+
+// ---- what the device stores ----
+
+/** A unit on the device. `key` is `s:<sourceId>`, or `c:<clientUuid>` for a unit added in the field (kept after the server names it). */
+export interface LocalUnit {
+  key: string;
+  packageId: number;
+  sourceId: number | null;
+  clientUuid: string | null;
+  source: Omit<Unit, 'record' | 'sourceId'>;
+  /** The record as the server last told the device (null for a unit added here and not yet synced). */
+  record: RecordView | null;
+}
+
+export interface LocalPackage extends MyPackage {
+  downloadedAt: string;
+  units: number;
+}
+
+/** One unit's edit waiting to go up: the latest save only (a new save replaces it). */
+export interface OutboxEntry {
+  unitKey: string;
+  packageId: number;
+  item: SyncItem;
+  savedAt: string;
+  /** The server refused it: the taker must change something (a new save clears this). */
+  failed?: { code: string; message: LocalizedText };
+  /** The server holds another version: the taker chooses (keep mine / take the server's). */
+  conflict?: RecordView;
+}
+
+export interface LocalPhoto {
+  id: string;
+  unitKey: string;
+  packageId: number;
+  blob: Blob;
+  name: string;
+  takenAt: string;
+  lat?: number;
+  lng?: number;
+  tries: number;
+  /** Epoch ms before which the uploader leaves it alone (backoff). */
+  nextAt: number;
+  /** Refused by the server for good (a bad file): shown, not retried. */
+  failed?: LocalizedText;
+}
