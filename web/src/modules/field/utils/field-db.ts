@@ -3,6 +3,8 @@
 // shared one that remembers the last session so the app opens without a network.
 import { get, openIdb, result, transact } from './idb.ts';
 
+export { get, getAll, putAll } from './idb.ts';
+
 export const STORES = { packages: 'packages', units: 'units', outbox: 'outbox', photos: 'photos', meta: 'meta' } as const;
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 
