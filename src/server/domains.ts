@@ -9,6 +9,7 @@ import { jobRoutes } from '../domains/jobs/index.ts';
 import { peopleRoutes, peopleJobs } from '../domains/people/index.ts';
 import { demoRoutes, demoJobs } from '../domains/demo/index.ts';
 import { directoryJobs, directoryRoutes, registerRoutes } from '../domains/directory/index.ts';
+import { inventoryJobs, inventoryRoutes } from '../domains/inventory/index.ts';
 
 export interface DomainModule {
   name: string;
@@ -25,4 +26,5 @@ export const DOMAINS: DomainModule[] = [
   { name: 'demo', routes: demoRoutes, jobs: demoJobs },
   { name: 'directory', routes: registerRoutes, jobs: directoryJobs },
   { name: 'directory-sources', routes: directoryRoutes },
+  { name: 'inventory', routes: inventoryRoutes, jobs: inventoryJobs },
 ];

@@ -7,6 +7,7 @@ import { can } from '../../src/domains/access/policy.ts';
 import { ROLES, type Role } from '../../src/domains/access/roles.ts';
 import type { ResourceKind, RouteInfo } from '../../src/server/context.ts';
 import { NO_BODY, SAMPLE_BODIES } from './route-samples.ts';
+import { inventoryFixtures } from './inventory-fixtures.ts';
 
 // One demo account per role; all but the national ones sit in 乐清市 (330382).
 const ACCOUNT: Record<Role, string> = {
@@ -65,6 +66,7 @@ describe.each(databaseKinds())('route × role × scope on %s', (kind) => {
       source: { own: String(await sourceId('330382001')), other: String(await sourceId('500109')) },
       candidate: { own: await candidateId('330382001'), other: await candidateId('500109') },
       merge: { own: await mergeId('330382001'), other: await mergeId('500109') },
+      ...(await inventoryFixtures(t, sourceId)),
     };
     routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/'));
   });
@@ -79,8 +81,11 @@ describe.each(databaseKinds())('route × role × scope on %s', (kind) => {
     if (['POST', 'PATCH', 'PUT'].includes(r.method) && !NO_BODY.has(key(r))) {
       body = structuredClone(SAMPLE_BODIES[key(r)]);
       if (body && typeof body === 'object' && (body as { version?: unknown }).version === '{v}') {
-        const table = ({ user: 'users', team: 'teams', agency: 'agencies', source: 'sources' } as const)[r.resource as 'user'];
-        const row = await t.ctx.db.selectFrom(table).select('version').where('id', '=', Number(fx[r.resource!][which])).executeTakeFirst();
+        const id = Number(fx[r.resource!][which]);
+        const row = r.resource === 'record'
+          ? await t.ctx.db.selectFrom('inventory_records').select('version').where('source_id', '=', id).executeTakeFirst()
+          : await t.ctx.db.selectFrom(({ user: 'users', team: 'teams', agency: 'agencies', source: 'sources', zone: 'census_zones', package: 'work_packages' } as const)[r.resource as 'user'])
+            .select('version').where('id', '=', id).executeTakeFirst();
         (body as { version: number }).version = row?.version ?? 1;
       }
     }

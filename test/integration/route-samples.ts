@@ -18,6 +18,28 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/directory/candidates/:id/merge': {},
   'POST /api/v1/directory/match': {},
   'POST /api/v1/directory/signoffs': { note: '矩阵' },
+  'PUT /api/v1/inventory/states': {
+    states: [
+      ['normal', '正常生产', 'Operating', '#389e0d', true, []], ['suspended', '停产', 'Suspended', '#d48806', true, []],
+      ['closed', '关闭', 'Closed', '#8c8c8c', false, []], ['deleted', '删除', 'Deleted', '#cf1322', false, ['duplicate', 'out-of-scope', 'not-found']],
+      ['added', '增补', 'Added', '#1677ff', true, []], ['to-verify', '待核实', 'To verify', '#722ed1', false, []],
+    ].map(([code, nameZh, nameEn, colour, toSurvey, reasons], i) => ({ code, nameZh, nameEn, colour, toSurvey, reasons, position: i + 1 })),
+  },
+  'PUT /api/v1/inventory/departments': { departments: [{ code: 'stats', nameZh: '统计局', nameEn: 'Statistics', required: true, position: 1 }, { code: 'mee', nameZh: '生态环境局', nameEn: 'Ecology and environment', required: true, position: 2 }] },
+  'PUT /api/v1/inventory/phase-dates': { regionCode: '330382', phase: 'survey', startsOn: '2018-06-01', endsOn: '2018-11-30' },
+  'POST /api/v1/inventory/zones': { regionCode: '330382001', name: '矩阵小区' },
+  'PATCH /api/v1/inventory/zones/:id': { version: '{v}', keywords: ['矩阵村'] },
+  'POST /api/v1/inventory/zones/:id/sources': { sourceIds: [1] },
+  'POST /api/v1/inventory/zones/assign': { regionCode: '330382' },
+  'POST /api/v1/inventory/packages': { name: '矩阵工作包', teamId: 1, sourceIds: [1] },
+  'POST /api/v1/inventory/packages/:id/reassign': { version: '{v}', teamId: 1, reason: '矩阵' },
+  'POST /api/v1/inventory/packages/:id/sources': { version: '{v}', add: [1] },
+  'POST /api/v1/inventory/sync': { packageId: 1, items: [] },
+  'POST /api/v1/inventory/records/:id/approve': { version: '{v}' },
+  'POST /api/v1/inventory/records/:id/reject': { version: '{v}', reason: '矩阵' },
+  'POST /api/v1/inventory/records/:id/remarks': { text: '矩阵' },
+  'POST /api/v1/inventory/records/:id/settle': { version: '{v}', state: 'normal', note: '矩阵' },
+  'POST /api/v1/inventory/verdicts': { sourceIds: [1], verdict: 'agree' },
 };
 
 /** Routes that take no JSON body even though their method usually does. */
@@ -30,6 +52,7 @@ export const NO_BODY = new Set([
   'POST /api/v1/registers', // multipart, likewise
   'POST /api/v1/registers/preview', // multipart, likewise
   'POST /api/v1/registers/:id/reimport',
+  'POST /api/v1/inventory/photos', // multipart, likewise
   'DELETE /api/v1/session',
   'POST /api/v1/directory/candidates/:id/apart',
   'POST /api/v1/directory/candidates/:id/later',

@@ -1,0 +1,142 @@
+// 现场照片: photos of a visit, uploaded in the background by the field app.
+// The id is made on the device, so a retried upload is the same photo; the type
+// is judged by the first bytes (a .jpg that is not a JPEG is refused), the size
+// while streaming (nothing over the limit reaches the disk), and the file is
+// stored once by its content hash under PUCHA_DATA_DIR/photos/.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../../core/db/index.ts';
+import { AppError } from '../../../core/errors.ts';
+import type { Actor } from '../../access/index.ts';
+import { recordAudit } from '../../audit/index.ts';
+import * as plan from '../plan/plan.sql.ts';
+import { inChina } from '../rules/geo.ts';
+
+export const PHOTO_LIMIT = 10 * 1024 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** JPEG, PNG or WebP by magic bytes; null for anything else. */
+export function imageType(head: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
+  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
+  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (head.length >= 12 && head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  return null;
+}
+const EXT = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
+
+interface Received {
+  fields: Record<string, string>;
+  tmp: string;
+  mime: keyof typeof EXT;
+  sha256: string;
+  bytes: number;
+}
+
+async function receive(req: FastifyRequest, dir: string): Promise<Received> {
+  if (!req.isMultipart()) throw new AppError('UPLOAD_MISSING');
+  fs.mkdirSync(dir, { recursive: true });
+  const fields: Record<string, string> = {};
+  let got: Received | undefined;
+  let tmp: string | undefined;
+  try {
+    const parts = req.parts({ limits: { fileSize: PHOTO_LIMIT, files: 1, fields: 10 }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0]);
+    for await (const part of parts) {
+      if (part.type === 'field') {
+        fields[part.fieldname] = String(part.value ?? '');
+        continue;
+      }
+      if (part.fieldname !== 'file' || got) {
+        part.file.resume();
+        continue;
+      }
+      tmp = path.join(dir, `.photo-${randomBytes(8).toString('hex')}`);
+      const hash = createHash('sha256');
+      let bytes = 0;
+      let head = Buffer.alloc(0);
+      let mime: Received['mime'] | null = null;
+      const inspect = new Transform({
+        transform(chunk: Buffer, _e, cb) {
+          if (mime === null && head.length < 12) {
+            head = Buffer.concat([head, chunk]).subarray(0, 12);
+            if (head.length >= 12 || chunk.length === 0) {
+              mime = imageType(head);
+              if (!mime) return cb(new AppError('INVENTORY_PHOTO_TYPE'));
+            }
+          }
+          hash.update(chunk);
+          bytes += chunk.length;
+          cb(null, chunk);
+        },
+        flush(cb) {
+          if (mime === null) mime = imageType(head);
+          cb(mime ? null : new AppError('INVENTORY_PHOTO_TYPE'));
+        },
+      });
+      await pipeline(part.file, inspect, fs.createWriteStream('', { fd: fs.openSync(tmp, 'wx', 0o600) }));
+      if (part.file.truncated) throw new AppError('INVENTORY_PHOTO_TOO_LARGE', { limit: '10 MB' });
+      got = { fields, tmp, mime: mime!, sha256: hash.digest('hex'), bytes };
+    }
+  } catch (e) {
+    if (tmp) fs.rmSync(tmp, { force: true });
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('INVENTORY_PHOTO_TOO_LARGE', { limit: '10 MB' });
+    throw e;
+  }
+  if (!got) throw new AppError('UPLOAD_MISSING');
+  return got;
+}
+
+const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+
+export async function uploadPhoto(db: Db, actor: Actor, req: FastifyRequest, dataDir: string) {
+  const dir = path.join(dataDir, 'photos');
+  const f = await receive(req, dir);
+  try {
+    const id = f.fields.id ?? '';
+    if (!UUID.test(id)) throw new AppError('INVENTORY_FIELD_INVALID', { field: 'id', detail: 'a UUID made on the device' });
+    const sourceId = Number(f.fields.sourceId);
+    if (!Number.isInteger(sourceId) || sourceId < 1) throw new AppError('INVENTORY_FIELD_INVALID', { field: 'sourceId', detail: 'a source id' });
+    const lat = num(f.fields.lat);
+    const lng = num(f.fields.lng);
+    if ((lat === null) !== (lng === null) || (lat !== null && !inChina(lat, lng!))) throw new AppError('INVENTORY_COORDINATES', { lat: f.fields.lat ?? '—', lng: f.fields.lng ?? '—' });
+    const takenAt = f.fields.takenAt ? new Date(f.fields.takenAt) : null;
+    if (takenAt && Number.isNaN(takenAt.getTime())) throw new AppError('INVENTORY_FIELD_INVALID', { field: 'takenAt', detail: 'a date and time' });
+
+    const rec = await db.selectFrom('inventory_records').select(['source_id', 'package_id', 'region_code']).where('source_id', '=', sourceId).executeTakeFirst();
+    const pkg = rec?.package_id ? await plan.getPackage(db, rec.package_id, '') : undefined;
+    if (!rec || !pkg || actor.id === null || !(await plan.userInTeam(db, actor.id, pkg.team_id))) throw new AppError('INVENTORY_NOT_IN_PACKAGE', { id: sourceId });
+
+    const existing = await db.selectFrom('inventory_photos').select(['id', 'source_id', 'sha256', 'bytes', 'mime']).where('id', '=', id).executeTakeFirst();
+    if (existing) {
+      if (existing.sha256 !== f.sha256 || existing.source_id !== sourceId) throw new AppError('INVENTORY_PHOTO_ID_TAKEN', { id });
+      return { created: false, photo: { id, sourceId, bytes: existing.bytes, mime: existing.mime } };
+    }
+    const final = path.join(dir, `${f.sha256}.${EXT[f.mime]}`);
+    fs.renameSync(f.tmp, final);
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('inventory_photos').values({
+        id, source_id: sourceId, region_code: rec.region_code, province_code: `${rec.region_code.slice(0, 2)}0000`, mime: f.mime, bytes: f.bytes,
+        sha256: f.sha256, path: path.basename(final), taken_at: takenAt, lat, lng, uploaded_by: actor.id,
+      }).execute();
+      await recordAudit(trx, actor, { action: 'inventory.photo', entity: 'inventory_record', entityId: sourceId, regionCode: rec.region_code, after: { photo: id, bytes: f.bytes, mime: f.mime } });
+    });
+    return { created: true, photo: { id, sourceId, bytes: f.bytes, mime: f.mime } };
+  } finally {
+    fs.rmSync(f.tmp, { force: true });
+  }
+}
+
+export async function photoFile(db: Db, actor: Actor, id: string, dataDir: string) {
+  if (!UUID.test(id)) throw new AppError('INVENTORY_PHOTO_NOT_FOUND');
+  const p = await db.selectFrom('inventory_photos').select(['path', 'mime', 'bytes']).where('id', '=', id).where('region_code', 'like', `${actor.scopePrefix}%`).executeTakeFirst();
+  if (!p) throw new AppError('INVENTORY_PHOTO_NOT_FOUND');
+  return { file: path.join(dataDir, 'photos', p.path), mime: p.mime, bytes: p.bytes };
+}
+
+export async function photosOf(db: Db, sourceId: number) {
+  const rows = await db.selectFrom('inventory_photos').select(['id', 'mime', 'bytes', 'taken_at', 'lat', 'lng', 'uploaded_at']).where('source_id', '=', sourceId).orderBy('uploaded_at').execute();
+  return rows.map((r) => ({ id: r.id, mime: r.mime, bytes: r.bytes, takenAt: r.taken_at, lat: r.lat, lng: r.lng, uploadedAt: r.uploaded_at }));
+}

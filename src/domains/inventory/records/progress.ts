@@ -1,0 +1,60 @@
+// 清查进度: per child region (per zone under a township) the sources to visit,
+// visited, per state, confirmed, disputed and the completion rate. These are the
+// figures the supervision of lagging regions reads.
+import type { Db } from '../../../core/db/index.ts';
+import { AppError } from '../../../core/errors.ts';
+import type { Actor } from '../../access/index.ts';
+import { countByChild, type CountRow } from './review.sql.ts';
+
+const CHILD_KEY: Record<string, number | 'zone'> = { nation: 2, province: 4, prefecture: 6, county: 9, township: 'zone' };
+
+export interface ProgressRow {
+  code: string | null;
+  name: string;
+  level: string;
+  sources: number;
+  visited: number;
+  byState: Record<string, number>;
+  confirmed: number;
+  disputed: number;
+  completion: number;
+}
+
+const empty = (code: string | null, name: string, level: string): ProgressRow => ({ code, name, level, sources: 0, visited: 0, byState: {}, confirmed: 0, disputed: 0, completion: 0 });
+
+function add(row: ProgressRow, c: CountRow) {
+  row.sources += c.sources;
+  row.visited += c.visited;
+  row.confirmed += c.confirmed;
+  row.disputed += c.disputed;
+  if (c.state) row.byState[c.state] = (row.byState[c.state] ?? 0) + c.sources;
+}
+
+const finish = (r: ProgressRow) => ({ ...r, completion: r.sources ? Math.round((r.visited / r.sources) * 10000) / 10000 : 0 });
+
+export async function progress(db: Db, actor: Actor, code?: string) {
+  const regionCode = code ?? actor.regionCode;
+  const region = await db.selectFrom('regions').select(['code', 'name', 'level', 'scope_prefix']).where('code', '=', regionCode).executeTakeFirst();
+  if (!region || !region.scope_prefix.startsWith(actor.scopePrefix)) throw new AppError('REGION_NOT_FOUND', { code: regionCode });
+  const keyLen = CHILD_KEY[region.level];
+  if (keyLen === undefined) throw new AppError('REGION_NOT_FOUND', { code: regionCode });
+  const counts = await countByChild(db, region.scope_prefix, keyLen);
+
+  const rows = new Map<string, ProgressRow>();
+  if (keyLen === 'zone') {
+    const zones = await db.selectFrom('census_zones').select(['code', 'name']).where('region_code', '=', region.code).orderBy('code').execute();
+    for (const z of zones) rows.set(z.code, empty(z.code, z.name, 'zone'));
+  } else {
+    const children = await db.selectFrom('regions').select(['code', 'name', 'level', 'scope_prefix']).where('parent_code', '=', region.code).where('level', '<>', 'village').orderBy('code').execute();
+    for (const c of children) rows.set(c.scope_prefix, empty(c.code, c.name, c.level));
+  }
+  const total = empty(region.code, region.name, region.level);
+  const unplaced = empty(null, '', keyLen === 'zone' ? 'zone' : 'unplaced');
+  for (const c of counts) {
+    add(total, c);
+    add((c.key !== null && rows.get(c.key)) || unplaced, c);
+  }
+  const list = [...rows.values()];
+  if (unplaced.sources > 0) list.push(unplaced);
+  return { region: { code: region.code, name: region.name, level: region.level }, total: finish(total), rows: list.map(finish) };
+}
