@@ -84,6 +84,7 @@ run.each(databaseKinds())('inventory field app in Chromium on %s', (kind) => {
       geolocation: HERE, permissions: ['geolocation'], locale: 'zh-CN',
     });
     page = await context.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e.message));
   });
   afterAll(async () => {
     await browser?.close();
@@ -141,10 +142,11 @@ run.each(databaseKinds())('inventory field app in Chromium on %s', (kind) => {
     await page.fill('[data-testid="form-name"]', addedName);
     await page.fill('[data-testid="form-address"]', '乐清市城东街道东风路99号');
     await page.click('[data-testid="form-locate"]');
-    await expect.poll(() => page.locator('[data-testid="form-lat"]').inputValue()).toBe('28.1127');
+    await expect.poll(async () => Number(await page.locator('[data-testid="form-lat"]').inputValue())).toBe(28.1127);
     await page.click('[data-testid="form-submit"]');
     await page.locator('[data-testid="unit-list"]').waitFor();
     await expect.poll(() => page.locator('[data-testid="unit-list"]').getAttribute('data-count')).toBe('4');
+    await page.screenshot({ path: `.tmp/e2e-inventory-field-list-${kind}.png` });
 
     await openSync();
     await expect.poll(() => text('field-pending')).toBe('3');
@@ -218,6 +220,7 @@ run.each(databaseKinds())('inventory field app in Chromium on %s', (kind) => {
     expect(await card.locator('[data-testid="conflict-mine"]').textContent()).toContain('厂区东侧新建车间');
     expect(await card.locator('[data-testid="conflict-server"]').textContent()).toContain('现场核实正常生产');
     expect(await text('field-pending')).toBe('1'); // the edit is still on the phone
+    await page.screenshot({ path: `.tmp/e2e-inventory-field-conflict-${kind}.png`, fullPage: true });
 
     // The rejection of the other record reached the phone with the same sync.
     await openTasks();

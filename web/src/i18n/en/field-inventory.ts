@@ -127,6 +127,7 @@ export const fieldInventory: Strings<typeof zh.fieldInventory> = {
     conflictIntro: 'This unit was changed on the server (version {{version}}); your edit is not stored yet',
     mine: 'My edit',
     server: 'The server\'s version',
+    status: 'Status on the server',
     keepMine: 'Keep mine',
     takeServer: 'Take the server\'s',
     fix: 'Correct it',

@@ -126,6 +126,7 @@ export const fieldInventory = {
     conflictIntro: '此对象在服务器上已被修改（版本 {{version}}），您的修改尚未保存',
     mine: '我的修改',
     server: '服务器上的版本',
+    status: '服务器上的状态',
     keepMine: '保留我的',
     takeServer: '采用服务器的',
     fix: '去修改',

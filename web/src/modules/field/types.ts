@@ -97,7 +97,7 @@ export interface Unit {
 }
 
 export interface PackageDownload {
-  package: MyPackage;
+  package: Omit<MyPackage, 'sources' | 'visited'> & Partial<Pick<MyPackage, 'sources' | 'visited'>>;
   downloadedAt: string;
   cursor: string;
   units: Unit[];
@@ -128,7 +128,8 @@ export type SyncResult =
 
 export interface SyncAnswer {
   results: SyncResult[];
-  updates: RecordView[];
+  /** RecordView[] in the contract; the server sends Unit[] (see applyRecords). */
+  updates: Array<RecordView | Unit>;
   cursor: string;
 }
 

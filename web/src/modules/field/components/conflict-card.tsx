@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotify } from '../../ui/hooks/use-notify.ts';
 import { useStateName } from '../hooks/use-state-name.ts';
-import type { InventoryForm, InventoryState, OutboxEntry } from '../types.ts';
+import type { InventoryForm, InventoryState, OutboxEntry, RecordStatus } from '../types.ts';
 import type { Problem } from '../utils/outbox-store.ts';
 import { resolveConflict } from '../utils/outbox-store.ts';
 import { syncNow } from '../utils/sync.ts';
@@ -12,6 +12,9 @@ interface Side {
   state: string | null;
   stateReason?: string | null;
   data: Partial<InventoryForm> | null;
+  /** The server's side only: where the record stands and why it was sent back. */
+  status?: RecordStatus;
+  rejectReason?: string | null;
 }
 
 const FIELDS = ['name', 'address', 'creditCode', 'legalRep', 'remarks'] as const;
@@ -64,7 +67,10 @@ function SideView({ title, side, states, testId }: { title: string; side: Side; 
       <Descriptions
         size="small"
         column={1}
+        layout="vertical"
         items={[
+          ...(side.status ? [{ key: 'status', label: t('field.sync.status'), children: t(`field.status.${side.status}`) }] : []),
+          ...(side.rejectReason ? [{ key: 'reject', label: t('field.form.rejected'), children: side.rejectReason }] : []),
           { key: 'state', label: t('field.form.state'), children: <span style={{ color: s?.colour }}>{s ? stateName(s) : (side.state ?? '—')}{side.stateReason ? ` · ${t(`field.reasons.${side.stateReason}` as 'field.reasons.duplicate', { defaultValue: side.stateReason })}` : ''}</span> },
           ...FIELDS.map((f) => ({ key: f, label: t(`field.form.${f}`), children: String(side.data?.[f] ?? '—') })),
         ]}

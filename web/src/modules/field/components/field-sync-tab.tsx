@@ -46,8 +46,8 @@ export function FieldSyncTab() {
           column={1}
           items={[
             { key: 'net', label: t('field.connection'), children: online ? <Tag color="green">{t('field.online')}</Tag> : <Tag>{t('field.offline')}</Tag> },
-            { key: 'pending', label: t('field.pending'), children: <span data-testid="field-pending">{s?.pending ?? 0}</span> },
-            { key: 'photos', label: t('field.sync.photos'), children: <span data-testid="field-photos">{s?.photos ?? 0}</span> },
+            { key: 'pending', label: t('field.pending'), children: <span data-testid="field-pending">{s ? s.pending : '…'}</span> },
+            { key: 'photos', label: t('field.sync.photos'), children: <span data-testid="field-photos">{s ? s.photos : '…'}</span> },
             { key: 'last', label: t('field.sync.last'), children: <span data-testid="field-last-sync">{last.data ? formatDateTime(last.data, lang) : t('field.sync.never')}</span> },
             { key: 'shell', label: t('field.shell'), children: ready.shellCached ? t('field.shellReady') : t('field.shellPending') },
             { key: 'storage', label: t('field.storage'), children: used && quota ? t('field.storageUsage', { used, quota }) : t('field.unknown') },
@@ -55,6 +55,7 @@ export function FieldSyncTab() {
         />
         <Button
           block
+          className="block-gap"
           type="primary"
           size="large"
           icon={<CloudSyncOutlined />}

@@ -88,10 +88,10 @@ export function UnitFormFields({ form }: { form: FormInstance<FormValues> }) {
                   </Form.Item>
                   <Space>
                     <Form.Item name={[f.name, 'lat']} noStyle>
-                      <InputNumber placeholder={t('field.form.lat')} min={-90} max={90} step={0.000001} />
+                      <InputNumber placeholder={t('field.form.lat')} min={-90} max={90} controls={false} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'lng']} noStyle>
-                      <InputNumber placeholder={t('field.form.lng')} min={-180} max={180} step={0.000001} />
+                      <InputNumber placeholder={t('field.form.lng')} min={-180} max={180} controls={false} />
                     </Form.Item>
                     <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('field.form.remove')} onClick={() => remove(f.name)} />
                   </Space>
@@ -140,10 +140,10 @@ function Coordinates({ form }: { form: FormInstance<FormValues> }) {
     <>
       <Space.Compact block>
         <Form.Item name="lat" label={t('field.form.lat')} rules={[{ type: 'number', min: -90, max: 90, message: t('field.form.badLat') }]} style={{ flex: 1 }}>
-          <InputNumber size="large" style={{ width: '100%' }} step={0.000001} inputMode="decimal" data-testid="form-lat" />
+          <InputNumber size="large" style={{ width: '100%' }} controls={false} inputMode="decimal" data-testid="form-lat" />
         </Form.Item>
         <Form.Item name="lng" label={t('field.form.lng')} rules={[{ type: 'number', min: -180, max: 180, message: t('field.form.badLng') }]} style={{ flex: 1 }}>
-          <InputNumber size="large" style={{ width: '100%' }} step={0.000001} inputMode="decimal" data-testid="form-lng" />
+          <InputNumber size="large" style={{ width: '100%' }} controls={false} inputMode="decimal" data-testid="form-lng" />
         </Form.Item>
       </Space.Compact>
       <Button block size="large" icon={<AimOutlined />} loading={locating} onClick={() => void locate()} data-testid="form-locate">

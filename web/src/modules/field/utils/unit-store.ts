@@ -33,7 +33,9 @@ export async function storeDownload(dl: PackageDownload): Promise<void> {
     const units = t.objectStore(STORES.units);
     for (const u of old) if (!keep.has(u.key) && !waiting.has(u.key) && u.sourceId !== null) units.delete(u.key);
     putAll(t, STORES.units, fresh);
-    const pkg: LocalPackage = { ...dl.package, downloadedAt: dl.downloadedAt, units: fresh.length };
+    // The download's package may omit the counts (the server's does): count them here.
+    const visited = fresh.filter((u) => u.record && u.record.status !== 'assigned').length;
+    const pkg: LocalPackage = { ...dl.package, sources: dl.package.sources ?? fresh.length, visited: dl.package.visited ?? visited, downloadedAt: dl.downloadedAt, units: fresh.length };
     t.objectStore(STORES.packages).put(pkg);
     t.objectStore(STORES.meta).put(dl.cursor, cursorKey(pkgId));
   });
@@ -111,14 +113,21 @@ export async function saveEdit(s: Save): Promise<OutboxEntry> {
   return stored;
 }
 
-/** Puts server records (the answer of a sync, or a conflict settled) on the units they belong to. */
-export async function applyRecords(t: IDBTransaction, packageId: number, records: RecordView[]): Promise<number> {
+/**
+ * Puts what the server sent (the answer of a sync, or a conflict settled) on the units
+ * it belongs to. The contract says records; the server sends whole units (record
+ * nested, with the directory's fields): both are taken, units refresh the source too.
+ */
+export async function applyRecords(t: IDBTransaction, packageId: number, updates: Array<RecordView | Unit>): Promise<number> {
   let applied = 0;
-  for (const r of records) {
+  for (const u of updates) {
+    const isUnit = 'record' in u && !!u.record;
+    const r: RecordView = isUnit ? (u as Unit).record : (u as RecordView);
     const key = unitKey(r.sourceId, r.clientUuid);
     const unit = await get<LocalUnit>(t, STORES.units, key);
     if (!unit || unit.packageId !== packageId) continue; // not on this device: a new download brings it
-    t.objectStore(STORES.units).put({ ...unit, sourceId: r.sourceId, record: r });
+    const source = isUnit ? localUnit(packageId, u as Unit).source : unit.source;
+    t.objectStore(STORES.units).put({ ...unit, sourceId: r.sourceId, source, record: r });
     applied++;
   }
   return applied;
