@@ -128,6 +128,7 @@ export const fieldInventory: Strings<typeof zh.fieldInventory> = {
     mine: 'My edit',
     server: 'The server\'s version',
     status: 'Status on the server',
+    rejectReason: 'Reason sent back',
     keepMine: 'Keep mine',
     takeServer: 'Take the server\'s',
     fix: 'Correct it',

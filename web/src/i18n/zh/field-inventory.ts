@@ -127,6 +127,7 @@ export const fieldInventory = {
     mine: '我的修改',
     server: '服务器上的版本',
     status: '服务器上的状态',
+    rejectReason: '退回原因',
     keepMine: '保留我的',
     takeServer: '采用服务器的',
     fix: '去修改',

@@ -70,7 +70,7 @@ function SideView({ title, side, states, testId }: { title: string; side: Side; 
         layout="vertical"
         items={[
           ...(side.status ? [{ key: 'status', label: t('field.sync.status'), children: t(`field.status.${side.status}`) }] : []),
-          ...(side.rejectReason ? [{ key: 'reject', label: t('field.form.rejected'), children: side.rejectReason }] : []),
+          ...(side.rejectReason ? [{ key: 'reject', label: t('field.sync.rejectReason'), children: side.rejectReason }] : []),
           { key: 'state', label: t('field.form.state'), children: <span style={{ color: s?.colour }}>{s ? stateName(s) : (side.state ?? '—')}{side.stateReason ? ` · ${t(`field.reasons.${side.stateReason}` as 'field.reasons.duplicate', { defaultValue: side.stateReason })}` : ''}</span> },
           ...FIELDS.map((f) => ({ key: f, label: t(`field.form.${f}`), children: String(side.data?.[f] ?? '—') })),
         ]}

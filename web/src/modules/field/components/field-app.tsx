@@ -7,12 +7,16 @@ import { useAutoSync } from '../hooks/use-auto-sync.ts';
 import { useFieldSession } from '../hooks/use-field-session.ts';
 import { useOnlineStatus } from '../hooks/use-online-status.ts';
 import '../field.css';
+import { warmStart } from '../utils/warm-start.ts';
 import { FIELD_TABS, FieldTabBar, type FieldTab } from './field-tab-bar.tsx';
 import { FieldMapTab } from './field-map-tab.tsx';
 import { FieldMeTab } from './field-me-tab.tsx';
 import { FieldSyncTab } from './field-sync-tab.tsx';
 import { FieldTasksTab } from './field-tasks-tab.tsx';
 import { OnlineBadge } from './online-badge.tsx';
+
+// This module loads while the session is read (app-router): start reading the units now.
+warmStart();
 
 const PANELS: Record<FieldTab, ComponentType> = {
   tasks: FieldTasksTab,

@@ -68,6 +68,7 @@ export function PhotoField({ photos, onAdd, onRemove, onTooLarge }: Props) {
             accept="image/*"
             capture="environment"
             multiple
+            style={{ display: 'none' }} // the camera tile is the control; a global input rule would show it
             data-testid="photo-input"
             onChange={(e) => {
               pick(e.target.files);

@@ -12,6 +12,8 @@ const CREDIT = /^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$/;
 const ORG = /^[0-9A-Za-z]{8}-?[0-9Xx]$/;
 const INDUSTRY = /^[A-Ta-t0-9][0-9]{0,3}$/;
 const PHONE = /^[0-9+\-() ]{5,20}$/;
+// The server's limits (a list over them would fail the whole sync batch at the door).
+const MAX = { contacts: 10, sites: 20, names: 10, minerals: 20 };
 
 /** The inventory form's fields: who the unit is, where it is, whom to call, where it works. */
 export function UnitFormFields({ form }: { form: FormInstance<FormValues> }) {
@@ -30,7 +32,7 @@ export function UnitFormFields({ form }: { form: FormInstance<FormValues> }) {
         <Form.Item name="orgCode" label={t('field.form.orgCode')} rules={[pattern(ORG, t('field.form.badOrg'))]}>
           <Input size="large" maxLength={10} />
         </Form.Item>
-        <Form.Item name="formerNames" label={t('field.form.formerNames')}>
+        <Form.Item name="formerNames" label={t('field.form.formerNames')} rules={[{ type: 'array', max: MAX.names }]}>
           <Select mode="tags" size="large" open={false} tokenSeparators={[',', '，']} />
         </Form.Item>
         <Form.Item name="legalRep" label={t('field.form.legalRep')} rules={[{ max: 60 }]}>
@@ -69,7 +71,7 @@ export function UnitFormFields({ form }: { form: FormInstance<FormValues> }) {
                   <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('field.form.remove')} onClick={() => remove(f.name)} />
                 </Space>
               ))}
-              <Button block icon={<PlusOutlined />} onClick={() => add({})}>
+              <Button block icon={<PlusOutlined />} disabled={fields.length >= MAX.contacts} onClick={() => add({})}>
                 {t('field.form.addContact')}
               </Button>
             </>
@@ -97,7 +99,7 @@ export function UnitFormFields({ form }: { form: FormInstance<FormValues> }) {
                   </Space>
                 </div>
               ))}
-              <Button block icon={<PlusOutlined />} onClick={() => add({ address: '' })}>
+              <Button block icon={<PlusOutlined />} disabled={fields.length >= MAX.sites} onClick={() => add({ address: '' })}>
                 {t('field.form.addSite')}
               </Button>
             </>
@@ -110,7 +112,7 @@ export function UnitFormFields({ form }: { form: FormInstance<FormValues> }) {
           <Switch data-testid="form-radioactive" />
         </Form.Item>
         {radioactive && (
-          <Form.Item name="minerals" label={t('field.form.minerals')} rules={[{ required: true, type: 'array', min: 1, message: t('field.form.required') }]}>
+          <Form.Item name="minerals" label={t('field.form.minerals')} rules={[{ required: true, type: 'array', min: 1, message: t('field.form.required') }, { type: 'array', max: MAX.minerals }]}>
             <Select mode="tags" size="large" open={false} tokenSeparators={[',', '，']} />
           </Form.Item>
         )}

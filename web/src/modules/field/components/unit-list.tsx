@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Spin, Tag, Typography } from 'antd';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../auth/hooks/use-session.ts';
 import { useIdb } from '../hooks/use-idb.ts';
 import { usePosition } from '../hooks/use-position.ts';
 import { useStateName } from '../hooks/use-state-name.ts';
@@ -11,6 +12,7 @@ import { STORES } from '../utils/field-db.ts';
 import { formatDistance } from '../utils/geo.ts';
 import { countRows, shownRows, toRow, type ShownRow } from '../utils/unit-rows.ts';
 import { packageContent } from '../utils/unit-store.ts';
+import { takeEarly } from '../utils/warm-start.ts';
 import { VirtualList } from './virtual-list.tsx';
 
 const ROW_HEIGHT = 84;
@@ -25,7 +27,8 @@ interface Props {
 /** The units of a package, from the device: searchable, filterable, nearest first. */
 export function UnitList({ packageId, onBack, onOpen, onAdd }: Props) {
   const { t } = useTranslation();
-  const content = useIdb(`pkg:${packageId}`, [STORES.units, STORES.outbox], () => packageContent(packageId));
+  const { username } = useSession();
+  const content = useIdb(`pkg:${packageId}`, [STORES.units, STORES.outbox], () => takeEarly(username, packageId) ?? packageContent(packageId));
   const states = useStates();
   const stateName = useStateName();
   const { position } = usePosition();

@@ -26,14 +26,31 @@ function upgrade(db: IDBDatabase, oldVersion: number) {
   }
 }
 
+const LAST_USER = 'pucha.field.user';
+
 /** Chooses whose database the field app works in; called once the session is known. */
 export function setFieldUser(username: string) {
+  if (username === currentUser) return;
   currentUser = username;
+  try {
+    localStorage.setItem(LAST_USER, username);
+  } catch {
+    // only the early read (warm-start.ts) misses it
+  }
 }
 
-export function fieldDb(): Promise<IDBDatabase> {
-  if (!currentUser) return Promise.reject(new Error('field database used before the session is known'));
-  const name = `pucha-field:${currentUser}`;
+/** Who used the field app last on this device: a guess for reading early, never an identity. */
+export function lastFieldUser(): string | null {
+  try {
+    return localStorage.getItem(LAST_USER);
+  } catch {
+    return null;
+  }
+}
+
+export function fieldDb(user = currentUser): Promise<IDBDatabase> {
+  if (!user) return Promise.reject(new Error('field database used before the session is known'));
+  const name = `pucha-field:${user}`;
   let p = opened.get(name);
   if (!p) {
     p = openIdb(name, VERSION, upgrade).then((db) => {
@@ -47,8 +64,8 @@ export function fieldDb(): Promise<IDBDatabase> {
 }
 
 /** One transaction on the current user's database. */
-export async function tx<T>(stores: StoreName[], mode: IDBTransactionMode, fn: (t: IDBTransaction) => Promise<T> | T): Promise<T> {
-  return transact(await fieldDb(), stores, mode, fn);
+export async function tx<T>(stores: StoreName[], mode: IDBTransactionMode, fn: (t: IDBTransaction) => Promise<T> | T, user?: string): Promise<T> {
+  return transact(await fieldDb(user), stores, mode, fn);
 }
 
 // ---- change notices: hooks re-read what they show when a write touched it ----

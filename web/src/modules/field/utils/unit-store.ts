@@ -42,35 +42,20 @@ export async function storeDownload(dl: PackageDownload): Promise<void> {
   notify(STORES.packages, STORES.units, STORES.outbox);
 }
 
-/** Drops a package from the device; refused while it has unsent edits or photos. */
-export async function removePackage(packageId: number): Promise<boolean> {
-  const removed = await tx([STORES.packages, STORES.units, STORES.outbox, STORES.photos, STORES.meta], 'readwrite', async (t) => {
-    const [outbox, units] = await Promise.all([getAll<OutboxEntry>(t, STORES.outbox, packageId, 'packageId'), getAll<LocalUnit>(t, STORES.units, packageId, 'packageId')]);
-    const photos = await getAll<LocalPhoto>(t, STORES.photos);
-    if (outbox.length || photos.some((p) => p.packageId === packageId)) return false;
-    for (const u of units) t.objectStore(STORES.units).delete(u.key);
-    t.objectStore(STORES.packages).delete(packageId);
-    t.objectStore(STORES.meta).delete(cursorKey(packageId));
-    return true;
-  });
-  if (removed) notify(STORES.packages, STORES.units);
-  return removed;
-}
-
 export interface PackageContent {
   units: LocalUnit[];
   outbox: Map<string, OutboxEntry>;
 }
 
 /** Everything the unit list needs, read in one transaction. */
-export async function packageContent(packageId: number): Promise<PackageContent> {
+export async function packageContent(packageId: number, user?: string): Promise<PackageContent> {
   return tx([STORES.units, STORES.outbox], 'readonly', async (t) => {
     const [units, outbox] = await Promise.all([
       getAll<LocalUnit>(t, STORES.units, packageId, 'packageId'),
       getAll<OutboxEntry>(t, STORES.outbox, packageId, 'packageId'),
     ]);
     return { units, outbox: new Map(outbox.map((e) => [e.unitKey, e])) };
-  });
+  }, user);
 }
 
 export interface UnitDetail {
