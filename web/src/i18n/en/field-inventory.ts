@@ -62,6 +62,7 @@ export const fieldInventory: Strings<typeof zh.fieldInventory> = {
     rejected: 'Sent back by the reviewer: correct it and submit again',
     refused: 'The server refused the last sync: correct it and save',
     conflict: 'The server has a newer version: choose which to keep on the sync tab',
+    locked: 'This record is {{status}}: it can no longer be changed',
     toSync: 'Choose',
     unsent: 'Changes not synced yet (saved {{time}})',
     remarksTitle: 'Reviewers\' remarks',

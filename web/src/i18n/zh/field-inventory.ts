@@ -61,6 +61,7 @@ export const fieldInventory = {
     rejected: '审核退回，请修改后重新提交',
     refused: '上次同步被服务器拒绝，请修改后保存',
     conflict: '服务器上已有更新的版本，请在同步页选择保留哪一份',
+    locked: '此记录{{status}}，不能再修改',
     toSync: '去选择',
     unsent: '有未同步的修改（{{time}} 保存）',
     remarksTitle: '审核意见',

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Result, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Result, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotify } from '../../ui/hooks/use-notify.ts';
@@ -17,6 +17,9 @@ import { ReasonSelect, StatePicker } from './state-picker.tsx';
 import { UnitFormFields } from './unit-form-fields.tsx';
 
 export const NEW_UNIT = 'new';
+
+/** Statuses in which the server still takes the taker's edits (past them it refuses with INVENTORY_RECORD_LOCKED). */
+const EDITABLE = new Set(['assigned', 'new', 'submitted', 'rejected']);
 
 interface Props {
   packageId: number;
@@ -62,6 +65,7 @@ function UnitFormBody({ packageId, detail, onClose }: { packageId: number; detai
   }, [state, form]);
 
   const unit = detail?.unit ?? null;
+  const locked = !!unit?.record && !EDITABLE.has(unit.record.status);
   const save = async (submit: boolean) => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
@@ -107,6 +111,7 @@ function UnitFormBody({ packageId, detail, onClose }: { packageId: number; detai
         <Typography.Text strong>{unit ? t('field.form.title') : t('field.form.addTitle')}</Typography.Text>
       </div>
       <RecordNotes record={unit?.record ?? null} entry={detail?.entry} />
+      {locked && <Alert type="info" showIcon className="block-gap" data-testid="unit-locked" title={t('field.form.locked', { status: t(`field.status.${unit!.record!.status}`) })} />}
       <Form form={form} layout="vertical" initialValues={initialValues(unit, detail?.entry)} requiredMark={false} scrollToFirstError>
         <Card size="small" title={t('field.form.state')} className="block-gap">
           <Form.Item name="state" rules={[{ required: true, message: t('field.form.stateRequired') }]}>
@@ -137,10 +142,10 @@ function UnitFormBody({ packageId, detail, onClose }: { packageId: number; detai
         </Card>
       </Form>
       <div className="form-actions">
-        <Button size="large" loading={saving === 'draft'} disabled={!!saving} onClick={() => void save(false)} data-testid="form-save-draft">
+        <Button size="large" loading={saving === 'draft'} disabled={!!saving || locked} onClick={() => void save(false)} data-testid="form-save-draft">
           {t('field.form.saveDraft')}
         </Button>
-        <Button size="large" type="primary" loading={saving === 'submit'} disabled={!!saving} onClick={() => void save(true)} data-testid="form-submit">
+        <Button size="large" type="primary" loading={saving === 'submit'} disabled={!!saving || locked} onClick={() => void save(true)} data-testid="form-submit">
           {t('field.form.submit')}
         </Button>
       </div>
