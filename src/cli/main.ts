@@ -11,6 +11,7 @@ import { prepareDatabase, startServer } from '../server/start.ts';
 import { connectApi, type Api, type ApiAnswer } from './api.ts';
 import { ProgressBar } from './progress.ts';
 import { registerDirectoryCommands } from './directory-commands.ts';
+import { registerInventoryCommands } from './inventory-commands.ts';
 
 const say = (l: string) => process.stderr.write(`${l}\n`);
 
@@ -212,6 +213,7 @@ imports
   });
 
 registerDirectoryCommands(program, { withApi, check, follow, say });
+registerInventoryCommands(program, { withApi, check, follow, say });
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) say(`error: ${e.message}`);

@@ -42,7 +42,7 @@ describe('policy', () => {
     expect(can('regional-office', 'nation', 'demo.load')).toBe(false);
   });
   it('lists the permissions the console builds its menu from', () => {
-    expect(permissionsOf('enumerator', 'township')).toEqual(['session.read', 'regions.read', 'jobs.read', 'jobs.write']);
+    expect(permissionsOf('enumerator', 'township')).toEqual(['session.read', 'regions.read', 'jobs.read', 'jobs.write', 'inventory.read', 'inventory.field']);
   });
   it('forbids a regional office to grant the national role', () => {
     expect(canGrant('regional-office', 'national-office')).toBe(false);

@@ -22,6 +22,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'yueqing', displayName: '乐清市普查办 张伟', role: 'regional-office', regionCode: '330382' },
   { username: 'yq-reviewer', displayName: '乐清市审核员 刘洋', role: 'reviewer', regionCode: '330382' },
   { username: 'yq-stats', displayName: '乐清市统计局 赵静', role: 'department-reviewer', regionCode: '330382', department: 'stats' },
+  { username: 'yq-mee', displayName: '乐清市生态环境分局 孙丽', role: 'department-reviewer', regionCode: '330382', department: 'mee' },
+  { username: 'yq-miit', displayName: '乐清市经信局 钱勇', role: 'department-reviewer', regionCode: '330382', department: 'miit' },
   { username: 'yq-instructor', displayName: '普查指导员 黄磊', role: 'instructor', regionCode: '330382001' },
   { username: 'yq-enumerator', displayName: '普查员 吴敏', role: 'enumerator', regionCode: '330382001' },
   { username: 'yq-agency', displayName: '第三方 陈志远', role: 'agency-staff', regionCode: '330382', agency: 'yq' },

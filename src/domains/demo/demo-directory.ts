@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.sql.ts';
 import { MATCH_JOB, generateRegisters, type Department, type MatchParams, type SyntheticRow } from '../directory/index.ts';
 import { queueJob } from '../jobs/index.ts';
 import * as q from './demo.sql.ts';
+import { DEMO_INVENTORY_JOB } from './demo-inventory.ts';
 
 const COUNTY = '330382';
 const FILES: Record<string, string> = {
@@ -53,5 +54,8 @@ export async function seedDemoDirectory(db: Db) {
   const rows = await loadDemoDirectory(db);
   if (rows === 0) return null;
   const params: MatchParams = { regionCode: COUNTY, actor: { id: null, username: SYSTEM.username } };
-  return queueJob(db, { kind: MATCH_JOB, regionCode: COUNTY, createdBy: null, params });
+  const match = await queueJob(db, { kind: MATCH_JOB, regionCode: COUNTY, createdBy: null, params });
+  // Jobs run one after another in id order: the inventory finds the matched directory.
+  await queueJob(db, { kind: DEMO_INVENTORY_JOB, regionCode: COUNTY, createdBy: null, params: {} });
+  return match;
 }

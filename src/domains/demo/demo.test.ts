@@ -31,6 +31,22 @@ describe.each(databaseKinds())('demo census on %s', (kind) => {
     const queue = (await call(t.app, yueqing, 'GET', '/api/v1/directory/candidates?limit=100')).json().items;
     expect(queue.length).toBeGreaterThan(0);
 
+    // The inventory of 乐清市 (a job after matching): 25 townships with zones, 12 finished, disputes to settle.
+    const progress = (await call(t.app, yueqing, 'GET', '/api/v1/inventory/progress?region=330382')).json();
+    const towns = progress.rows.filter((r: { level: string }) => r.level === 'township');
+    expect(towns).toHaveLength(25);
+    const finished = towns.filter((r: { sources: number; completion: number }) => r.sources > 0 && r.completion === 1);
+    expect(finished).toHaveLength(12);
+    expect(progress.total.disputed).toBeGreaterThan(0);
+    expect(progress.total.confirmed).toBeGreaterThan(progress.total.disputed);
+    expect(Object.keys(progress.total.byState).sort()).toEqual(['added', 'closed', 'deleted', 'normal', 'suspended', 'to-verify']);
+    const teams = (await call(t.app, yueqing, 'GET', '/api/v1/teams?limit=100')).json().items;
+    expect(teams.filter((x: { kind: string }) => x.kind === 'paired').length).toBeGreaterThanOrEqual(7);
+    const taker = await login(t.app, 'yq-enumerator');
+    const mine = (await call(t.app, taker, 'GET', '/api/v1/inventory/packages/mine')).json().items;
+    expect(mine).toHaveLength(1);
+    expect(mine[0].visited).toBeLessThan(mine[0].sources);
+
     // Reloading again keeps the registers (no second copy).
     const again = await call(t.app, nation, 'POST', '/api/v1/demo');
     await t.ctx.jobs.drain();

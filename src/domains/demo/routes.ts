@@ -4,6 +4,7 @@ import { actorOf } from '../../server/auth.ts';
 import type { JobHandler } from '../jobs/index.ts';
 import { loadDemo } from './demo.ts';
 import { seedDemoDirectory } from './demo-directory.ts';
+import { demoInventoryJob } from './demo-inventory.ts';
 
 export const demoJobs: JobHandler[] = [
   {
@@ -15,6 +16,7 @@ export const demoJobs: JobHandler[] = [
       return { ...people, directoryMatchJob: match?.id ?? null };
     },
   },
+  demoInventoryJob,
 ];
 
 export async function demoRoutes(app: FastifyInstance) {

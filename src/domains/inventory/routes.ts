@@ -103,7 +103,7 @@ export async function inventoryRoutes(app: FastifyInstance) {
     schema: {
       tags, summary: 'Inventory records with their verdicts (keyset paging)',
       querystring: Type.Composite([PageQuery, Type.Object({
-        region: Type.Optional(RegionCode), zone: Type.Optional(Type.Integer({ minimum: 1 })), state: Type.Optional(StateCode),
+        region: Type.Optional(RegionCode), zone: Type.Optional(Type.Integer({ minimum: 1 })), zoneCode: Type.Optional(Type.String({ pattern: '^[0-9]{16}$' })), state: Type.Optional(StateCode),
         status: Type.Optional(Type.Union(['new', 'submitted', 'approved', 'rejected', 'locked', 'assigned', 'done', 'deleted'].map((s) => Type.Literal(s)))),
         confirmation: Type.Optional(Type.Union(['pending', 'confirmed', 'disputed', 'settled'].map((s) => Type.Literal(s)))),
         department: Type.Optional(Type.String({ pattern: '^[a-z]{2,10}$' })), pending: Type.Optional(Type.Boolean()),

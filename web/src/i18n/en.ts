@@ -8,6 +8,7 @@ import { common, departments, errors, header, lang, levels, nav, roles } from '.
 import { directory } from './en/directory.ts';
 import { field } from './en/field.ts';
 import { home } from './en/home.ts';
+import { inventory } from './en/inventory.ts';
 import { jobs } from './en/jobs.ts';
 import { queue } from './en/merge-queue.ts';
 import { regions } from './en/regions.ts';
@@ -34,6 +35,7 @@ export const en: Resources = {
   registers,
   directory,
   queue,
+  inventory,
   field,
   errors,
 };

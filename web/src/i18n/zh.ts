@@ -8,6 +8,7 @@ import { common, departments, errors, header, lang, levels, nav, roles } from '.
 import { directory } from './zh/directory.ts';
 import { field } from './zh/field.ts';
 import { home } from './zh/home.ts';
+import { inventory } from './zh/inventory.ts';
 import { jobs } from './zh/jobs.ts';
 import { queue } from './zh/merge-queue.ts';
 import { regions } from './zh/regions.ts';
@@ -34,6 +35,7 @@ export const zh = {
   registers,
   directory,
   queue,
+  inventory,
   field,
   errors,
 };

@@ -6,6 +6,7 @@ import type { Db, Tx } from '../../../core/db/index.ts';
 export interface ListFilter {
   prefix: string;
   zone?: number;
+  zoneCode?: string;
   state?: string;
   status?: string;
   confirmation?: string;
@@ -41,6 +42,7 @@ export interface ListRow {
 export async function listRecords(db: Db, f: ListFilter) {
   const where = [sql`i.region_code LIKE ${f.prefix + '%'}`];
   if (f.zone) where.push(sql`i.zone_id = ${f.zone}`);
+  if (f.zoneCode) where.push(sql`i.zone_id = (SELECT id FROM census_zones WHERE code = ${f.zoneCode})`);
   if (f.state) where.push(sql`i.state = ${f.state}`);
   if (f.status) where.push(sql`i.status = ${f.status}`);
   if (f.confirmation) where.push(sql`i.confirmation = ${f.confirmation}`);
@@ -88,16 +90,24 @@ export interface CountRow {
  * under a township the key is the zone.
  */
 export async function countByChild(db: Db, prefix: string, keyLen: number | 'zone') {
-  const key = keyLen === 'zone' ? sql`coalesce(z.code, '')` : sql`left(coalesce(i.region_code, s.region_code), ${keyLen})`;
+  const key = keyLen === 'zone' ? sql`coalesce(z.code, '')` : sql`left(u.region_code, ${keyLen})`;
+  // Two index-friendly halves (records by their region, sources without a record
+  // by theirs) rather than one filter on coalesce(), which no index serves.
   const { rows } = await sql<CountRow>`
-    SELECT ${key} AS key, i.state,
+    WITH u AS (
+      SELECT i.region_code, i.zone_id, i.state, i.status, i.confirmation
+      FROM inventory_records i JOIN sources s ON s.id = i.source_id
+      WHERE i.region_code LIKE ${prefix + '%'} AND i.status <> 'deleted' AND s.state = 'active'
+      UNION ALL
+      SELECT s.region_code, NULL, NULL, NULL, NULL FROM sources s
+      WHERE s.region_code LIKE ${prefix + '%'} AND s.state = 'active'
+        AND NOT EXISTS (SELECT 1 FROM inventory_records i WHERE i.source_id = s.id))
+    SELECT ${key} AS key, u.state,
       count(*)::int AS sources,
-      (count(*) FILTER (WHERE i.status IN ('submitted','approved','done','locked')))::int AS visited,
-      (count(*) FILTER (WHERE i.confirmation IN ('confirmed','settled')))::int AS confirmed,
-      (count(*) FILTER (WHERE i.confirmation = 'disputed'))::int AS disputed
-    FROM sources s LEFT JOIN inventory_records i ON i.source_id = s.id LEFT JOIN census_zones z ON z.id = i.zone_id
-    WHERE s.state = 'active' AND coalesce(i.status, '') <> 'deleted'
-      AND coalesce(i.region_code, s.region_code) LIKE ${prefix + '%'}
+      (count(*) FILTER (WHERE u.status IN ('submitted','approved','done','locked')))::int AS visited,
+      (count(*) FILTER (WHERE u.confirmation IN ('confirmed','settled')))::int AS confirmed,
+      (count(*) FILTER (WHERE u.confirmation = 'disputed'))::int AS disputed
+    FROM u LEFT JOIN census_zones z ON z.id = u.zone_id
     GROUP BY 1, 2`.execute(db);
   return rows;
 }

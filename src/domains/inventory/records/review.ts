@@ -39,9 +39,12 @@ export async function getRecord(db: Db, actor: Actor, id: number) {
   const source = await db.selectFrom('sources').select(['id', 'name', 'credit_code', 'address', 'legal_rep', 'phone', 'industry_code', 'category', 'lat', 'lng', 'former_names', 'permit_no', 'radioactive', 'origin', 'region_code'])
     .where('id', '=', id).executeTakeFirstOrThrow();
   const zone = rec.zone_id ? await db.selectFrom('census_zones').select(['code', 'name']).where('id', '=', rec.zone_id).executeTakeFirst() : undefined;
+  const region = await db.selectFrom('regions').select('name').where('code', '=', rec.region_code).executeTakeFirst();
+  const enumerator = rec.enumerator_id ? await db.selectFrom('users').select('display_name').where('id', '=', rec.enumerator_id).executeTakeFirst() : undefined;
   return {
     ...recordView(rec, await q.remarksOf(db, [id])),
-    regionCode: rec.region_code, zone: zone ?? null, visitLat: rec.visit_lat, visitLng: rec.visit_lng, submittedAt: rec.submitted_at,
+    name: source.name, creditCode: source.credit_code, address: source.address,
+    regionCode: rec.region_code, regionName: region?.name ?? null, zone: zone ?? null, zoneCode: zone?.code ?? null, enumerator: enumerator?.display_name ?? null, visitLat: rec.visit_lat, visitLng: rec.visit_lng, submittedAt: rec.submitted_at,
     source: {
       id: source.id, name: source.name, creditCode: source.credit_code, address: source.address, legalRep: source.legal_rep, phone: source.phone,
       industryCode: source.industry_code, category: source.category, lat: source.lat, lng: source.lng, formerNames: source.former_names,

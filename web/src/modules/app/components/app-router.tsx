@@ -22,6 +22,12 @@ const RegistersPage = page(() => import('../../registers/components/registers-pa
 const DirectoryPage = page(() => import('../../directory/components/directory-page.tsx'), 'DirectoryPage');
 const SourceDrawer = page(() => import('../../directory/components/source-drawer.tsx'), 'SourceDrawer');
 const MergeQueuePage = page(() => import('../../directory/components/merge-queue-page.tsx'), 'MergeQueuePage');
+const ProgressPage = page(() => import('../../inventory/components/progress-page.tsx'), 'ProgressPage');
+const RecordsPage = page(() => import('../../inventory/components/records-page.tsx'), 'RecordsPage');
+const RecordDrawer = page(() => import('../../inventory/components/record-drawer.tsx'), 'RecordDrawer');
+const ReviewPage = page(() => import('../../inventory/components/review-page.tsx'), 'ReviewPage');
+const PlanPage = page(() => import('../../inventory/components/plan-page.tsx'), 'PlanPage');
+const SettingsPage = page(() => import('../../inventory/components/settings-page.tsx'), 'SettingsPage');
 const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
 const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
 const loadFieldApp = () => import('../../field/components/field-app.tsx');
@@ -61,6 +67,15 @@ const router = createBrowserRouter(
               children: [{ path: ':id', element: <SourceDrawer /> }],
             },
             { path: 'directory/queue', element: guarded('directory.read', <MergeQueuePage />) },
+            { path: 'inventory', element: guarded('inventory.read', <ProgressPage />) },
+            {
+              path: 'inventory/records',
+              element: guarded('inventory.read', <RecordsPage />),
+              children: [{ path: ':id', element: <RecordDrawer /> }],
+            },
+            { path: 'inventory/review', element: guarded('inventory.verdict', <ReviewPage />) },
+            { path: 'inventory/plan', element: guarded('inventory.plan', <PlanPage />) },
+            { path: 'inventory/settings', element: guarded('inventory.config', <SettingsPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },
             { path: '*', element: <NotFoundPage /> },

@@ -2,13 +2,18 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BranchesOutlined,
+  CheckSquareOutlined,
   DatabaseOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   ProfileOutlined,
   ScheduleOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
+  ClusterOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
@@ -17,13 +22,20 @@ import type { Permission } from '../../../api/types.ts';
 import { useCan } from '../../auth/hooks/use-can.ts';
 
 export interface NavItem {
-  key: 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'registers' | 'directory' | 'merge-queue' | 'audit' | 'jobs';
+  key:
+    | 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'registers' | 'directory' | 'merge-queue'
+    | 'inventory' | 'inventory-records' | 'inventory-review' | 'inventory-plan' | 'inventory-settings'
+    | 'audit' | 'jobs';
   path: string;
   icon: ReactNode;
   label: string;
+  /** Items of a group sit together under one submenu (清查). */
+  group?: NavGroup;
 }
 
-const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Permission }[] = [
+export type NavGroup = 'inventory-group';
+
+const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Permission; group?: NavGroup }[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
   { key: 'regions', path: '/regions', icon: <ApartmentOutlined /> },
   { key: 'users', path: '/users', icon: <UserOutlined />, permission: 'users.read' },
@@ -32,6 +44,11 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
   { key: 'registers', path: '/registers', icon: <DatabaseOutlined />, permission: 'registers.read' },
   { key: 'directory', path: '/directory', icon: <ProfileOutlined />, permission: 'directory.read' },
   { key: 'merge-queue', path: '/directory/queue', icon: <BranchesOutlined />, permission: 'directory.read' },
+  { key: 'inventory', path: '/inventory', icon: <BarChartOutlined />, permission: 'inventory.read', group: 'inventory-group' },
+  { key: 'inventory-records', path: '/inventory/records', icon: <FileSearchOutlined />, permission: 'inventory.read', group: 'inventory-group' },
+  { key: 'inventory-review', path: '/inventory/review', icon: <CheckSquareOutlined />, permission: 'inventory.verdict', group: 'inventory-group' },
+  { key: 'inventory-plan', path: '/inventory/plan', icon: <ClusterOutlined />, permission: 'inventory.plan', group: 'inventory-group' },
+  { key: 'inventory-settings', path: '/inventory/settings', icon: <SettingOutlined />, permission: 'inventory.config', group: 'inventory-group' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'jobs', path: '/jobs', icon: <ScheduleOutlined />, permission: 'jobs.read' },
 ];
@@ -41,7 +58,7 @@ export function useNavItems(): NavItem[] {
   const { t } = useTranslation();
   const can = useCan();
   return useMemo(
-    () => ALL.filter((i) => !i.permission || can(i.permission)).map(({ key, path, icon }) => ({ key, path, icon, label: t(`nav.${key}`) })),
+    () => ALL.filter((i) => !i.permission || can(i.permission)).map(({ key, path, icon, group }) => ({ key, path, icon, group, label: t(`nav.${key}`) })),
     [can, t],
   );
 }
