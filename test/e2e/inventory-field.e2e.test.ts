@@ -4,7 +4,7 @@
 // field, one with a photo), reopens the app without a network, comes back online
 // and syncs; the office sees exactly those records and the photo; a second sync
 // adds nothing; an office rejection against an unsent edit shows a conflict card
-// and loses nothing.
+// and loses nothing; a package given to another team marks the unsent edit refused, kept.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -236,5 +236,26 @@ run.each(databaseKinds())('inventory field app in Chromium on %s', (kind) => {
     expect(detail.data.remarks).toBe('补充：厂区东侧新建车间');
     expect(detail.status).toBe('submitted');
     await page.screenshot({ path: `.tmp/e2e-inventory-field-${kind}.png` });
+  });
+
+  it('keeps an edit, marked refused, when the package has gone to another team', async () => {
+    await openTasks();
+    await context.setOffline(true);
+    await unit(ids[2]).click();
+    await page.click('[data-testid="state-suspended"]');
+    await page.click('[data-testid="form-save-draft"]');
+    await page.locator('[data-testid="unit-list"]').waitFor();
+    const teams = await office.get<{ items: Array<{ id: number; name: string }> }>('/api/v1/teams?region=330382');
+    const other = teams.items.find((x) => x.name !== '城东街道普查小组')!;
+    const pkg = await office.get<{ version: number }>(`/api/v1/inventory/packages/${packageId}`);
+    await office.post(`/api/v1/inventory/packages/${packageId}/reassign`, { version: pkg.version, teamId: other.id, reason: '人员调整' });
+
+    await openSync();
+    await context.setOffline(false);
+    const card = page.locator(`[data-testid="refused-s:${ids[2]}"]`);
+    await card.waitFor({ timeout: 30_000 });
+    expect(await card.textContent()).toContain('INVENTORY_PACKAGE_NOT_FOUND');
+    expect(await text('field-pending')).toBe('1');
+    expect((await records()).find((r) => r.sourceId === ids[2])!.status).toBe('assigned');
   });
 });

@@ -1,7 +1,7 @@
 // Sync: re-read the session (and its CSRF token), send each package's outbox in
 // batches of ≤ 500 with the package cursor, apply the answer in one transaction per
 // batch, then start the photo uploads. One run at a time; callers share it.
-import { api, isApiError } from '../../../api/client.ts';
+import { api, isApiError, type ApiError } from '../../../api/client.ts';
 import { fetchSession, SESSION_KEY } from '../../auth/hooks/use-session-query.ts';
 import { queryClient } from '../../app/utils/query-client.ts';
 import type { LocalUnit, OutboxEntry, SyncAnswer, SyncItem } from '../types.ts';
@@ -44,7 +44,16 @@ async function run(): Promise<SyncReport> {
       const entries = sendable(await tx([STORES.outbox], 'readonly', (t) => getAll<OutboxEntry>(t, STORES.outbox, pkg.id, 'packageId')));
       // An empty outbox still asks for updates: rejections and remarks come down this way.
       for (const batch of entries.length ? chunks(entries) : [[]]) {
-        const answer = await send(pkg.id, cursor, batch);
+        let answer: SyncAnswer;
+        try {
+          answer = await send(pkg.id, cursor, batch);
+        } catch (e) {
+          // The package itself is refused (closed, given to another team): its edits are
+          // marked with the server's word so the taker sees them; the other packages go on.
+          if (!isApiError(e) || !packageRefused(e)) throw e;
+          report.failed += await refuseAll(batch, { code: e.code, message: e.text });
+          break;
+        }
         cursor = answer.cursor;
         const counts = await applyAnswer(pkg.id, batch, answer);
         report.sent += batch.length;
@@ -62,6 +71,20 @@ async function run(): Promise<SyncReport> {
     setSyncStatus({ running: false, error: e });
     throw e;
   }
+}
+
+const packageRefused = (e: ApiError) => e.status === 404 || (e.status === 403 && e.code !== 'AUTH_CSRF');
+
+async function refuseAll(batch: OutboxEntry[], failed: NonNullable<OutboxEntry['failed']>): Promise<number> {
+  if (!batch.length) return 0;
+  await tx([STORES.outbox], 'readwrite', async (t) => {
+    for (const sent of batch) {
+      const current = await get<OutboxEntry>(t, STORES.outbox, sent.unitKey);
+      if (current?.item.opId === sent.item.opId) t.objectStore(STORES.outbox).put({ ...current, failed });
+    }
+  });
+  notify(STORES.outbox);
+  return batch.length;
 }
 
 async function post(packageId: number, cursor: string | undefined, items: SyncItem[]): Promise<SyncAnswer> {
