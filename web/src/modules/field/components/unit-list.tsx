@@ -39,10 +39,10 @@ export function UnitList({ packageId, onBack, onOpen, onAdd }: Props) {
   const rows = useMemo(() => (content.data ? content.data.units.map((u) => toRow(u, content.data!.outbox.get(u.key))) : []), [content.data]);
   const counts = useMemo(() => countRows(rows), [rows]);
   // Re-sort when the taker has moved ~50 m, not on every GPS tick.
-  const here = position ? { lat: Math.round(position.lat * 2000) / 2000, lng: Math.round(position.lng * 2000) / 2000 } : null;
-  const hereKey = here ? `${here.lat},${here.lng}` : '';
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const shown = useMemo(() => shownRows(rows, { q: query, filter }, here), [rows, query, filter, hereKey]);
+  const lat = position ? Math.round(position.lat * 2000) / 2000 : null;
+  const lng = position ? Math.round(position.lng * 2000) / 2000 : null;
+  const located = lat !== null && lng !== null;
+  const shown = useMemo(() => shownRows(rows, { q: query, filter }, lat !== null && lng !== null ? { lat, lng } : null), [rows, query, filter, lat, lng]);
   const byCode = useMemo(() => new Map(states.map((s) => [s.code, s])), [states]);
 
   const chips: Array<{ key: string; label: string; colour?: string }> = [
@@ -72,7 +72,7 @@ export function UnitList({ packageId, onBack, onOpen, onAdd }: Props) {
             </Tag.CheckableTag>
           ))}
         </div>
-        <Typography.Text type="secondary">{here ? t('field.units.byDistance', { n: shown.length }) : t('field.units.count', { n: shown.length })}</Typography.Text>
+        <Typography.Text type="secondary">{located ? t('field.units.byDistance', { n: shown.length }) : t('field.units.count', { n: shown.length })}</Typography.Text>
       </div>
       {content.loading ? (
         <Spin />

@@ -42,7 +42,6 @@ export function useIdb<T>(key: string | null, stores: StoreName[], read: () => P
       off();
     };
     // `read` is a new function each render; the key says when it reads something else.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, storeList]);
 
   if (state.key !== key) return { data: undefined, error: null, loading: key !== null };
