@@ -1,17 +1,10 @@
 // The inventory (清查) API as the field app sees it (docs/inventory-api.md), and
-// what the device keeps in IndexedDB. Kept in the field module: the console's
-// inventory pages have their own view of the same routes.
+// what the device keeps in IndexedDB. Shapes shared with the console come from
+// api/inventory-types.ts; these are the field app's routes and its own storage.
+import type { InventoryForm as ConsoleForm, InventoryState, RecordStatus, Remark } from '../../api/inventory-types.ts';
 import type { LocalizedText } from '../../api/types.ts';
 
-export interface InventoryState {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  colour: string;
-  toSurvey: boolean;
-  reasons: string[];
-  position: number;
-}
+export type { InventoryState, RecordStatus, Remark };
 
 export interface MyPackage {
   id: number;
@@ -21,16 +14,6 @@ export interface MyPackage {
   sources: number;
   visited: number;
   version: number;
-}
-
-export type RecordStatus = 'assigned' | 'new' | 'submitted' | 'approved' | 'rejected' | 'done' | 'locked' | 'deleted';
-
-export interface Remark {
-  id: number;
-  kind: string;
-  department: string | null;
-  text: string;
-  at: string;
 }
 
 export interface RecordView {
@@ -47,36 +30,10 @@ export interface RecordView {
   remarks: Remark[];
 }
 
-export interface Contact {
-  name?: string;
-  phone?: string;
-}
-
-export interface Site {
-  address: string;
-  lat?: number;
-  lng?: number;
-}
-
-/** The inventory form (FormData in the contract; named apart from the DOM's FormData). */
-export interface InventoryForm {
-  name: string;
-  creditCode?: string;
-  orgCode?: string;
-  formerNames?: string[];
-  legalRep?: string;
-  address?: string;
-  industryCode?: string;
-  category?: string;
-  lat?: number;
-  lng?: number;
-  contacts?: Contact[];
-  permitNo?: string;
-  sites?: Site[];
-  radioactive?: boolean;
-  minerals?: string[];
-  remarks?: string;
-}
+/** The inventory form (FormData in the contract): the console's shape, with the name a sync requires. */
+export type InventoryForm = ConsoleForm & { name: string };
+export type Contact = NonNullable<InventoryForm['contacts']>[number];
+export type Site = NonNullable<InventoryForm['sites']>[number];
 
 export interface Unit {
   sourceId: number;
