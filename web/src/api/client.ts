@@ -94,11 +94,11 @@ function settle<T>(path: string, status: number, data: unknown): T {
   throw err;
 }
 
-function networkError(): ApiError {
+export function networkError(): ApiError {
   return new ApiError('NETWORK', 0, { zh: '无法连接服务器，请检查网络', en: 'Cannot reach the server; check the network' });
 }
 
-function toApiError(status: number, data: unknown): ApiError {
+export function toApiError(status: number, data: unknown): ApiError {
   const e = (data as Partial<ApiErrorBody> | null)?.error;
   if (e && typeof e.code === 'string' && e.message && typeof e.message.zh === 'string') {
     return new ApiError(e.code, e.status ?? status, e.message, e.details);

@@ -2,6 +2,7 @@
 // the keys must match.
 import type { Strings } from '../strings.ts';
 import type * as zh from '../zh/field.ts';
+import { fieldInventory } from './field-inventory.ts';
 
 export const field: Strings<typeof zh.field> = {
   title: 'Field collection',
@@ -14,8 +15,6 @@ export const field: Strings<typeof zh.field> = {
     sync: 'Sync',
     me: 'Me',
   },
-  tasksTitle: 'My work packages',
-  tasksEmpty: 'Work packages arrive with the inventory module and will be delivered here.',
   mapTitle: 'Work area',
   mapHint: 'Base maps and source locations arrive with the inventory module.',
   syncTitle: 'Data sync',
@@ -30,4 +29,5 @@ export const field: Strings<typeof zh.field> = {
   meTitle: 'About me',
   language: 'Language',
   console: 'Open the console',
+  ...fieldInventory,
 };

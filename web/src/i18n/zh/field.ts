@@ -1,5 +1,6 @@
 // Chinese for the field app (the mobile/tablet data-collection shell). en/field.ts must mirror
-// these keys.
+// these keys. The inventory screens' strings are in field-inventory.ts.
+import { fieldInventory } from './field-inventory.ts';
 
 export const field = {
   title: '外业采集',
@@ -12,8 +13,6 @@ export const field = {
     sync: '同步',
     me: '我的',
   },
-  tasksTitle: '我的工作包',
-  tasksEmpty: '工作包将随清查模块一同上线，届时会下发到这里。',
   mapTitle: '工作区域',
   mapHint: '底图与污染源点位将随清查模块提供。',
   syncTitle: '数据同步',
@@ -28,4 +27,5 @@ export const field = {
   meTitle: '我的信息',
   language: '语言',
   console: '打开管理控制台',
+  ...fieldInventory,
 };

@@ -30,7 +30,10 @@ const PlanPage = page(() => import('../../inventory/components/plan-page.tsx'), 
 const SettingsPage = page(() => import('../../inventory/components/settings-page.tsx'), 'SettingsPage');
 const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
 const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
-const FieldApp = page(() => import('../../field/components/field-app.tsx'), 'FieldApp');
+const loadFieldApp = () => import('../../field/components/field-app.tsx');
+// On a phone opening the field app, fetch its code while the session is read, not after.
+if (window.location.pathname.startsWith(`${import.meta.env.BASE_URL}field`)) void loadFieldApp();
+const FieldApp = page(loadFieldApp, 'FieldApp');
 
 const guarded = (permission: Permission, element: ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from '../../../api/client.ts';
 import type { Session } from '../../../api/types.ts';
+import { forgetFieldSession } from '../../field/utils/session-cache.ts';
 
 export const SESSION_KEY = ['session'] as const;
 
@@ -13,6 +14,8 @@ export async function fetchSession(): Promise<Session | null> {
   } catch (e) {
     if (isApiError(e) && e.status === 401) {
       setCsrfToken('');
+      // The server says this session is over: the field app may no longer open offline with it.
+      await forgetFieldSession();
       return null;
     }
     throw e;

@@ -3,13 +3,20 @@ import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useSession } from '../../auth/hooks/use-session.ts';
+import { useAutoSync } from '../hooks/use-auto-sync.ts';
+import { useFieldSession } from '../hooks/use-field-session.ts';
 import { useOnlineStatus } from '../hooks/use-online-status.ts';
+import '../field.css';
+import { warmStart } from '../utils/warm-start.ts';
 import { FIELD_TABS, FieldTabBar, type FieldTab } from './field-tab-bar.tsx';
 import { FieldMapTab } from './field-map-tab.tsx';
 import { FieldMeTab } from './field-me-tab.tsx';
 import { FieldSyncTab } from './field-sync-tab.tsx';
 import { FieldTasksTab } from './field-tasks-tab.tsx';
 import { OnlineBadge } from './online-badge.tsx';
+
+// This module loads while the session is read (app-router): start reading the units now.
+warmStart();
 
 const PANELS: Record<FieldTab, ComponentType> = {
   tasks: FieldTasksTab,
@@ -18,10 +25,18 @@ const PANELS: Record<FieldTab, ComponentType> = {
   me: FieldMeTab,
 };
 
+/** Another tab, keeping the open package (the unit form closes). */
+function tabParams(params: URLSearchParams, tab: FieldTab): Record<string, string> {
+  const pkg = params.get('pkg');
+  return pkg ? { tab, pkg } : { tab };
+}
+
 /** The phone-first shell for enumerators and instructors: no side menu, tabs at the bottom. */
 export function FieldApp() {
   const { t } = useTranslation();
   const session = useSession();
+  useFieldSession(session);
+  useAutoSync();
   const online = useOnlineStatus();
   const [params, setParams] = useSearchParams();
   const asked = params.get('tab');
@@ -43,7 +58,7 @@ export function FieldApp() {
         {!online && <Alert type="warning" showIcon className="block-gap" title={t('field.offlineHint')} />}
         <Panel />
       </main>
-      <FieldTabBar active={tab} onChange={(next) => setParams({ tab: next }, { replace: true })} />
+      <FieldTabBar active={tab} onChange={(next) => setParams(tabParams(params, next))} />
     </div>
   );
 }

@@ -1,16 +1,43 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Card, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { useSession } from '../../auth/hooks/use-session.ts';
+import { ALL_PACKAGES as ALL, rememberedPackage, rememberPackage } from '../utils/warm-start.ts';
+import { PackageList } from './package-list.tsx';
+import { NEW_UNIT, UnitForm } from './unit-form.tsx';
+import { UnitList } from './unit-list.tsx';
 
-/** Work packages come with the inventory module; until then this tab says so plainly. */
+/** Tasks: packages → units of one package → the form of one unit, each a URL (the back button works). */
 export function FieldTasksTab() {
-  const { t } = useTranslation();
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('pkg');
+  // The package last opened, per user: the app reopens on its unit list (one tap less
+  // for a taker who works one package for days).
+  const pkg = asked === ALL ? null : Number(asked) || rememberedPackage(session.username);
+  const unit = params.get('unit');
+  const go = (next: Record<string, string>, replace = false) => setParams({ tab: 'tasks', ...next }, { replace });
+
+  if (pkg !== null && unit) {
+    return <UnitForm packageId={pkg} unitKey={unit} onClose={() => go({ pkg: String(pkg) }, true)} />;
+  }
+  if (pkg !== null) {
+    return (
+      <UnitList
+        packageId={pkg}
+        onBack={() => {
+          rememberPackage(session.username, null);
+          go({ pkg: ALL });
+        }}
+        onOpen={(key) => go({ pkg: String(pkg), unit: key })}
+        onAdd={() => go({ pkg: String(pkg), unit: NEW_UNIT })}
+      />
+    );
+  }
   return (
-    <Card title={t('field.tasksTitle')} size="small">
-      <div className="field-empty" data-testid="field-tasks-empty">
-        <InboxOutlined className="field-empty-icon" />
-        <Typography.Paragraph>{t('field.tasksEmpty')}</Typography.Paragraph>
-      </div>
-    </Card>
+    <PackageList
+      onOpen={(id) => {
+        rememberPackage(session.username, id);
+        go({ pkg: String(id) });
+      }}
+    />
   );
 }
