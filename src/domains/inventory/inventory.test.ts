@@ -142,6 +142,16 @@ describe.each(databaseKinds())('the inventory on %s', (kind) => {
     expect(await record(src[0])).toMatchObject({ state: 'suspended', reject_reason: null });
   });
 
+  it('a malformed item is refused alone; a visit without a GPS fix keeps its time', async () => {
+    const bad = item(src[3], 'normal', { submit: false, data: { name: '联系人太多', contacts: Array.from({ length: 11 }, () => ({ name: '某' })) } });
+    const noFix = item(src[3], 'normal', { submit: false, visit: { at: '2018-05-02T09:30:00+08:00' } });
+    const r = await syncAs(taker, [bad, noFix]);
+    expect(r.results.map((x) => (x.ok ? 'ok' : x.code))).toEqual(['REQUEST_INVALID', 'ok']);
+    const rec = await record(src[3]);
+    expect(rec.visited_at?.toISOString()).toBe('2018-05-02T01:30:00.000Z');
+    expect([rec.visit_lat, rec.visit_far]).toEqual([null, false]);
+  });
+
   it('flags a visit far from the known position', async () => {
     await t.ctx.db.updateTable('sources').set({ lat: AT.lat, lng: AT.lng }).where('id', '=', src[1]).execute();
     const r = await syncAs(taker, [item(src[1], 'deleted', { stateReason: 'duplicate', visit: { at: new Date().toISOString(), lat: AT.lat + 0.05, lng: AT.lng } })]);
@@ -171,6 +181,20 @@ describe.each(databaseKinds())('the inventory on %s', (kind) => {
     expect([img.statusCode, img.headers['content-type'], img.rawPayload.length]).toEqual([200, 'image/jpeg', JPEG.length]);
     const beibei = await login(t.app, 'beibei');
     expect((await call(t.app, beibei, 'GET', `/api/v1/inventory/photos/${id}`)).statusCode).toBe(404);
+  });
+
+  it('work sent after the package moved to another team still arrives from its former team (versions checked)', async () => {
+    const teams = await get(office, '/api/v1/teams?limit=100');
+    const other = teams.items.find((x: { name: string }) => x.name !== '城东街道普查小组' && x.regionCode?.startsWith('330382'));
+    const pkg = await get(office, `/api/v1/inventory/packages/${packageId}`);
+    expect((await post(office, `/api/v1/inventory/packages/${packageId}/reassign`, { version: pkg.version, teamId: other.id, reason: '人员调整' })).statusCode).toBe(200);
+    expect((await call(t.app, taker, 'GET', `/api/v1/inventory/packages/${packageId}/download`)).statusCode).toBe(404);
+    const late = await syncAs(taker, [item(src[3], 'normal', { submit: false, baseVersion: (await record(src[3])).version })]);
+    expect(late.results[0]).toMatchObject({ ok: true });
+    const back = await get(office, `/api/v1/inventory/packages/${packageId}`);
+    expect(back.history.map((h: { reason: string | null }) => h.reason)).toEqual([null, '人员调整']);
+    const team = teams.items.find((x: { name: string }) => x.name === '城东街道普查小组');
+    expect((await post(office, `/api/v1/inventory/packages/${packageId}/reassign`, { version: back.version, teamId: team.id, reason: '调回' })).statusCode).toBe(200);
   });
 
   it('departments judge: all required agree → confirmed; one disagrees → disputed; the office settles', async () => {

@@ -1,5 +1,6 @@
 // TypeBox shapes of the inventory API (docs/inventory-api.md).
 import { Type } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { CATEGORIES } from '../directory/index.ts';
 
 export const Str = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -30,10 +31,7 @@ export const FormDataSchema = Type.Object({
   remarks: Opt(2000),
 }, { additionalProperties: false });
 
-export const SyncBody = Type.Object({
-  packageId: Type.Integer({ minimum: 1, maximum: 2 ** 53 }),
-  cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,16}$' })),
-  items: Type.Array(Type.Object({
+export const SyncItemSchema = Type.Object({
     opId: Uuid,
     sourceId: Type.Union([Type.Integer({ minimum: 1, maximum: 2 ** 53 }), Type.Null()]),
     clientUuid: Type.Optional(Uuid),
@@ -42,8 +40,21 @@ export const SyncBody = Type.Object({
     stateReason: Opt(40),
     submit: Type.Boolean(),
     data: FormDataSchema,
-    visit: Type.Optional(Type.Object({ at: Type.String({ format: 'date-time' }), lat: Lat, lng: Lng, accuracy: Type.Optional(Type.Number({ minimum: 0, maximum: 100000 })) }, { additionalProperties: false })),
-  }, { additionalProperties: false }), { maxItems: 500 }),
+    visit: Type.Optional(Type.Object({ at: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$' }), lat: Type.Optional(Lat), lng: Type.Optional(Lng), accuracy: Type.Optional(Type.Number({ minimum: 0, maximum: 100000 })) }, { additionalProperties: false })),
+}, { additionalProperties: false });
+
+const itemCheck = TypeCompiler.Compile(SyncItemSchema);
+/** What is wrong with one sync item's shape, or null: items are checked one by one, so one bad item does not refuse the batch. */
+export function itemProblem(item: unknown): string | null {
+  const first = itemCheck.Errors(item).First();
+  return first ? `${first.path || '/'} ${first.message}` : null;
+}
+
+export const SyncBody = Type.Object({
+  packageId: Type.Integer({ minimum: 1, maximum: 2 ** 53 }),
+  cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,16}$' })),
+  // Each item is checked alone (itemProblem) so that a malformed one is refused by itself.
+  items: Type.Array(Type.Object({ opId: Uuid }, { additionalProperties: true, description: 'SyncItem: see docs/inventory-api.md' }), { maxItems: 500 }),
 }, { additionalProperties: false });
 
 const StateDefSchema = Type.Object({

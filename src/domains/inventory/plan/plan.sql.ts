@@ -132,6 +132,21 @@ export async function userInTeam(db: Db | Tx, userId: number, teamId: number) {
   return r.rows.length > 0;
 }
 
+/**
+ * May this user deliver work for the package? Its current team, and also a team it
+ * was given to before: edits made offline before a reassignment still arrive
+ * (each is checked against the record's version, so nothing is overwritten).
+ */
+export async function userWorkedOn(db: Db | Tx, userId: number, packageId: number) {
+  const r = await sql<{ ok: number }>`
+    SELECT 1 AS ok FROM work_package_assignments a
+    WHERE a.package_id = ${packageId} AND (
+      EXISTS (SELECT 1 FROM team_members m WHERE m.team_id = a.team_id AND m.user_id = ${userId})
+      OR EXISTS (SELECT 1 FROM teams t WHERE t.id = a.team_id AND t.instructor_id = ${userId}))
+    LIMIT 1`.execute(db);
+  return r.rows.length > 0;
+}
+
 export async function teamIn(db: Db | Tx, id: number, prefix: string) {
   return db.selectFrom('teams').select(['id', 'name', 'region_code', 'disabled']).where('id', '=', id).where('region_code', 'like', `${prefix}%`).executeTakeFirst();
 }

@@ -95,7 +95,8 @@ export async function countByChild(db: Db, prefix: string, keyLen: number | 'zon
   // by theirs) rather than one filter on coalesce(), which no index serves.
   const { rows } = await sql<CountRow>`
     WITH u AS (
-      SELECT i.region_code, i.zone_id, i.state, i.status, i.confirmation
+      -- a state counts once the field has sent it (a draft's state is not yet a finding)
+      SELECT i.region_code, i.zone_id, CASE WHEN i.status IN ('submitted','approved','done','locked') THEN i.state END AS state, i.status, i.confirmation
       FROM inventory_records i JOIN sources s ON s.id = i.source_id
       WHERE i.region_code LIKE ${prefix + '%'} AND i.status <> 'deleted' AND s.state = 'active'
       UNION ALL

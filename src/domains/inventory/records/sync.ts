@@ -14,6 +14,7 @@ import { inChina } from '../rules/geo.ts';
 import { checkState, type StateDef } from '../rules/states.ts';
 import * as q from './records.sql.ts';
 import { recordView, remarksBySource, unitView } from './views.ts';
+import { itemProblem } from '../schemas.ts';
 
 export interface SyncItem {
   opId: string;
@@ -24,7 +25,7 @@ export interface SyncItem {
   stateReason?: string;
   submit: boolean;
   data: FormData;
-  visit?: { at: string; lat: number; lng: number; accuracy?: number };
+  visit?: { at: string; lat?: number; lng?: number; accuracy?: number };
 }
 
 type Result =
@@ -34,20 +35,26 @@ type Result =
 /** Statuses in which the taker may still change a record. */
 const EDITABLE = new Set(['assigned', 'new', 'submitted', 'rejected']);
 
-/** The package, if it is open and the caller is on its team (else: not found, as for another region). */
-async function myPackage(db: Db | Tx, actor: Actor, packageId: number) {
+/**
+ * The package, if it is open and the caller is on its team (else: not found, as
+ * for another region). Sending work may also come from a team the package had
+ * before a reassignment; downloading it is for the current team only.
+ */
+async function myPackage(db: Db | Tx, actor: Actor, packageId: number, purpose: 'download' | 'sync') {
   const p = await plan.getPackage(db, packageId, '');
-  if (!p || p.closed || actor.id === null || !(await plan.userInTeam(db, actor.id, p.team_id))) throw new AppError('INVENTORY_PACKAGE_NOT_FOUND');
+  if (!p || p.closed || actor.id === null) throw new AppError('INVENTORY_PACKAGE_NOT_FOUND');
+  const ok = (await plan.userInTeam(db, actor.id, p.team_id)) || (purpose === 'sync' && (await plan.userWorkedOn(db, actor.id, p.id)));
+  if (!ok) throw new AppError('INVENTORY_PACKAGE_NOT_FOUND');
   return p;
 }
 
 export async function downloadPackage(db: Db, actor: Actor, packageId: number) {
-  const p = await myPackage(db, actor, packageId);
+  const p = await myPackage(db, actor, packageId, 'download');
   const cursor = await q.maxSeq(db);
   const units = await q.unitsOf(db, packageId);
   const remarks = remarksBySource(await q.remarksOf(db, units.map((u) => u.source_id)));
   return {
-    package: { id: p.id, name: p.name, regionCode: p.region_code, regionName: p.region_name, zoneCode: p.zone_code, teamName: p.team_name, version: p.version },
+    package: { id: p.id, name: p.name, regionCode: p.region_code, regionName: p.region_name, zoneCode: p.zone_code, teamName: p.team_name, sources: p.sources, visited: p.visited, version: p.version },
     downloadedAt: new Date().toISOString(), cursor: String(cursor), states: await getStates(db),
     units: units.map((u) => unitView(u, remarks.get(u.source_id) ?? [])),
   };
@@ -59,7 +66,7 @@ function refusal(opId: string, e: AppError, extra: Partial<Extract<Result, { ok:
 }
 
 export async function sync(db: Db, actor: Actor, b: { packageId: number; cursor?: string; items: SyncItem[] }) {
-  const p = await myPackage(db, actor, b.packageId);
+  const p = await myPackage(db, actor, b.packageId, 'sync');
   const states = await getStates(db);
   const results: Result[] = [];
   for (const item of b.items) results.push(await syncItem(db, actor, p, states, item));
@@ -71,6 +78,9 @@ export async function sync(db: Db, actor: Actor, b: { packageId: number; cursor?
 }
 
 async function syncItem(db: Db, actor: Actor, p: plan.PackageRow, states: StateDef[], item: SyncItem): Promise<Result> {
+  // The route checks only the op id of each item, so one malformed item is refused alone.
+  const shape = itemProblem(item);
+  if (shape) return refusal(item.opId, new AppError('REQUEST_INVALID', { detail: shape }));
   try {
     return await db.transaction().execute(async (trx) => {
       const replay = await q.opResult(trx, item.opId);
@@ -87,7 +97,9 @@ async function syncItem(db: Db, actor: Actor, p: plan.PackageRow, states: StateD
 
 async function applyItem(trx: Tx, actor: Actor, p: plan.PackageRow, states: StateDef[], item: SyncItem): Promise<Result> {
   const data = checkForm(item.data);
-  if (item.visit && !inChina(item.visit.lat, item.visit.lng)) throw new AppError('INVENTORY_COORDINATES', { lat: item.visit.lat, lng: item.visit.lng });
+  const at = item.visit && item.visit.lat !== undefined && item.visit.lng !== undefined ? { lat: item.visit.lat, lng: item.visit.lng } : null;
+  if (item.visit && (item.visit.lat === undefined) !== (item.visit.lng === undefined)) throw new AppError('INVENTORY_FIELD_INVALID', { field: 'visit', detail: 'latitude and longitude go together' });
+  if (at && !inChina(at.lat, at.lng)) throw new AppError('INVENTORY_COORDINATES', { lat: at.lat, lng: at.lng });
   let rec = item.sourceId !== null ? await q.lockRecord(trx, item.sourceId) : item.clientUuid ? await q.recordByClientUuid(trx, item.clientUuid) : undefined;
   if (item.sourceId === null && !item.clientUuid) throw new AppError('INVENTORY_FIELD_INVALID', { field: 'clientUuid', detail: 'a unit found in the field needs its client id' });
   if (item.sourceId !== null && (!rec || rec.package_id !== p.id)) throw new AppError('INVENTORY_NOT_IN_PACKAGE', { id: item.sourceId });
@@ -110,11 +122,11 @@ async function applyItem(trx: Tx, actor: Actor, p: plan.PackageRow, states: Stat
   }
   const src = await trx.selectFrom('sources').select(['lat', 'lng']).where('id', '=', rec.source_id).executeTakeFirstOrThrow();
   const known = src.lat !== null && src.lng !== null ? { lat: src.lat, lng: src.lng } : data.lat !== undefined ? { lat: data.lat, lng: data.lng! } : null;
-  const visit = checkVisit(item.visit ? { lat: item.visit.lat, lng: item.visit.lng } : null, created ? null : known);
+  const visit = checkVisit(at, created ? null : known);
   const now = new Date();
   const change: q.RecordChange = {
     status: item.submit ? 'submitted' : 'new', state, state_reason: reason, data: JSON.stringify(data), enumerator_id: actor.id,
-    ...(item.visit && { visited_at: new Date(item.visit.at), visit_lat: item.visit.lat, visit_lng: item.visit.lng, visit_accuracy: item.visit.accuracy ?? null, visit_distance: visit.distance, visit_far: visit.far }),
+    ...(item.visit && { visited_at: new Date(item.visit.at), visit_lat: at?.lat ?? null, visit_lng: at?.lng ?? null, visit_accuracy: item.visit.accuracy ?? null, visit_distance: visit.distance, visit_far: visit.far }),
     ...(item.submit && { submitted_at: now }),
     ...(rec.status === 'rejected' && item.submit && { reject_reason: null }),
   };
