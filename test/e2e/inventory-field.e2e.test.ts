@@ -63,6 +63,7 @@ run.each(databaseKinds())('inventory field app in Chromium on %s', (kind) => {
   const addedName = `乐清市新发现印染厂${stamp}`;
   const ids: number[] = [];
   let packageId = 0;
+  let zoneCode = '';
 
   beforeAll(async () => {
     server = await startServerProcess(kind);
@@ -72,6 +73,7 @@ run.each(databaseKinds())('inventory field app in Chromium on %s', (kind) => {
       ids.push(s.id);
     }
     const zone = await office.post<{ id: number; code: string }>('/api/v1/inventory/zones', { regionCode: TOWNSHIP, name: `东风社区${stamp}`, keywords: ['东风路'] });
+    zoneCode = zone.code;
     await office.post(`/api/v1/inventory/zones/${zone.id}/sources`, { sourceIds: ids });
     const teams = await office.get<{ items: Array<{ id: number; name: string }> }>('/api/v1/teams?region=330382');
     const team = teams.items.find((x) => x.name === '城东街道普查小组')!;
@@ -199,6 +201,46 @@ run.each(databaseKinds())('inventory field app in Chromium on %s', (kind) => {
     await expect.poll(() => text('sync-report')).toContain('保存 0 条');
     expect(await visited()).toEqual(before);
     expect(await office.get<unknown[]>(`/api/v1/inventory/records/${ids[0]}/photos`)).toHaveLength(1);
+  });
+
+  it('the statistics department disagrees on a synced unit; the county office sees the colours and counts change', async () => {
+    const desk = async (username: string) => {
+      const c = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+      const p = await c.newPage();
+      await p.goto(`${server.url}/console/login`);
+      await p.fill('#username', username);
+      await p.fill('#password', 'Pucha2018');
+      await p.click('[data-testid="login-submit"]');
+      await p.waitForURL((u) => !u.pathname.includes('/login'));
+      return p;
+    };
+    const zoneRow = async () => (await office.get<{ rows: Array<{ code: string; visited: number; disputed: number; byState: Record<string, number> }> }>(`/api/v1/inventory/progress?region=${TOWNSHIP}`)).rows.find((r) => r.code === zoneCode)!;
+    const before = await zoneRow();
+    expect(before).toMatchObject({ visited: 3, disputed: 0, byState: { normal: 1, deleted: 1, added: 1 } });
+
+    const office1 = await desk('yueqing');
+    await office1.goto(`${server.url}/console/inventory?region=${TOWNSHIP}`);
+    const row = office1.locator(`[data-testid="progress-row-${zoneCode}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.locator('[data-testid="cell-disputed"]').textContent()).toBe('0');
+    expect(await row.locator('[data-testid="cell-state-deleted"]').textContent()).toBe('1');
+
+    const stats = await desk('yq-stats');
+    await stats.goto(`${server.url}/console/inventory/review`);
+    await stats.locator(`[data-testid="record-row-${ids[1]}"]`).waitFor({ timeout: 15_000 });
+    await stats.click(`[data-testid="review-disagree-${ids[1]}"]`);
+    await stats.fill('[data-testid="verdict-reason"]', '该厂仍在生产，不应删除');
+    await stats.click('[data-testid="verdict-reason-confirm"]');
+    await expect.poll(() => stats.locator('[data-testid="verdict-disputed"]').textContent(), { timeout: 15_000 }).toBe('1');
+    await stats.context().close();
+
+    await office1.click('[data-testid="progress-refresh"]');
+    await expect.poll(() => row.locator('[data-testid="cell-disputed"]').textContent(), { timeout: 15_000 }).toBe('1');
+    const deletedColour = (await office.get<Array<{ code: string; colour: string }>>('/api/v1/inventory/states')).find((x) => x.code === 'deleted')!.colour;
+    const rgb = `rgb(${[1, 3, 5].map((i) => parseInt(deletedColour.slice(i, i + 2), 16)).join(', ')})`;
+    expect(await row.locator('[data-testid="cell-state-deleted"]').evaluate((el) => getComputedStyle(el).color)).toBe(rgb);
+    expect((await zoneRow()).disputed).toBe(1);
+    await office1.context().close();
   });
 
   it('shows a conflict when the office rejects a record the device is editing, and keeps both', async () => {
