@@ -3,8 +3,10 @@
 // enumerator downloads it, goes offline, records three units (one found in the
 // field, one with a photo), reopens the app without a network, comes back online
 // and syncs; the office sees exactly those records and the photo; a second sync
-// adds nothing; an office rejection against an unsent edit shows a conflict card
-// and loses nothing; a package given to another team marks the unsent edit refused, kept.
+// adds nothing; the statistics department disagrees on one unit and the county
+// office's progress page shows the dispute in the zone's counts and colours; an
+// office rejection against an unsent edit shows a conflict card and loses nothing;
+// an edit made offline before the package went to another team is still delivered.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
