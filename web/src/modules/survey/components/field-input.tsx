@@ -99,8 +99,8 @@ export const FieldInput = memo(function FieldInput({ def, id, value, onChange, s
     case 'boolean':
       return (
         <Radio.Group id={id} size="small" disabled={disabled} value={typeof value === 'boolean' ? value : undefined} onChange={(e) => onChange(e.target.value)} optionType="button">
-          <Radio.Button value={true} data-testid="sf-yes">{t('survey.yes')}</Radio.Button>
-          <Radio.Button value={false} data-testid="sf-no">{t('survey.no')}</Radio.Button>
+          <Radio.Button value={true}><span data-testid="sf-yes">{t('survey.yes')}</span></Radio.Button>
+          <Radio.Button value={false}><span data-testid="sf-no">{t('survey.no')}</span></Radio.Button>
         </Radio.Group>
       );
     case 'date':

@@ -7,8 +7,8 @@ import type { GroupField } from '../../../../../src/domains/survey/forms/index.t
 import { useFormContext } from '../contexts/form-context.ts';
 import { anchorId, getAt, joinPath, rowPath, rowsAt } from '../utils/answer-paths.ts';
 import { levelStates, rowScope, type FieldState } from '../utils/field-state.ts';
-import { inputStatus, issuesAt } from '../utils/verdict.ts';
-import { FieldInput } from './field-input.tsx';
+import { issuesAt, severityOf } from '../utils/verdict.ts';
+import { FieldControl } from './field-control.tsx';
 import { IssueNotes } from './issue-notes.tsx';
 
 interface Props {
@@ -32,7 +32,7 @@ const WIDTH: Record<string, number> = { text: 150, integer: 120, decimal: 130, c
 export function GroupTable({ state, path, parent, nested }: Props) {
   const { t } = useTranslation();
   const ctx = useFormContext();
-  const { form, answers, values, env, verdict, explanations, lang, readOnly, onAnswer, onAddRow, onRemoveRow } = ctx;
+  const { form, answers, values, env, verdict, lang, readOnly, onAddRow, onRemoveRow } = ctx;
   const def = state.def as GroupField;
   const level = state.field.level!;
   const rows = rowsAt(answers, path);
@@ -63,26 +63,9 @@ export function GroupTable({ state, path, parent, nested }: Props) {
         const s = r.states[level.fields.indexOf(f)];
         const p = joinPath(r.path, f.id);
         if (!s.relevant) return <span className="muted" data-testid={`sf-field-${p}`} data-irrelevant>—</span>;
-        const d = s.def;
-        if (d.type === 'group') return null;
-        const issues = issuesAt(verdict, p);
-        const id = anchorId(form.code, p);
-        const unitCode = (d.type === 'integer' || d.type === 'decimal') && d.unitField ? (getAt(answers, joinPath(r.path, d.unitField)) as string | undefined) : undefined;
         return (
-          <div id={id} className="sf-cell" data-testid={`sf-field-${p}`} data-col={col} data-severity={issues.some((i) => i.severity === 'blocking') ? 'blocking' : issues.length ? 'warning' : undefined}>
-            <FieldInput
-              def={d}
-              id={`${id}-input`}
-              value={s.computed !== undefined ? s.computed : getAt(answers, p)}
-              computed={s.computed !== undefined}
-              onChange={(v) => onAnswer(p, v)}
-              status={inputStatus(issues, explanations)}
-              lang={lang}
-              unitCode={unitCode}
-              readOnly={readOnly}
-              compact
-            />
-            <IssueNotes issues={issues} />
+          <div id={anchorId(form.code, p)} className="sf-cell" data-testid={`sf-field-${p}`} data-col={col} data-severity={severityOf(issuesAt(verdict, p))}>
+            <FieldControl state={s} path={p} prefix={r.path} compact />
           </div>
         );
       },

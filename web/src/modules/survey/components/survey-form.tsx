@@ -1,10 +1,10 @@
 import { Card } from 'antd';
 import { useMemo } from 'react';
 import { FormContext, useFormContext, type FormContextValue } from '../contexts/form-context.ts';
-import { anchorId, getAt, joinPath } from '../utils/answer-paths.ts';
+import { anchorId } from '../utils/answer-paths.ts';
 import { levelStates, rootScope, sections, type FieldState } from '../utils/field-state.ts';
-import { inputStatus, issuesAt } from '../utils/verdict.ts';
-import { FieldInput } from './field-input.tsx';
+import { issuesAt } from '../utils/verdict.ts';
+import { FieldControl, useFieldSeverity } from './field-control.tsx';
 import { GroupTable } from './group-table.tsx';
 import { IssueNotes } from './issue-notes.tsx';
 
@@ -48,33 +48,20 @@ interface RowProps {
 
 /** One field: its label on the left, its control and issues on the right. */
 function FieldRow({ state, path, prefix }: RowProps) {
-  const { form, answers, verdict, explanations, lang, readOnly, onAnswer } = useFormContext();
+  const { form, lang } = useFormContext();
+  const severity = useFieldSeverity(path);
   const def = state.def;
-  if (def.type === 'group') return null;
-  const issues = issuesAt(verdict, path);
   const id = anchorId(form.code, path);
-  const unitCode = (def.type === 'integer' || def.type === 'decimal') && def.unitField ? (getAt(answers, joinPath(prefix, def.unitField)) as string | undefined) : undefined;
-  const severity = issues.some((i) => i.severity === 'blocking') ? 'blocking' : issues.length ? 'warning' : undefined;
+  const hint = def.hint ? (lang === 'en' ? def.hint.en : def.hint.zh) : undefined;
   return (
     <div className="sf-row" id={id} data-testid={`sf-field-${path}`} data-severity={severity}>
-      <label htmlFor={`${id}-input`} className="sf-label" title={def.hint ? (lang === 'en' ? def.hint.en : def.hint.zh) : undefined}>
+      <label htmlFor={`${id}-input`} className="sf-label" title={hint}>
         {state.required && <span className="sf-required">*</span>}
         {lang === 'en' ? def.label.en : def.label.zh}
-        {def.hint && <span className="sf-hint">{lang === 'en' ? def.hint.en : def.hint.zh}</span>}
+        {hint && <span className="sf-hint">{hint}</span>}
       </label>
       <div className="sf-control">
-        <FieldInput
-          def={def}
-          id={`${id}-input`}
-          value={state.computed !== undefined ? state.computed : getAt(answers, path)}
-          computed={state.computed !== undefined}
-          onChange={(v) => onAnswer(path, v)}
-          status={inputStatus(issues, explanations)}
-          lang={lang}
-          unitCode={unitCode}
-          readOnly={readOnly}
-        />
-        <IssueNotes issues={issues} />
+        <FieldControl state={state} path={path} prefix={prefix} />
       </div>
     </div>
   );

@@ -96,3 +96,8 @@ export function inputStatus(issues: readonly Issue[], explanations: Record<strin
   if (issues.some((i) => i.severity === 'warning' && !explanations[`${i.rule}@${i.path}`]?.trim())) return 'warning';
   return '';
 }
+
+/** The worst severity among a field's issues (undefined: none). */
+export function severityOf(issues: readonly Pick<Issue, 'severity'>[]): 'blocking' | 'warning' | undefined {
+  return issues.some((i) => i.severity === 'blocking') ? 'blocking' : issues.length ? 'warning' : undefined;
+}
