@@ -185,7 +185,7 @@ describe.each(databaseKinds())('the inventory on %s', (kind) => {
 
   it('work sent after the package moved to another team still arrives from its former team (versions checked)', async () => {
     const teams = await get(office, '/api/v1/teams?limit=100');
-    const other = teams.items.find((x: { name: string }) => x.name !== '城东街道普查小组' && x.regionCode?.startsWith('330382'));
+    const other = teams.items.find((x: { name: string; regionCode: string }) => x.name !== '城东街道普查小组' && x.regionCode.startsWith('330382'));
     const pkg = await get(office, `/api/v1/inventory/packages/${packageId}`);
     expect((await post(office, `/api/v1/inventory/packages/${packageId}/reassign`, { version: pkg.version, teamId: other.id, reason: '人员调整' })).statusCode).toBe(200);
     expect((await call(t.app, taker, 'GET', `/api/v1/inventory/packages/${packageId}/download`)).statusCode).toBe(404);

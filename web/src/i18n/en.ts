@@ -13,6 +13,7 @@ import { jobs } from './en/jobs.ts';
 import { queue } from './en/merge-queue.ts';
 import { regions } from './en/regions.ts';
 import { registers } from './en/registers.ts';
+import { survey } from './en/survey.ts';
 import { teams } from './en/teams.ts';
 import { users } from './en/users.ts';
 
@@ -37,5 +38,6 @@ export const en: Resources = {
   queue,
   inventory,
   field,
+  survey,
   errors,
 };

@@ -13,6 +13,7 @@ import { jobs } from './zh/jobs.ts';
 import { queue } from './zh/merge-queue.ts';
 import { regions } from './zh/regions.ts';
 import { registers } from './zh/registers.ts';
+import { survey } from './zh/survey.ts';
 import { teams } from './zh/teams.ts';
 import { users } from './zh/users.ts';
 
@@ -37,6 +38,7 @@ export const zh = {
   queue,
   inventory,
   field,
+  survey,
   errors,
 };
 

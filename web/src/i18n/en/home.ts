@@ -23,6 +23,8 @@ export const home: Strings<typeof zh.home> = {
     'inventory-review': 'Your department’s part of the joint review',
     'inventory-plan': 'Census zones and work packages',
     'inventory-settings': 'The six states and the reviewing departments',
+    survey: 'Fill the census forms of each source, checked as you type',
+    'survey-try': 'Practise filling forms on an example enterprise; nothing is saved',
     audit: 'See who changed what, and when',
     jobs: 'Follow background jobs such as bulk imports',
     field: 'Collect data in the field on a phone or tablet',

@@ -20,6 +20,8 @@ export const home = {
     'inventory-review': '本部门对清查结果的联合审查',
     'inventory-plan': '划分普查小区，分派工作包',
     'inventory-settings': '设置六色清查状态与审查部门',
+    survey: '逐单位填报普查报表，实时审核',
+    'survey-try': '用示例企业练习填报报表，不保存',
     audit: '查看谁在何时修改了什么',
     jobs: '查看批量导入等后台任务的进度',
     field: '在手机或平板上进行外业采集',

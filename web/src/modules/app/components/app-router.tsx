@@ -30,6 +30,9 @@ const PlanPage = page(() => import('../../inventory/components/plan-page.tsx'), 
 const SettingsPage = page(() => import('../../inventory/components/settings-page.tsx'), 'SettingsPage');
 const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
 const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
+const SurveySourcesPage = page(() => import('../../survey/components/survey-sources-page.tsx'), 'SurveySourcesPage');
+const SourceSurveyPage = page(() => import('../../survey/components/source-survey-page.tsx'), 'SourceSurveyPage');
+const PracticePage = page(() => import('../../survey/components/practice-page.tsx'), 'PracticePage');
 const loadFieldApp = () => import('../../field/components/field-app.tsx');
 // On a phone opening the field app, fetch its code while the session is read, not after.
 if (window.location.pathname.startsWith(`${import.meta.env.BASE_URL}field`)) void loadFieldApp();
@@ -76,6 +79,10 @@ const router = createBrowserRouter(
             { path: 'inventory/review', element: guarded('inventory.verdict', <ReviewPage />) },
             { path: 'inventory/plan', element: guarded('inventory.plan', <PlanPage />) },
             { path: 'inventory/settings', element: guarded('inventory.config', <SettingsPage />) },
+            { path: 'survey', element: guarded('survey.read', <SurveySourcesPage />) },
+            { path: 'survey/sources/:id', element: guarded('survey.read', <SourceSurveyPage />) },
+            // Practice needs no server data and saves nothing: every signed-in user may train on it.
+            { path: 'survey/try/:form?', element: <PracticePage /> },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },
             { path: '*', element: <NotFoundPage /> },

@@ -6,7 +6,9 @@ import {
   BranchesOutlined,
   CheckSquareOutlined,
   DatabaseOutlined,
+  ExperimentOutlined,
   FileSearchOutlined,
+  FormOutlined,
   HomeOutlined,
   ProfileOutlined,
   ScheduleOutlined,
@@ -25,15 +27,15 @@ export interface NavItem {
   key:
     | 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'registers' | 'directory' | 'merge-queue'
     | 'inventory' | 'inventory-records' | 'inventory-review' | 'inventory-plan' | 'inventory-settings'
-    | 'audit' | 'jobs';
+    | 'survey' | 'survey-try' | 'audit' | 'jobs';
   path: string;
   icon: ReactNode;
   label: string;
-  /** Items of a group sit together under one submenu (清查). */
+  /** Items of a group sit together under one submenu (清查, 入户调查). */
   group?: NavGroup;
 }
 
-export type NavGroup = 'inventory-group';
+export type NavGroup = 'inventory-group' | 'survey-group';
 
 const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Permission; group?: NavGroup }[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
@@ -49,6 +51,8 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
   { key: 'inventory-review', path: '/inventory/review', icon: <CheckSquareOutlined />, permission: 'inventory.verdict', group: 'inventory-group' },
   { key: 'inventory-plan', path: '/inventory/plan', icon: <ClusterOutlined />, permission: 'inventory.plan', group: 'inventory-group' },
   { key: 'inventory-settings', path: '/inventory/settings', icon: <SettingOutlined />, permission: 'inventory.config', group: 'inventory-group' },
+  { key: 'survey', path: '/survey', icon: <FormOutlined />, permission: 'survey.read', group: 'survey-group' },
+  { key: 'survey-try', path: '/survey/try', icon: <ExperimentOutlined />, group: 'survey-group' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'jobs', path: '/jobs', icon: <ScheduleOutlined />, permission: 'jobs.read' },
 ];
