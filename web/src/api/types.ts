@@ -45,6 +45,8 @@ export type Permission =
   | 'inventory.review'
   | 'inventory.verdict'
   | 'inventory.settle'
+  | 'survey.read'
+  | 'survey.fill'
   | 'demo.load'
   | 'metrics.read';
 
