@@ -27,16 +27,51 @@ const myPackages = (userId: number) => sql`(
   SELECT wp.id FROM work_packages wp WHERE wp.team_id IN (
     SELECT team_id FROM team_members WHERE user_id = ${userId} UNION ALL SELECT id FROM teams WHERE instructor_id = ${userId}))`;
 
+const inMyPackage = (actor: Actor) => (actor.id !== null && PACKAGE_ROLES.has(actor.role) ? sql`coalesce(ir.package_id IN ${myPackages(actor.id)}, false)` : sql`false`);
+const SOURCE_COLUMNS = sql`s.id, s.name, s.region_code, s.category, s.industry_code, s.state, ir.region_code AS record_region, ir.state AS inventory_state, st.to_survey`;
+
 export async function surveySource(db: Db | Tx, id: number, actor: Actor): Promise<SurveySource | undefined> {
-  const pkg = actor.id !== null && PACKAGE_ROLES.has(actor.role) ? sql`coalesce(ir.package_id IN ${myPackages(actor.id)}, false)` : sql`false`;
   const r = await sql<SurveySource>`
-    SELECT s.id, s.name, s.region_code, s.category, s.industry_code, s.state, ir.region_code AS record_region,
-      ir.state AS inventory_state, st.to_survey, ${pkg} AS in_my_package
+    SELECT ${SOURCE_COLUMNS}, ${inMyPackage(actor)} AS in_my_package
     FROM sources s
     LEFT JOIN inventory_records ir ON ir.source_id = s.id
     LEFT JOIN inventory_states st ON st.code = ir.state
     WHERE s.id = ${id}`.execute(db);
   return r.rows[0];
+}
+
+export interface SaveContext {
+  /** The source of the stored submission, else of the body (null when it does not exist). */
+  source: SurveySource | null;
+  existing: Pick<SubmissionRow, 'source_id' | 'form' | 'version' | 'status' | 'rev' | 'content_hash'> | null;
+  /** The id already holding this (source, form), if any. */
+  taken: string | null;
+  others: { form: string; version: number; answers: unknown; explanations: unknown }[];
+}
+
+/**
+ * Everything a save needs to decide, in one round trip: the stored submission, its source with
+ * the inventory state, who holds the (source, form) pair, and the source's other forms.
+ */
+export async function saveContext(db: Db, id: string, sourceId: number, form: string, actor: Actor): Promise<SaveContext> {
+  const r = await sql<SurveySource & { in_my_package: boolean; e_source_id: number | null; e_form: string; e_version: number; e_status: SubmissionStatus; e_rev: number; e_hash: string; taken: string | null; others: SaveContext['others'] | null }>`
+    SELECT ${SOURCE_COLUMNS}, ${inMyPackage(actor)} AS in_my_package,
+      e.source_id AS e_source_id, e.form AS e_form, e.version AS e_version, e.status AS e_status, e.rev AS e_rev, e.content_hash AS e_hash,
+      (SELECT t.id FROM submissions t WHERE t.source_id = s.id AND t.form = ${form}) AS taken,
+      (SELECT jsonb_agg(jsonb_build_object('form', o.form, 'version', o.version, 'answers', o.answers, 'explanations', o.explanations))
+         FROM submissions o WHERE o.source_id = s.id AND o.form <> ${form}) AS others
+    FROM (SELECT ${id}::uuid AS id) k
+    LEFT JOIN submissions e ON e.id = k.id
+    LEFT JOIN sources s ON s.id = coalesce(e.source_id, ${sourceId})
+    LEFT JOIN inventory_records ir ON ir.source_id = s.id
+    LEFT JOIN inventory_states st ON st.code = ir.state`.execute(db);
+  const x = r.rows[0];
+  return {
+    source: x.id === null ? null : { id: x.id, name: x.name, region_code: x.region_code, category: x.category, industry_code: x.industry_code, state: x.state, record_region: x.record_region, inventory_state: x.inventory_state, to_survey: x.to_survey, in_my_package: x.in_my_package },
+    existing: x.e_source_id === null ? null : { source_id: x.e_source_id, form: x.e_form, version: x.e_version, status: x.e_status, rev: x.e_rev, content_hash: x.e_hash },
+    taken: x.taken,
+    others: x.others ?? [],
+  };
 }
 
 export interface SubmissionRow {
@@ -66,11 +101,6 @@ export interface SubmissionRow {
 
 export async function getSubmission(db: Db | Tx, id: string): Promise<SubmissionRow | undefined> {
   return (await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst()) as SubmissionRow | undefined;
-}
-
-/** The source's other current submissions: cross-form rules and applicability read them. */
-export async function otherForms(db: Db | Tx, sourceId: number, form: string) {
-  return db.selectFrom('submissions').select(['form', 'version', 'answers', 'explanations']).where('source_id', '=', sourceId).where('form', '<>', form).execute();
 }
 
 export async function formsOfSource(db: Db | Tx, sourceId: number) {
@@ -105,29 +135,39 @@ const columns = (w: Write) => ({
   unexplained: w.summary.unexplained, content_hash: w.hash, updated_by: w.userId,
 });
 
+export type Saved = Pick<SubmissionRow, 'id' | 'source_id' | 'region_code' | 'form' | 'version' | 'status' | 'rev' | 'updated_at'>;
+
+// One statement writes the submission, its revision and its audit row (auditFrom reads CTE s):
+// atomic, one round trip, and the answers cross the wire once.
+const withRevision = (write: RawBuilder<unknown>, userId: number | null, audit: RawBuilder<unknown>) => sql<Saved>`
+  WITH s AS (${write} RETURNING id, source_id, region_code, form, version, status, rev, updated_at, answers, explanations, content_hash),
+  r AS (INSERT INTO submission_revisions (submission_id, rev, status, answers, explanations, content_hash, by_user)
+        SELECT id, rev, status, answers, explanations, content_hash, ${userId}::bigint FROM s),
+  a AS (${audit})
+  SELECT id, source_id, region_code, form, version, status, rev, updated_at FROM s`;
+
 /** Inserts the first revision; undefined when the id or the (source, form) pair is already taken. */
-export async function insertSubmission(trx: Tx, w: Write): Promise<SubmissionRow | undefined> {
-  const r = await trx.insertInto('submissions').values({
-    id: w.id, source_id: w.sourceId, region_code: w.regionCode, province_code: `${w.regionCode.slice(0, 2)}0000`, form: w.form, version: w.version,
-    ...columns(w), created_by: w.userId, submitted_at: w.status === 'submitted' ? new Date() : null,
-  }).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
-  return r as SubmissionRow | undefined;
+export async function insertSubmission(db: Db, w: Write, audit: RawBuilder<unknown>): Promise<Saved | undefined> {
+  const c = columns(w);
+  const r = await withRevision(sql`INSERT INTO submissions (id, source_id, region_code, province_code, form, version, status, answers, explanations, computed, issues,
+      ready, blocking, warnings, unexplained, content_hash, created_by, updated_by, submitted_at)
+    VALUES (${w.id}, ${w.sourceId}, ${w.regionCode}, ${`${w.regionCode.slice(0, 2)}0000`}, ${w.form}, ${w.version}, ${c.status}, ${c.answers}::jsonb, ${c.explanations}::jsonb,
+      ${c.computed}::jsonb, ${c.issues}::jsonb, ${c.ready}, ${c.blocking}, ${c.warnings}, ${c.unexplained}, ${c.content_hash}, ${w.userId}, ${w.userId},
+      ${w.status === 'submitted' ? new Date() : null}::timestamptz)
+    ON CONFLICT DO NOTHING`, w.userId, audit).execute(db);
+  return r.rows[0];
 }
 
 /** The next revision, only from `baseRev` and while the filler may still change it. */
-export async function updateSubmission(trx: Tx, w: Write, baseRev: number, editable: readonly string[]): Promise<SubmissionRow | undefined> {
-  const r = await trx.updateTable('submissions').set({
-    ...columns(w), rev: sql`rev + 1`, updated_at: new Date(),
-    submitted_at: w.status === 'submitted' ? new Date() : null,
-  }).where('id', '=', w.id).where('rev', '=', baseRev).where('status', 'in', editable as SubmissionStatus[]).returningAll().executeTakeFirst();
-  return r as SubmissionRow | undefined;
-}
-
-export async function insertRevision(trx: Tx, s: SubmissionRow, userId: number | null) {
-  await trx.insertInto('submission_revisions').values({
-    submission_id: s.id, rev: s.rev, status: s.status, answers: JSON.stringify(s.answers), explanations: JSON.stringify(s.explanations),
-    content_hash: s.content_hash, by_user: userId,
-  }).execute();
+export async function updateSubmission(db: Db, w: Write, baseRev: number, editable: readonly string[], audit: RawBuilder<unknown>): Promise<Saved | undefined> {
+  const c = columns(w);
+  const r = await withRevision(sql`UPDATE submissions SET status = ${c.status}, answers = ${c.answers}::jsonb, explanations = ${c.explanations}::jsonb,
+      computed = ${c.computed}::jsonb, issues = ${c.issues}::jsonb, ready = ${c.ready}, blocking = ${c.blocking}, warnings = ${c.warnings},
+      unexplained = ${c.unexplained}, content_hash = ${c.content_hash}, updated_by = ${w.userId}, rev = rev + 1, updated_at = now(),
+      region_code = ${w.regionCode}, province_code = ${`${w.regionCode.slice(0, 2)}0000`},
+      submitted_at = ${w.status === 'submitted' ? new Date() : null}::timestamptz
+    WHERE id = ${w.id} AND rev = ${baseRev} AND status IN (${sql.join(editable)})`, w.userId, audit).execute(db);
+  return r.rows[0];
 }
 
 export async function revisionsOf(db: Db, id: string) {

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../../core/db/index.ts';
 import { translateDbError } from '../../../core/db/pg-errors.ts';
 import { AppError, ERRORS, formatMessage, isAppError } from '../../../core/errors.ts';
 import type { Actor } from '../../access/index.ts';
-import { recordAudit } from '../../audit/index.ts';
+import { auditFrom } from '../../audit/index.ts';
 import type { Issue } from '../engine/index.ts';
 import { CATALOGUE } from '../forms/index.ts';
 import { engineFor } from '../server-engine.ts';
@@ -25,12 +25,10 @@ export interface SaveBody {
 
 const summaryOf = (s: q.SubmissionRow): Summary => ({ ready: s.ready, blocking: s.blocking, warnings: s.warnings, unexplained: s.unexplained });
 
-export function resultView(s: q.SubmissionRow) {
-  return {
-    id: s.id, sourceId: s.source_id, form: s.form, version: s.version, rev: s.rev, status: s.status, updatedAt: s.updated_at,
-    verdict: { issues: s.issues as Issue[], summary: summaryOf(s) },
-  };
+export function resultView(s: q.Saved, verdict: { issues: Issue[]; summary: Summary }) {
+  return { id: s.id, sourceId: s.source_id, form: s.form, version: s.version, rev: s.rev, status: s.status, updatedAt: s.updated_at, verdict };
 }
+const storedView = (s: q.SubmissionRow) => resultView(s, { issues: s.issues as Issue[], summary: summaryOf(s) });
 
 /** May the actor see and fill this source? A respondent only its own; others by region or work package. */
 export function reaches(actor: Actor, src: q.SurveySource): boolean {
@@ -50,32 +48,31 @@ function assertSurveyed(src: q.SurveySource) {
 }
 
 function conflict(s: q.SubmissionRow, base: number | null): AppError {
-  return new AppError('SURVEY_CONFLICT', { server: s.rev, base: base ?? '—' }, { server: { ...resultView(s), answers: s.answers, explanations: s.explanations } });
+  return new AppError('SURVEY_CONFLICT', { server: s.rev, base: base ?? '—' }, { server: { ...storedView(s), answers: s.answers, explanations: s.explanations } });
 }
 
 /** Saves one submission; `created` tells 201 from 200. */
 export async function saveSubmission(db: Db, actor: Actor, id: string, b: SaveBody): Promise<{ created: boolean; result: ReturnType<typeof resultView> }> {
   const explanations = cleanExplanations(b.explanations);
   const hash = contentHash({ sourceId: b.sourceId, form: b.form, version: b.version, status: b.status, answers: b.answers, explanations });
-  const existing = await q.getSubmission(db, id);
-  const src = await reachableSource(db, actor, existing?.source_id ?? b.sourceId);
+  const { source, existing, taken, others } = await q.saveContext(db, id, b.sourceId, b.form, actor);
+  const src = source && reaches(actor, source) ? source : undefined;
+  const stored = async () => (await q.getSubmission(db, id))!;
   if (existing) {
     if (!src) throw new AppError('SURVEY_SUBMISSION_NOT_FOUND');
     if (existing.source_id !== b.sourceId || existing.form !== b.form || existing.version !== b.version) throw new AppError('SURVEY_ID_MISMATCH', { id });
-    if (existing.content_hash === hash) return { created: false, result: resultView(existing) }; // a resend
+    if (existing.content_hash === hash) return { created: false, result: storedView(await stored()) }; // a resend
     if (!EDITABLE.has(existing.status)) throw new AppError('SURVEY_LOCKED', { status: existing.status });
-    if (b.baseRev !== existing.rev) throw conflict(existing, b.baseRev);
+    if (b.baseRev !== existing.rev) throw conflict(await stored(), b.baseRev);
   } else {
     if (!src) throw new AppError('SURVEY_SOURCE_NOT_FOUND', { id: b.sourceId });
     if (b.baseRev !== null && b.baseRev !== 0) throw new AppError('SURVEY_CONFLICT', { server: '—', base: b.baseRev }, { server: null });
-    const taken = await q.idOfSourceForm(db, b.sourceId, b.form);
     if (taken) throw new AppError('SURVEY_FORM_TAKEN', { sourceId: b.sourceId, form: b.form, id: taken }, { id: taken });
   }
   assertSurveyed(src);
 
   // Evaluated with the source's other current forms: cross-form rules and applicability read them.
   const kind = sourceKindOf(src.category, src.industry_code)!;
-  const others = await q.otherForms(db, src.id, b.form);
   const engine = await engineFor(db);
   const verdict = engine.evaluateSet({
     source: { ...kind, ...(src.industry_code ? { industryCode: src.industry_code } : {}) },
@@ -90,25 +87,20 @@ export async function saveSubmission(db: Db, actor: Actor, id: string, b: SaveBo
     id, sourceId: src.id, regionCode: src.record_region ?? src.region_code, form: b.form, version: b.version, status: b.status,
     answers: b.answers, explanations, computed: verdict.values[b.form] ?? {}, issues: mine.issues, summary: mine.summary, hash, userId: actor.id,
   };
-  return db.transaction().execute(async (trx) => {
-    const saved = existing ? await q.updateSubmission(trx, w, existing.rev, [...EDITABLE]) : await q.insertSubmission(trx, w);
-    if (!saved) {
-      // Someone got there between our read and this write: answer as if we had come second.
-      const now = await q.getSubmission(trx, id);
-      if (now && now.content_hash === hash) return { created: false, result: resultView(now) };
-      if (now && !EDITABLE.has(now.status)) throw new AppError('SURVEY_LOCKED', { status: now.status });
-      if (now) throw conflict(now, b.baseRev);
-      const taken = await q.idOfSourceForm(trx, b.sourceId, b.form);
-      throw new AppError('SURVEY_FORM_TAKEN', { sourceId: b.sourceId, form: b.form, id: taken ?? '' }, { id: taken });
-    }
-    await q.insertRevision(trx, saved, actor.id);
-    await recordAudit(trx, actor, {
-      action: b.status === 'submitted' ? 'survey.submit' : 'survey.save', entity: 'submission', entityId: id, regionCode: saved.region_code,
-      before: existing ? { rev: existing.rev, status: existing.status, ...summaryOf(existing) } : undefined,
-      after: { sourceId: saved.source_id, form: saved.form, version: saved.version, rev: saved.rev, status: saved.status, ...summaryOf(saved) },
-    });
-    return { created: !existing, result: resultView(saved) };
-  });
+  const audit = auditFrom(actor, {
+    action: b.status === 'submitted' ? 'survey.submit' : 'survey.save', entity: 'submission', entityId: id, regionCode: w.regionCode,
+    before: existing ? { rev: existing.rev, status: existing.status } : undefined,
+    after: { sourceId: w.sourceId, form: w.form, version: w.version, rev: existing ? existing.rev + 1 : 1, status: w.status, ...mine.summary },
+  }, 's');
+  const saved = existing ? await q.updateSubmission(db, w, existing.rev, [...EDITABLE], audit) : await q.insertSubmission(db, w, audit);
+  if (saved) return { created: !existing, result: resultView(saved, mine) };
+  // Someone got there between our read and this write: answer as if we had come second.
+  const now = await q.getSubmission(db, id);
+  if (now && now.content_hash === hash) return { created: false, result: storedView(now) };
+  if (now && !EDITABLE.has(now.status)) throw new AppError('SURVEY_LOCKED', { status: now.status });
+  if (now) throw conflict(now, b.baseRev);
+  const holder = await q.idOfSourceForm(db, b.sourceId, b.form);
+  throw new AppError('SURVEY_FORM_TAKEN', { sourceId: b.sourceId, form: b.form, id: holder ?? '' }, { id: holder });
 }
 
 export type BulkItem = SaveBody & { id: string };
@@ -143,7 +135,7 @@ export async function getSubmission(db: Db, actor: Actor, id: string) {
   const s = await visibleSubmission(db, actor, id);
   const revisions = await q.revisionsOf(db, id);
   return {
-    ...resultView(s), regionCode: s.region_code, answers: s.answers, explanations: s.explanations, values: s.computed,
+    ...storedView(s), regionCode: s.region_code, answers: s.answers, explanations: s.explanations, values: s.computed,
     createdAt: s.created_at, submittedAt: s.submitted_at,
     revisions: revisions.map((r) => ({ rev: r.rev, status: r.status, at: r.at, by: r.username })),
   };
