@@ -133,6 +133,20 @@ export const ERRORS = {
   INVENTORY_PHOTO_NOT_FOUND: { status: 404, zh: '照片不存在', en: 'No such photo' },
   INVENTORY_PHOTO_ID_TAKEN: { status: 409, zh: '照片编号 {id} 已用于另一份文件', en: 'Photo id {id} is already used by a different file' },
 
+  // survey
+  SURVEY_FORM_NOT_FOUND: { status: 404, zh: '报表 {code} 不存在或没有版本 {version}', en: 'There is no form {code} in version {version}' },
+  SURVEY_SUBMISSION_NOT_FOUND: { status: 404, zh: '填报记录不存在', en: 'No such submission' },
+  SURVEY_REVISION_NOT_FOUND: { status: 404, zh: '填报记录没有第 {rev} 版', en: 'The submission has no revision {rev}' },
+  SURVEY_SOURCE_NOT_FOUND: { status: 404, zh: '普查对象 {id} 不存在或不在您的填报范围内', en: 'Source {id} does not exist or is not yours to fill' },
+  SURVEY_SOURCE_NOT_SURVEYED: { status: 409, zh: '普查对象 {id} 的状态为“{state}”，不进入入户调查', en: 'Source {id} is "{state}" and does not go on to the survey' },
+  SURVEY_INVALID: { status: 400, zh: '填报内容有 {count} 处结构性错误（类型、字段或报表版本），未保存', en: 'The submission has {count} structural errors (types, fields or form version); nothing was saved' },
+  SURVEY_NOT_READY: { status: 422, zh: '尚有 {blocking} 处强制性错误、{unexplained} 条提示未说明，不能提交；可先保存为草稿', en: '{blocking} blocking issues and {unexplained} unexplained warnings remain, so it cannot be submitted; save it as a draft' },
+  SURVEY_CONFLICT: { status: 409, zh: '该填报在服务器上已是第 {server} 版（您的底稿是第 {base} 版），请比较后再保存', en: 'The submission is at revision {server} on the server (your edit started from {base}); compare and save again' },
+  SURVEY_FORM_TAKEN: { status: 409, zh: '普查对象 {sourceId} 的报表 {form} 已有填报记录 {id}，请在该记录上修改', en: 'Source {sourceId} already has a submission {id} of form {form}; edit that one' },
+  SURVEY_ID_MISMATCH: { status: 409, zh: '编号 {id} 已用于另一普查对象、报表或版本的填报', en: 'Id {id} already belongs to a submission of another source, form or version' },
+  SURVEY_LOCKED: { status: 409, zh: '填报状态为“{status}”，不能修改', en: 'The submission is {status} and cannot be changed' },
+  USER_SOURCE_INVALID: { status: 400, zh: '只有普查对象账号可关联普查对象，且该对象须在您的管辖范围内：{detail}', en: 'Only a respondent account can be linked to a source, and the source must lie in your scope: {detail}' },
+
   // database, translated once in core/db/pg-errors.ts
   DB_DUPLICATE: { status: 409, zh: '记录重复：{detail}', en: 'Duplicate record: {detail}' },
   DB_REFERENCE: { status: 409, zh: '引用的记录不存在或仍被引用：{detail}', en: 'A referenced record is missing or still in use: {detail}' },

@@ -10,6 +10,7 @@ import { peopleRoutes, peopleJobs } from '../domains/people/index.ts';
 import { demoRoutes, demoJobs } from '../domains/demo/index.ts';
 import { directoryJobs, directoryRoutes, registerRoutes } from '../domains/directory/index.ts';
 import { inventoryJobs, inventoryRoutes } from '../domains/inventory/index.ts';
+import { surveyRoutes } from '../domains/survey/index.ts';
 
 export interface DomainModule {
   name: string;
@@ -27,4 +28,5 @@ export const DOMAINS: DomainModule[] = [
   { name: 'directory', routes: registerRoutes, jobs: directoryJobs },
   { name: 'directory-sources', routes: directoryRoutes },
   { name: 'inventory', routes: inventoryRoutes, jobs: inventoryJobs },
+  { name: 'survey', routes: surveyRoutes },
 ];

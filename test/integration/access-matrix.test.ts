@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../../src/domains/access/roles.ts';
 import type { ResourceKind, RouteInfo } from '../../src/server/context.ts';
 import { NO_BODY, SAMPLE_BODIES } from './route-samples.ts';
 import { inventoryFixtures } from './inventory-fixtures.ts';
+import { surveyFixtures } from './survey-fixtures.ts';
 
 // One demo account per role; all but the national ones sit in 乐清市 (330382).
 const ACCOUNT: Record<Role, string> = {
@@ -67,6 +68,7 @@ describe.each(databaseKinds())('route × role × scope on %s', (kind) => {
       candidate: { own: await candidateId('330382001'), other: await candidateId('500109') },
       merge: { own: await mergeId('330382001'), other: await mergeId('500109') },
       ...(await inventoryFixtures(t, sourceId)),
+      ...(await surveyFixtures(t, sourceId)),
     };
     routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/'));
   });

@@ -40,6 +40,8 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/inventory/records/:id/remarks': { text: '矩阵' },
   'POST /api/v1/inventory/records/:id/settle': { version: '{v}', state: 'normal', note: '矩阵' },
   'POST /api/v1/inventory/verdicts': { sourceIds: [1], verdict: 'agree' },
+  'PUT /api/v1/submissions/:id': { sourceId: 1, form: 'G101-1', version: 1, answers: {}, status: 'draft', baseRev: 1 },
+  'POST /api/v1/submissions/bulk': { items: [] },
 };
 
 /** Routes that take no JSON body even though their method usually does. */

@@ -43,6 +43,8 @@ export interface UsersTable {
   region_code: string;
   department: string | null;
   agency_id: number | null;
+  /** A respondent's own source (migration 0007). */
+  source_id: Generated<number | null>;
   phone: string | null;
   disabled: Generated<boolean>;
   failed_logins: Generated<number>;
@@ -396,6 +398,55 @@ export interface PhaseDatesTable {
   ends_on: string;
 }
 
+export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'locked';
+export interface SubmissionsTable {
+  id: string;
+  seq: Generated<number>;
+  source_id: number;
+  region_code: string;
+  province_code: string;
+  form: string;
+  version: number;
+  status: SubmissionStatus;
+  answers: Json;
+  explanations: Json;
+  computed: Json;
+  issues: Json;
+  ready: boolean;
+  blocking: number;
+  warnings: number;
+  unexplained: number;
+  rev: Generated<number>;
+  content_hash: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_by: number | null;
+  updated_at: Timestamp;
+  submitted_at: NullableTimestamp;
+}
+export interface SubmissionRevisionsTable {
+  submission_id: string;
+  rev: number;
+  status: SubmissionStatus;
+  answers: Json;
+  explanations: Json;
+  content_hash: string;
+  by_user: number | null;
+  at: Timestamp;
+}
+export interface SubmissionAttachmentsTable {
+  id: string;
+  source_id: number;
+  region_code: string;
+  province_code: string;
+  mime: string;
+  bytes: number;
+  sha256: string;
+  name: string | null;
+  uploaded_by: number | null;
+  uploaded_at: Timestamp;
+}
+
 export interface DB {
   regions: RegionsTable;
   agencies: AgenciesTable;
@@ -428,4 +479,7 @@ export interface DB {
   inventory_verdicts: InventoryVerdictsTable;
   inventory_remarks: InventoryRemarksTable;
   phase_dates: PhaseDatesTable;
+  submissions: SubmissionsTable;
+  submission_revisions: SubmissionRevisionsTable;
+  submission_attachments: SubmissionAttachmentsTable;
 }

@@ -11,6 +11,8 @@ export interface Actor {
   scopeLevel: RegionLevel;
   department: string | null;
   agencyId: number | null;
+  /** A respondent's own source (users.source_id); the survey lets it fill only that one. */
+  sourceId?: number | null;
 }
 
 /** The actor of work no user started: loading the demo, start-up tasks. */
@@ -23,4 +25,5 @@ export const SYSTEM: Actor = {
   scopeLevel: 'nation',
   department: null,
   agencyId: null,
+  sourceId: null,
 };

@@ -41,6 +41,9 @@ export const POLICY = {
   'inventory.review': { roles: [...OFFICES, 'reviewer', 'instructor'] },
   'inventory.verdict': { roles: ['department-reviewer'] },
   'inventory.settle': { roles: OFFICES },
+  // 入户调查: every field and office role reads; the respondent only its own source (domain scope).
+  'survey.read': { roles: [...OFFICES, 'reviewer', 'department-reviewer', 'instructor', 'enumerator', 'agency-staff', 'respondent'] },
+  'survey.fill': { roles: [...OFFICES, 'instructor', 'enumerator', 'agency-staff', 'respondent'] },
   'demo.load': { roles: ['national-office'], minLevel: 'nation' },
 } as const satisfies Record<string, Rule>;
 

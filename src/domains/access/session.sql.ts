@@ -58,6 +58,7 @@ export async function findSession(db: Db, id: string) {
       'u.region_code as regionCode',
       'u.department',
       'u.agency_id as agencyId',
+      'u.source_id as sourceId',
       'u.disabled',
       'r.name as regionName',
       'r.scope_prefix as scopePrefix',

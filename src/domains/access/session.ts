@@ -80,6 +80,7 @@ export async function resolveSession(db: Db, token: string): Promise<SessionView
       scopeLevel: s.scopeLevel,
       department: s.department,
       agencyId: s.agencyId,
+      sourceId: s.sourceId,
     },
   };
 }

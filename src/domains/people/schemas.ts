@@ -29,6 +29,7 @@ export const User = Type.Object({
   department: Nullable(Type.String()),
   agencyId: Nullable(Type.Integer()),
   agencyName: Nullable(Type.String()),
+  sourceId: Type.Optional(Nullable(Type.Integer())),
   phone: Nullable(Type.String()),
   disabled: Type.Boolean(),
   version: Type.Integer(),
@@ -58,6 +59,7 @@ export const UserCreateBody = Type.Object(
     department: Type.Optional(Nullable(DepartmentSchema)),
     agencyId: Type.Optional(Nullable(Id)),
     phone: Type.Optional(Nullable(Type.String({ maxLength: 32 }))),
+    sourceId: Type.Optional(Nullable(Id)),
   },
   { additionalProperties: false },
 );

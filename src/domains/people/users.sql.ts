@@ -20,6 +20,7 @@ const selectUsers = (db: Db) =>
       'u.department',
       'u.agency_id',
       'a.name as agency_name',
+      'u.source_id',
       'u.phone',
       'u.disabled',
       'u.version',
@@ -105,6 +106,16 @@ const toColumns = (u: NewUser) => ({
   agency_id: u.agencyId,
   phone: u.phone,
 });
+
+/** An active source in the scope: what a respondent's account may be linked to. */
+export async function sourceInScope(db: Db, id: number, scopePrefix: string) {
+  const r = await db.selectFrom('sources').select('id').where('id', '=', id).where('state', '=', 'active').where('region_code', 'like', `${scopePrefix}%`).executeTakeFirst();
+  return !!r;
+}
+
+export async function linkSource(trx: Tx, userId: number, sourceId: number) {
+  await trx.updateTable('users').set({ source_id: sourceId }).where('id', '=', userId).execute();
+}
 
 export async function insertUser(trx: Tx, u: NewUser) {
   const r = await trx.insertInto('users').values(toColumns(u)).returning('id').executeTakeFirstOrThrow();

@@ -28,6 +28,7 @@ export function userView(r: q.UserRow) {
     department: r.department,
     agencyId: r.agency_id === null ? null : Number(r.agency_id),
     agencyName: r.agency_name,
+    sourceId: r.source_id === null ? null : Number(r.source_id),
     phone: r.phone,
     disabled: r.disabled,
     version: r.version,
@@ -38,9 +39,9 @@ export function userView(r: q.UserRow) {
 export type UserView = ReturnType<typeof userView>;
 
 /** What the audit keeps of a user: everything but secrets and bookkeeping. */
-function snapshot(u: { username: string; displayName: string; role: string; regionCode: string; department: string | null; agencyId: number | null; phone: string | null; disabled: boolean }) {
-  const { username, displayName, role, regionCode, department, agencyId, phone, disabled } = u;
-  return { username, displayName, role, regionCode, department, agencyId, phone, disabled };
+function snapshot(u: { username: string; displayName: string; role: string; regionCode: string; department: string | null; agencyId: number | null; phone: string | null; disabled: boolean; sourceId?: number | null }) {
+  const { username, displayName, role, regionCode, department, agencyId, phone, disabled, sourceId } = u;
+  return { username, displayName, role, regionCode, department, agencyId, phone, disabled, ...(sourceId ? { sourceId } : {}) };
 }
 
 const pick = <T extends object>(o: T, keys: readonly string[]) =>
@@ -102,17 +103,25 @@ export interface UserInput {
   department?: string | null;
   agencyId?: number | null;
   phone?: string | null;
+  /** A respondent's own source (普查对象账号 → 普查对象). */
+  sourceId?: number | null;
 }
 
 export async function createUser(db: Db, actor: Actor, input: UserInput) {
   const d = normaliseDraft({ ...input, department: input.department ?? null, agencyId: input.agencyId ?? null, phone: input.phone ?? null });
   const err = firstError(checkUserDraft(d, await loadRuleEnv(db, actor, [d], { usernames: true })));
   if (err) throw new AppError(err.code, err.params);
+  const sourceId = input.sourceId ?? null;
+  if (sourceId !== null) {
+    if (d.role !== 'respondent') throw new AppError('USER_SOURCE_INVALID', { detail: d.role });
+    if (!(await q.sourceInScope(db, sourceId, actor.scopePrefix))) throw new AppError('USER_SOURCE_INVALID', { detail: String(sourceId) });
+  }
   // Hash before the transaction: scrypt is slow on purpose and must not hold the database.
   const passwordHash = await hashPassword(d.password!);
   try {
     return await db.transaction().execute(async (trx) => {
       const id = await q.insertUser(trx, { ...d, passwordHash });
+      if (sourceId !== null) await q.linkSource(trx, id, sourceId);
       const view = userView((await q.getUser(trx, id, ''))!);
       await recordAudit(trx, actor, { action: 'user.create', entity: 'user', entityId: id, regionCode: view.regionCode, after: snapshot(view) });
       return view;

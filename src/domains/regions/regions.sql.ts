@@ -83,6 +83,12 @@ export async function setPilot(db: Db, code: string, pilot: boolean) {
   return db.updateTable('regions').set({ pilot }).where('code', '=', code).returning(columns).executeTakeFirst();
 }
 
+/** Codes of the tree down to townships (about 45,000; villages are left out: 620,000). */
+export async function codesToTownship(db: Db) {
+  const rows = await db.selectFrom('regions').select('code').where('level', 'in', ['nation', 'province', 'prefecture', 'county', 'township']).execute();
+  return new Set(rows.map((r) => r.code));
+}
+
 export async function regionsExist(db: Db, codes: string[]) {
   if (codes.length === 0) return new Set<string>();
   const rows = await db.selectFrom('regions').select('code').where('code', 'in', codes).execute();

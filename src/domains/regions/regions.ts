@@ -69,6 +69,25 @@ export async function setPilot(db: Db, actor: Actor, code: string, pilot: boolea
   });
 }
 
+/**
+ * A synchronous existence check for region codes, loaded once per database (the tree changes
+ * only with a new division release). A 12-digit statistical code is judged by its county
+ * (ending 000000) or township, as villages are loaded only on demand.
+ */
+const checkers = new WeakMap<Db, Promise<(code: string) => boolean>>();
+export function regionChecker(db: Db): Promise<(code: string) => boolean> {
+  let p = checkers.get(db);
+  if (!p) {
+    p = q.codesToTownship(db).then((codes) => (code: string) => {
+      if (!/^\d{12}$/.test(code)) return codes.has(code);
+      return codes.has(code.endsWith('000000') ? code.slice(0, 6) : code.slice(0, 9));
+    });
+    p.catch(() => checkers.delete(db));
+    checkers.set(db, p);
+  }
+  return p;
+}
+
 /** Throws REGION_UNKNOWN for a code that is not in the tree (input validation). */
 export async function assertRegionsExist(db: Db, codes: string[]) {
   const have = await q.regionsExist(db, codes);

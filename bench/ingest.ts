@@ -1,0 +1,125 @@
+// Benchmark: survey submissions coming in. A real `pucha serve` process receives
+// PUT /api/v1/submissions/:id for the forms of the example enterprise (10 forms, 347 answers),
+// each checked on the server by the rule engine together with the source's forms already
+// stored, then written with its revision and audit row. autocannon sends them from this
+// process at 10 and at 50 connections; every request is a new submission (a new id for a new
+// source × form), none is a resend.
+// Usage: npm run bench:ingest [-- --seconds 10] [--sources 8000] [--db pglite|postgres|both]
+// (postgres needs DATABASE_URL; it loads a fresh database pucha_bench_ingest on that server)
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { openDatabase, type Database } from '../src/core/db/index.ts';
+import { prepareDatabase } from '../src/server/start.ts';
+import { hashPassword } from '../src/domains/access/index.ts';
+import { exampleEnterprise } from '../src/domains/survey/forms/example-set.ts';
+import { countAnswers } from '../src/domains/survey/forms/example-set.ts';
+
+const arg = (name: string, dflt: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
+const seconds = Number(arg('--seconds', '10'));
+const nSources = Number(arg('--sources', '8000'));
+const which = arg('--db', process.env.DATABASE_URL ? 'both' : 'pglite');
+const PASSWORD = 'Bench2018x';
+const SET = exampleEnterprise();
+
+async function load(database: Database): Promise<number[]> {
+  await prepareDatabase(database);
+  await database.db.insertInto('users').values({ username: 'bench', display_name: '压测', password_hash: await hashPassword(PASSWORD), role: 'regional-office', region_code: '330382' }).execute();
+  const names = Array.from({ length: nSources }, (_, i) => `乐清市压测印染厂${i + 1}`);
+  const ids: number[] = [];
+  for (let i = 0; i < names.length; i += 5000) {
+    const r = await sql<{ id: number }>`INSERT INTO sources (region_code, name, industry_code, category, origin)
+      SELECT '330382', n, '1713', 'industrial', 'supplement' FROM unnest(${names.slice(i, i + 5000)}::text[]) AS t(n) RETURNING id`.execute(database.db);
+    ids.push(...r.rows.map((x) => Number(x.id)));
+  }
+  return ids;
+}
+
+async function serve(env: Record<string, string>) {
+  const port = 3600 + Math.floor(Math.random() * 90);
+  const server = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), 'bin/pucha.js', 'serve', '--port', String(port)], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      /* starting */
+    }
+    if (i > 300) throw new Error('server did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { base, pid: server.pid!, stop: async () => { server.kill('SIGTERM'); await new Promise((r) => server.once('exit', r)); } };
+}
+
+/** CPU seconds (user + system) a process has used: the server's cost per submission, whatever else shares the machine. */
+function cpuSeconds(pid: number): number {
+  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
+async function run(label: string, base: string, pid: number, sources: number[]) {
+  const login = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0];
+  const csrf = (await login.json()).csrfToken as string;
+  let next = 0;
+  const total = sources.length * SET.forms.length;
+  for (const connections of [10, 50]) {
+    const cpu0 = cpuSeconds(pid);
+    const load0 = os.loadavg()[0];
+    const r = await autocannon({
+      url: base, connections, duration: seconds,
+      headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+      requests: [{
+        method: 'PUT',
+        // source after source, each form of the set in catalogue order (G101-1 first)
+        setupRequest: (req) => {
+          const k = next++ % total;
+          const f = SET.forms[k % SET.forms.length];
+          const body = { sourceId: sources[Math.floor(k / SET.forms.length)], form: f.form, version: f.version, answers: f.answers, status: 'submitted', baseRev: null };
+          return { ...req, path: `/api/v1/submissions/${randomUUID()}`, body: JSON.stringify(body) };
+        },
+      }],
+    });
+    if (next > total) console.warn(`  (ran out of fresh sources: later requests were refused as a second id for a form; use --sources)`);
+    const cpuMs = ((cpuSeconds(pid) - cpu0) * 1000) / Math.max(1, r['2xx']);
+    console.log(`${label.padEnd(10)} c=${String(connections).padEnd(2)} ${String(Math.round(r.requests.average)).padStart(5)} submissions/s  p50 ${r.latency.p50} ms  p97.5 ${r.latency.p97_5} ms  p99 ${r.latency.p99} ms  max ${r.latency.max} ms  2xx ${r['2xx']}  non-2xx ${r.non2xx}  errors ${r.errors}  server CPU ${cpuMs.toFixed(2)} ms/submission  load ${load0.toFixed(1)}→${os.loadavg()[0].toFixed(1)}`);
+  }
+}
+
+console.log(`${new Date().toISOString()} ${os.cpus().length} cores (${os.cpus()[0].model}), Node ${process.version}; ${SET.forms.length} forms, ${countAnswers(SET.forms.map((f) => f.answers))} answers per source, ${JSON.stringify(SET.forms.map((f) => f.answers)).length} bytes; ${seconds} s per run`);
+
+if (which === 'pglite' || which === 'both') {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-ingest-'));
+  const database = await openDatabase({ dataDir });
+  const sources = await load(database);
+  await database.close();
+  const s = await serve({ PUCHA_DATA_DIR: dataDir, DATABASE_URL: '' });
+  await run('PGlite', s.base, s.pid, sources);
+  await s.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+if (which === 'postgres' || which === 'both') {
+  if (!process.env.DATABASE_URL) throw new Error('set DATABASE_URL to a PostgreSQL server (scripts/start-postgres.sh prints one)');
+  const dbName = 'pucha_bench_ingest';
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${dbName}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
+  const sources = await load(database);
+  await database.close();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-ingest-'));
+  const s = await serve({ DATABASE_URL: url.toString(), PUCHA_DATA_DIR: dataDir });
+  await run('PostgreSQL', s.base, s.pid, sources);
+  await s.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,110 @@
+// Pure rules of the survey's submissions: which forms a directory source fills, which of the
+// engine's issues make a request malformed rather than merely incomplete, the content hash that
+// makes a resend idempotent, and the readable diff between two revisions.
+import { createHash } from 'node:crypto';
+import type { Category, SourceKind } from '../forms/types.ts';
+import type { Issue } from '../engine/index.ts';
+
+export type Status = 'draft' | 'submitted' | 'returned' | 'approved' | 'locked';
+/** Statuses the filler may still change; the review chain will own the others. */
+export const EDITABLE: ReadonlySet<Status> = new Set(['draft', 'submitted', 'returned']);
+
+/**
+ * The directory's category (and industry) as the engine's category and kind. Centralised
+ * facilities and mobile sources are told apart by their GB/T 4754-2017 class; without one the
+ * commonest kind is assumed (a wastewater plant; a filling station).
+ */
+export function sourceKindOf(category: string, industryCode: string | null): { category: Category; kind: SourceKind } | null {
+  const ind = industryCode ?? '';
+  switch (category) {
+    case 'industrial': return { category: 'G', kind: 'enterprise' };
+    case 'livestock': return { category: 'N', kind: 'livestock-farm' };
+    case 'domestic': return { category: 'S', kind: 'non-industrial-boiler' };
+    case 'centralised':
+      if (ind === '7724') return { category: 'J', kind: 'hazardous-waste-plant' }; // 危险废物治理
+      if (ind === '7820' || ind === '7723') return { category: 'J', kind: 'waste-plant' }; // 环境卫生管理, 固体废物治理
+      return { category: 'J', kind: 'wastewater-plant' }; // 4620 污水处理及其再生利用, and by default
+    case 'mobile':
+      if (ind === '5941') return { category: 'Y', kind: 'oil-depot' }; // 油气仓储
+      if (ind === '5435') return { category: 'Y', kind: 'oil-transport' }; // 危险货物道路运输
+      return { category: 'Y', kind: 'gas-station' }; // 5265 机动车燃油零售, and by default
+    default: return null;
+  }
+}
+
+/**
+ * Issues that say the request itself is wrong (no such form or version, a value of the wrong
+ * type, an unknown field, an oversized group, malformed explanations): the client has a bug or
+ * is hostile, so nothing is stored, not even a draft. Everything else (required, ranges, rules)
+ * is the ordinary state of a form being filled and is stored with the draft.
+ */
+const STRUCTURAL = new Set([
+  'set.shape', 'set.source', 'set.too-many-forms', 'set.duplicate-form', 'set.wrong-kind',
+  'form.unknown', 'form.not-defined', 'form.version',
+  'answers.shape', 'answers.too-many-fields', 'field.unknown', 'field.type', 'group.max-rows',
+  'explanations.shape', 'explanations.length',
+]);
+export const isStructural = (i: Pick<Issue, 'rule' | 'severity'>) => i.severity === 'blocking' && STRUCTURAL.has(i.rule);
+
+export interface Summary { ready: boolean; blocking: number; warnings: number; unexplained: number }
+
+/** The verdict of one form out of the set it was evaluated in. */
+export function formVerdict(issues: Issue[], form: string): { issues: Issue[]; summary: Summary } {
+  const mine = issues.filter((i) => i.form === form || i.form === '');
+  let blocking = 0;
+  let warnings = 0;
+  let unexplained = 0;
+  for (const i of mine) {
+    if (i.severity === 'blocking') blocking++;
+    else {
+      warnings++;
+      if (!i.explanation) unexplained++;
+    }
+  }
+  return { issues: mine, summary: { ready: blocking === 0 && unexplained === 0, blocking, warnings, unexplained } };
+}
+
+/** JSON with object keys sorted, so equal content hashes equally whatever the key order. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : canonicalJson(x))).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+export function contentHash(c: { sourceId: number; form: string; version: number; status: string; answers: unknown; explanations: unknown }): string {
+  return createHash('sha256').update(canonicalJson([c.sourceId, c.form, c.version, c.status, c.answers, c.explanations ?? {}])).digest('hex');
+}
+
+/** Explanations as stored: text only, trimmed, blank ones dropped (the engine reads them alike). */
+export function cleanExplanations(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const [k, v] of Object.entries(raw)) if (typeof v === 'string' && v.trim()) out[k] = v.trim();
+  return out;
+}
+
+export interface Change { path: string; before: unknown; after: unknown }
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+/** Points and file references are one answer each, not objects to descend into. */
+const isLeafObject = (o: Record<string, unknown>) => ('lat' in o && 'lng' in o) || ('id' in o && 'type' in o) || ('from' in o && 'to' in o);
+
+/** Leaf-by-leaf differences between two answer objects, with paths like `fuels[2].sulphur`. */
+export function diffAnswers(before: unknown, after: unknown, path = '', out: Change[] = [], max = 2000): Change[] {
+  if (out.length >= max) return out;
+  if (Array.isArray(before) && Array.isArray(after) && !isFileList(before) && !isFileList(after)) {
+    for (let i = 0; i < Math.max(before.length, after.length); i++) diffAnswers(before[i], after[i], `${path}[${i}]`, out, max);
+    return out;
+  }
+  if (isObj(before) && isObj(after) && !isLeafObject(before) && !isLeafObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    for (const k of keys) diffAnswers(before[k], after[k], path ? `${path}.${k}` : k, out, max);
+    return out;
+  }
+  if (canonicalJson(before ?? null) !== canonicalJson(after ?? null)) out.push({ path, before: before ?? null, after: after ?? null });
+  return out;
+}
+const isFileList = (a: unknown[]) => a.length > 0 && a.every((x) => isObj(x) && 'id' in x && 'type' in x);

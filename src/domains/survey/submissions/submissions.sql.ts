@@ -1,0 +1,208 @@
+// SQL of the survey's submissions: the source as the survey sees it, submissions and their
+// revisions. Scope is applied by the caller (submissions.ts) from the columns these return,
+// except in lists, where it is a WHERE clause built from the actor.
+import { sql, type RawBuilder } from 'kysely';
+import type { Db, Tx } from '../../../core/db/index.ts';
+import type { SubmissionStatus } from '../../../core/db/schema.ts';
+import type { Actor } from '../../access/index.ts';
+
+export interface SurveySource {
+  id: number;
+  name: string;
+  region_code: string;
+  category: string;
+  industry_code: string | null;
+  state: string;
+  record_region: string | null;
+  inventory_state: string | null;
+  to_survey: boolean | null;
+  /** The caller is on the team of the work package holding this source. */
+  in_my_package: boolean;
+}
+
+/** Field roles also reach the sources of their work packages, which may lie outside their township. */
+const PACKAGE_ROLES = new Set(['enumerator', 'instructor', 'agency-staff']);
+
+const myPackages = (userId: number) => sql`(
+  SELECT wp.id FROM work_packages wp WHERE wp.team_id IN (
+    SELECT team_id FROM team_members WHERE user_id = ${userId} UNION ALL SELECT id FROM teams WHERE instructor_id = ${userId}))`;
+
+const inMyPackage = (actor: Actor) => (actor.id !== null && PACKAGE_ROLES.has(actor.role) ? sql`coalesce(ir.package_id IN ${myPackages(actor.id)}, false)` : sql`false`);
+const SOURCE_COLUMNS = sql`s.id, s.name, s.region_code, s.category, s.industry_code, s.state, ir.region_code AS record_region, ir.state AS inventory_state, st.to_survey`;
+
+export async function surveySource(db: Db | Tx, id: number, actor: Actor): Promise<SurveySource | undefined> {
+  const r = await sql<SurveySource>`
+    SELECT ${SOURCE_COLUMNS}, ${inMyPackage(actor)} AS in_my_package
+    FROM sources s
+    LEFT JOIN inventory_records ir ON ir.source_id = s.id
+    LEFT JOIN inventory_states st ON st.code = ir.state
+    WHERE s.id = ${id}`.execute(db);
+  return r.rows[0];
+}
+
+export interface SaveContext {
+  /** The source of the stored submission, else of the body (null when it does not exist). */
+  source: SurveySource | null;
+  existing: Pick<SubmissionRow, 'source_id' | 'form' | 'version' | 'status' | 'rev' | 'content_hash'> | null;
+  /** The id already holding this (source, form), if any. */
+  taken: string | null;
+  others: { form: string; version: number; answers: unknown; explanations: unknown }[];
+}
+
+/**
+ * Everything a save needs to decide, in one round trip: the stored submission, its source with
+ * the inventory state, who holds the (source, form) pair, and the source's other forms.
+ */
+export async function saveContext(db: Db, id: string, sourceId: number, form: string, actor: Actor): Promise<SaveContext> {
+  const r = await sql<SurveySource & { in_my_package: boolean; e_source_id: number | null; e_form: string; e_version: number; e_status: SubmissionStatus; e_rev: number; e_hash: string; taken: string | null; others: SaveContext['others'] | null }>`
+    SELECT ${SOURCE_COLUMNS}, ${inMyPackage(actor)} AS in_my_package,
+      e.source_id AS e_source_id, e.form AS e_form, e.version AS e_version, e.status AS e_status, e.rev AS e_rev, e.content_hash AS e_hash,
+      (SELECT t.id FROM submissions t WHERE t.source_id = s.id AND t.form = ${form}) AS taken,
+      (SELECT jsonb_agg(jsonb_build_object('form', o.form, 'version', o.version, 'answers', o.answers, 'explanations', o.explanations))
+         FROM submissions o WHERE o.source_id = s.id AND o.form <> ${form}) AS others
+    FROM (SELECT ${id}::uuid AS id) k
+    LEFT JOIN submissions e ON e.id = k.id
+    LEFT JOIN sources s ON s.id = coalesce(e.source_id, ${sourceId})
+    LEFT JOIN inventory_records ir ON ir.source_id = s.id
+    LEFT JOIN inventory_states st ON st.code = ir.state`.execute(db);
+  const x = r.rows[0];
+  return {
+    source: x.id === null ? null : { id: x.id, name: x.name, region_code: x.region_code, category: x.category, industry_code: x.industry_code, state: x.state, record_region: x.record_region, inventory_state: x.inventory_state, to_survey: x.to_survey, in_my_package: x.in_my_package },
+    existing: x.e_source_id === null ? null : { source_id: x.e_source_id, form: x.e_form, version: x.e_version, status: x.e_status, rev: x.e_rev, content_hash: x.e_hash },
+    taken: x.taken,
+    others: x.others ?? [],
+  };
+}
+
+export interface SubmissionRow {
+  id: string;
+  seq: number;
+  source_id: number;
+  region_code: string;
+  form: string;
+  version: number;
+  status: SubmissionStatus;
+  answers: Record<string, unknown>;
+  explanations: Record<string, string>;
+  computed: Record<string, unknown>;
+  issues: unknown[];
+  ready: boolean;
+  blocking: number;
+  warnings: number;
+  unexplained: number;
+  rev: number;
+  content_hash: string;
+  created_by: number | null;
+  created_at: Date;
+  updated_by: number | null;
+  updated_at: Date;
+  submitted_at: Date | null;
+}
+
+export async function getSubmission(db: Db | Tx, id: string): Promise<SubmissionRow | undefined> {
+  return (await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst()) as SubmissionRow | undefined;
+}
+
+export async function formsOfSource(db: Db | Tx, sourceId: number) {
+  return db.selectFrom('submissions')
+    .select(['id', 'form', 'version', 'status', 'rev', 'updated_at', 'ready', 'blocking', 'warnings', 'unexplained', 'computed'])
+    .where('source_id', '=', sourceId).execute();
+}
+
+export async function idOfSourceForm(db: Db | Tx, sourceId: number, form: string) {
+  return (await db.selectFrom('submissions').select('id').where('source_id', '=', sourceId).where('form', '=', form).executeTakeFirst())?.id;
+}
+
+export interface Write {
+  id: string;
+  sourceId: number;
+  regionCode: string;
+  form: string;
+  version: number;
+  status: SubmissionStatus;
+  answers: unknown;
+  explanations: Record<string, string>;
+  computed: unknown;
+  issues: unknown[];
+  summary: { ready: boolean; blocking: number; warnings: number; unexplained: number };
+  hash: string;
+  userId: number | null;
+}
+
+const columns = (w: Write) => ({
+  status: w.status, answers: JSON.stringify(w.answers), explanations: JSON.stringify(w.explanations), computed: JSON.stringify(w.computed),
+  issues: JSON.stringify(w.issues), ready: w.summary.ready, blocking: w.summary.blocking, warnings: w.summary.warnings,
+  unexplained: w.summary.unexplained, content_hash: w.hash, updated_by: w.userId,
+});
+
+export type Saved = Pick<SubmissionRow, 'id' | 'source_id' | 'region_code' | 'form' | 'version' | 'status' | 'rev' | 'updated_at'>;
+
+// One statement writes the submission, its revision and its audit row (auditFrom reads CTE s):
+// atomic, one round trip, and the answers cross the wire once.
+const withRevision = (write: RawBuilder<unknown>, userId: number | null, audit: RawBuilder<unknown>) => sql<Saved>`
+  WITH s AS (${write} RETURNING id, source_id, region_code, form, version, status, rev, updated_at, answers, explanations, content_hash),
+  r AS (INSERT INTO submission_revisions (submission_id, rev, status, answers, explanations, content_hash, by_user)
+        SELECT id, rev, status, answers, explanations, content_hash, ${userId}::bigint FROM s),
+  a AS (${audit})
+  SELECT id, source_id, region_code, form, version, status, rev, updated_at FROM s`;
+
+/** Inserts the first revision; undefined when the id or the (source, form) pair is already taken. */
+export async function insertSubmission(db: Db, w: Write, audit: RawBuilder<unknown>): Promise<Saved | undefined> {
+  const c = columns(w);
+  const r = await withRevision(sql`INSERT INTO submissions (id, source_id, region_code, province_code, form, version, status, answers, explanations, computed, issues,
+      ready, blocking, warnings, unexplained, content_hash, created_by, updated_by, submitted_at)
+    VALUES (${w.id}, ${w.sourceId}, ${w.regionCode}, ${`${w.regionCode.slice(0, 2)}0000`}, ${w.form}, ${w.version}, ${c.status}, ${c.answers}::jsonb, ${c.explanations}::jsonb,
+      ${c.computed}::jsonb, ${c.issues}::jsonb, ${c.ready}, ${c.blocking}, ${c.warnings}, ${c.unexplained}, ${c.content_hash}, ${w.userId}, ${w.userId},
+      ${w.status === 'submitted' ? new Date() : null}::timestamptz)
+    ON CONFLICT DO NOTHING`, w.userId, audit).execute(db);
+  return r.rows[0];
+}
+
+/** The next revision, only from `baseRev` and while the filler may still change it. */
+export async function updateSubmission(db: Db, w: Write, baseRev: number, editable: readonly string[], audit: RawBuilder<unknown>): Promise<Saved | undefined> {
+  const c = columns(w);
+  const r = await withRevision(sql`UPDATE submissions SET status = ${c.status}, answers = ${c.answers}::jsonb, explanations = ${c.explanations}::jsonb,
+      computed = ${c.computed}::jsonb, issues = ${c.issues}::jsonb, ready = ${c.ready}, blocking = ${c.blocking}, warnings = ${c.warnings},
+      unexplained = ${c.unexplained}, content_hash = ${c.content_hash}, updated_by = ${w.userId}, rev = rev + 1, updated_at = now(),
+      region_code = ${w.regionCode}, province_code = ${`${w.regionCode.slice(0, 2)}0000`},
+      submitted_at = ${w.status === 'submitted' ? new Date() : null}::timestamptz
+    WHERE id = ${w.id} AND rev = ${baseRev} AND status IN (${sql.join(editable)})`, w.userId, audit).execute(db);
+  return r.rows[0];
+}
+
+export async function revisionsOf(db: Db, id: string) {
+  return sql<{ rev: number; status: string; at: Date; by_user: number | null; username: string | null }>`
+    SELECT r.rev, r.status, r.at, r.by_user, u.username FROM submission_revisions r LEFT JOIN users u ON u.id = r.by_user
+    WHERE r.submission_id = ${id} ORDER BY r.rev`.execute(db).then((r) => r.rows);
+}
+
+/** A revision and the one before it (null for the first). */
+export async function revisionPair(db: Db, id: string, rev: number) {
+  const rows = await db.selectFrom('submission_revisions').selectAll().where('submission_id', '=', id).where('rev', 'in', [rev - 1, rev]).orderBy('rev').execute();
+  const cur = rows.find((r) => r.rev === rev);
+  return cur ? { cur, prev: rows.find((r) => r.rev === rev - 1) ?? null } : undefined;
+}
+
+export interface ListFilter { sourceId?: number; form?: string; status?: string; after?: number; limit: number }
+
+/** What the actor may list: a respondent its own source; others their region or work packages. */
+function scopeWhere(actor: Actor): RawBuilder<unknown> {
+  if (actor.role === 'respondent') return actor.sourceId ? sql`s.source_id = ${actor.sourceId}` : sql`false`;
+  const region = sql`s.region_code LIKE ${actor.scopePrefix + '%'}`;
+  if (actor.id === null || !PACKAGE_ROLES.has(actor.role)) return region;
+  return sql`(${region} OR s.source_id IN (SELECT ir.source_id FROM inventory_records ir WHERE ir.package_id IN ${myPackages(actor.id)}))`;
+}
+
+export async function listSubmissions(db: Db, actor: Actor, f: ListFilter) {
+  const where = [scopeWhere(actor)];
+  if (f.sourceId !== undefined) where.push(sql`s.source_id = ${f.sourceId}`);
+  if (f.form) where.push(sql`s.form = ${f.form}`);
+  if (f.status) where.push(sql`s.status = ${f.status}`);
+  if (f.after !== undefined) where.push(sql`s.seq > ${f.after}`);
+  const r = await sql<Omit<SubmissionRow, 'answers' | 'explanations' | 'computed' | 'issues' | 'content_hash'> & { source_name: string }>`
+    SELECT s.id, s.seq, s.source_id, s.region_code, s.form, s.version, s.status, s.ready, s.blocking, s.warnings, s.unexplained, s.rev,
+      s.created_by, s.created_at, s.updated_by, s.updated_at, s.submitted_at, src.name AS source_name
+    FROM submissions s JOIN sources src ON src.id = s.source_id
+    WHERE ${sql.join(where, sql` AND `)} ORDER BY s.seq LIMIT ${f.limit + 1}`.execute(db);
+  return r.rows;
+}

@@ -1,0 +1,22 @@
+// Rows of the survey for the access matrix: a submission of a source in 乐清市城东街道 (inside
+// every county account's scope, but not the demo respondent's own source) and one in
+// 重庆市北碚区 (another province). Forms are national: the "other" form is a code that does not
+// exist, so it reads as not found like any row out of reach.
+import { randomUUID } from 'node:crypto';
+import type { TestApp } from '../helpers/app.ts';
+
+type Pair = { own: string; other: string };
+
+export async function surveyFixtures(t: TestApp, sourceId: (region: string, name?: string) => Promise<number>): Promise<{ submission: Pair; form: Pair }> {
+  const db = t.ctx.db;
+  const make = async (region: string) => {
+    const id = randomUUID();
+    await db.insertInto('submissions').values({
+      id, source_id: await sourceId(region, `矩阵调查对象${region}`), region_code: region, province_code: `${region.slice(0, 2)}0000`, form: 'G101-1', version: 1,
+      status: 'draft', answers: '{}', explanations: '{}', computed: '{}', issues: '[]', ready: false, blocking: 1, warnings: 0, unexplained: 0, content_hash: '0'.repeat(64),
+    }).execute();
+    await db.insertInto('submission_revisions').values({ submission_id: id, rev: 1, status: 'draft', answers: '{}', explanations: '{}', content_hash: '0'.repeat(64), by_user: null }).execute();
+    return id;
+  };
+  return { submission: { own: await make('330382001'), other: await make('500109') }, form: { own: 'G101-1', other: 'Z999' } };
+}
