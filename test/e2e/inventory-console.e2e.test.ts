@@ -198,6 +198,24 @@ run.each(databaseKinds())('inventory console in Chromium on %s', (kind) => {
     await page.context().close();
   });
 
+  it('the national office lets a pilot county start its survey early', async () => {
+    const page = await pageAs('nation');
+    await page.goto(`${server.url}/console/inventory`);
+    await page.locator('[data-testid="pilot-330382"]').waitFor({ timeout: 15_000 });
+    await page.click('[data-testid="pilot-dates-330382"]');
+    const inputs = page.locator('.ant-modal .ant-picker-range input');
+    await inputs.nth(0).click();
+    await inputs.nth(0).fill('2018-06-01');
+    await inputs.nth(0).press('Enter');
+    await inputs.nth(1).fill('2018-11-10');
+    await inputs.nth(1).press('Enter');
+    await page.click('[data-testid="pilot-dates-save"]');
+    await expect.poll(() => page.locator('[data-testid="pilot-330382"] [data-testid="pilot-survey"]').textContent(), { timeout: 15_000 }).toContain('2018-06-01 ~ 2018-11-10');
+    const pilots = await httpCall<Array<{ code: string; surveyStartsOn: string }>>(office, 'GET', `${INV}/pilots`);
+    expect(pilots.find((p) => p.code === '330382')?.surveyStartsOn).toBe('2018-06-01');
+    await page.context().close();
+  });
+
   /** The numbers a progress row shows are the API's numbers. */
   async function expectCells(row: ReturnType<Page['locator']>, api: Row) {
     await row.waitFor({ timeout: 15_000 });

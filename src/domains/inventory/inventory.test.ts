@@ -222,6 +222,17 @@ describe.each(databaseKinds())('the inventory on %s', (kind) => {
     expect(await record(added)).toMatchObject({ confirmation: 'settled', state: 'deleted', state_reason: 'out-of-scope', status: 'done' });
   });
 
+  it('a pilot county runs ahead: the national office sets its survey dates, the county sees them', async () => {
+    const nation = await login(t.app, 'nation');
+    const before = (await get(office, '/api/v1/inventory/pilots')).find((p: { code: string }) => p.code === '330382');
+    expect(before).toMatchObject({ surveyStartsOn: '2018-08-01', surveyEndsOn: '2018-11-30' });
+    const put = await call(t.app, nation, 'PUT', '/api/v1/inventory/phase-dates', { regionCode: '330382', phase: 'survey', startsOn: '2018-06-01', endsOn: '2018-11-10' });
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await get(office, '/api/v1/inventory/pilots')).find((p: { code: string }) => p.code === '330382')).toMatchObject({ surveyStartsOn: '2018-06-01', surveyEndsOn: '2018-11-10' });
+    expect((await call(t.app, nation, 'PUT', '/api/v1/inventory/phase-dates', { regionCode: '330382', phase: 'survey', startsOn: '2018-09-01', endsOn: '2018-08-01' })).json().error.code).toBe('REQUEST_INVALID');
+    expect((await call(t.app, office, 'PUT', '/api/v1/inventory/phase-dates', { regionCode: '330382', phase: 'survey', startsOn: '2018-06-01', endsOn: '2018-11-10' })).statusCode).toBe(403);
+  });
+
   it('progress per township and per zone, and every change audited', async () => {
     const county = await get(office, '/api/v1/inventory/progress?region=330382');
     const town = county.rows.find((r: { code: string }) => r.code === '330382001');
@@ -233,6 +244,6 @@ describe.each(databaseKinds())('the inventory on %s', (kind) => {
     expect(zones.rows).toEqual([expect.objectContaining({ code: '3303820010000001', sources: 5, visited: 3, completion: 0.6 })]);
     expect((await call(t.app, office, 'GET', '/api/v1/inventory/progress?region=500109')).statusCode).toBe(404);
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('action', 'like', 'inventory.%').execute();
-    expect(new Set(audit.map((a) => a.action))).toEqual(new Set(['inventory.record', 'inventory.add', 'inventory.reject', 'inventory.photo', 'inventory.verdict', 'inventory.settle']));
+    expect(new Set(audit.map((a) => a.action))).toEqual(new Set(['inventory.record', 'inventory.add', 'inventory.reject', 'inventory.photo', 'inventory.verdict', 'inventory.settle', 'inventory.phase-dates']));
   });
 });

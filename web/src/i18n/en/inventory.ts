@@ -87,6 +87,9 @@ export const inventory: Strings<typeof zh.inventory> = {
     title: 'Pilot counties',
     flag: 'Pilot',
     survey: 'Survey',
+    editDates: 'Change dates',
+    datesTitle: '{{name}}: survey dates',
+    datesHint: 'A pilot county may start its survey before the nation; without its own dates it follows the national ones.',
   },
   records: {
     title: 'Inventory records',

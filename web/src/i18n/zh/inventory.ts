@@ -85,6 +85,9 @@ export const inventory = {
     title: '试点县',
     flag: '试点',
     survey: '入户调查',
+    editDates: '调整日期',
+    datesTitle: '{{name}}：入户调查日期',
+    datesHint: '试点县可先于全国开展入户调查；未单独设置的按全国日期执行。',
   },
   records: {
     title: '清查记录',
