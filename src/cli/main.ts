@@ -121,7 +121,9 @@ program
   .action(() =>
     withApi(async (api) => {
       const { job } = check(await api.request('POST', '/api/v1/demo'), [202]);
-      await follow(api, job);
+      const done = await follow(api, job);
+      // Matching, then the inventory and survey demos, queued by the load: wait for them too.
+      for (const id of (done.result?.followUpJobs ?? []) as number[]) await follow(api, { id });
       say(`demo accounts (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.username).join(', ')}`);
     }),
   );

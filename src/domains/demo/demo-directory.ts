@@ -11,6 +11,7 @@ import { MATCH_JOB, generateRegisters, type Department, type MatchParams, type S
 import { queueJob } from '../jobs/index.ts';
 import * as q from './demo.sql.ts';
 import { DEMO_INVENTORY_JOB } from './demo-inventory.ts';
+import { queueDemoSurvey } from './demo-survey.ts';
 
 const COUNTY = '330382';
 const FILES: Record<string, string> = {
@@ -49,13 +50,18 @@ export async function loadDemoDirectory(db: Db, entities = 150): Promise<number>
   return total;
 }
 
-/** Loads the demo registers and, when it did, queues the matching job that turns them into the directory. */
-export async function seedDemoDirectory(db: Db) {
+/**
+ * Loads the demo registers and, when it did, queues the matching job that turns them into the
+ * directory, then the inventory and survey demos; returns the jobs queued (none when the registers were there).
+ */
+export async function seedDemoDirectory(db: Db): Promise<Array<Awaited<ReturnType<typeof queueJob>>>> {
   const rows = await loadDemoDirectory(db);
-  if (rows === 0) return null;
+  if (rows === 0) return [];
   const params: MatchParams = { regionCode: COUNTY, actor: { id: null, username: SYSTEM.username } };
   const match = await queueJob(db, { kind: MATCH_JOB, regionCode: COUNTY, createdBy: null, params });
-  // Jobs run one after another in id order: the inventory finds the matched directory.
-  await queueJob(db, { kind: DEMO_INVENTORY_JOB, regionCode: COUNTY, createdBy: null, params: {} });
-  return match;
+  // Jobs run one after another in id order: the inventory finds the matched directory,
+  // and the survey finds its units inventoried.
+  const inventory = await queueJob(db, { kind: DEMO_INVENTORY_JOB, regionCode: COUNTY, createdBy: null, params: {} });
+  const survey = await queueDemoSurvey(db);
+  return [match, inventory, ...(survey ? [survey] : [])];
 }

@@ -73,3 +73,36 @@ export async function insertDemoRows(trx: Tx, registerId: number, rows: Array<{ 
       ${col((x) => x.row.industry_code || null)}::text[], ${col((x) => x.row.phone || null)}::text[])
       AS t(n, region, credit, name, address, legal, industry, phone)`.execute(trx);
 }
+
+/**
+ * Places a source in its township's first census zone as visited, in state normal and confirmed by
+ * every department of the county, so that it goes on to the survey. No zone there: nothing (the
+ * survey takes a source not yet inventoried). Returns whether a record was written.
+ */
+export async function insertConfirmedRecord(trx: Tx, v: { sourceId: number; townCode: string; countyCode: string; data: Record<string, unknown> }) {
+  const r = await sql`
+    INSERT INTO inventory_records (source_id, region_code, province_code, zone_id, package_id, status, state, data, enumerator_id, visited_at, submitted_at,
+      confirmation, confirmed_at, seq)
+    SELECT ${v.sourceId}, z.region_code, z.province_code, z.id, p.id, 'done', 'normal', ${JSON.stringify(v.data)},
+      (SELECT tm.user_id FROM team_members tm WHERE tm.team_id = p.team_id ORDER BY tm.user_id LIMIT 1),
+      ${new Date(Date.UTC(2018, 4, 16, 2))}, ${new Date(Date.UTC(2018, 5, 25))}, 'confirmed', ${new Date(Date.UTC(2018, 5, 28))}, nextval('inventory_seq')
+    FROM census_zones z JOIN work_packages p ON p.zone_id = z.id
+    WHERE z.region_code = ${v.townCode} AND NOT EXISTS (SELECT 1 FROM inventory_records WHERE source_id = ${v.sourceId})
+    ORDER BY z.id, p.id LIMIT 1`.execute(trx);
+  if (!Number(r.numAffectedRows ?? 0)) return false;
+  await sql`
+    INSERT INTO inventory_verdicts (source_id, department, verdict, user_id)
+    SELECT ${v.sourceId}, u.department, 'agree', min(u.id) FROM users u
+    WHERE u.role = 'department-reviewer' AND u.region_code = ${v.countyCode} AND u.department IS NOT NULL
+    GROUP BY u.department
+    ON CONFLICT (source_id, department) DO NOTHING`.execute(trx);
+  return true;
+}
+
+/** Links a respondent's account to its source; returns the source it had before (undefined: no such user). */
+export async function linkRespondent(trx: Tx, username: string, sourceId: number) {
+  const before = await trx.selectFrom('users').select(['id', 'source_id', 'region_code']).where('username', '=', username).executeTakeFirst();
+  if (!before) return undefined;
+  await trx.updateTable('users').set({ source_id: sourceId }).where('id', '=', before.id).execute();
+  return { id: before.id, regionCode: before.region_code, before: before.source_id === null ? null : Number(before.source_id) };
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../test/helpers/databases.ts';
 import { DEMO_USERS } from './demo-data.ts';
+import { DEMO_SURVEY_SETS, DEMO_SURVEY_SOURCES } from './demo-survey-sets.ts';
 
 describe.each(databaseKinds())('demo census on %s', (kind) => {
   let t: TestApp;
@@ -50,7 +51,72 @@ describe.each(databaseKinds())('demo census on %s', (kind) => {
     // Reloading again keeps the registers (no second copy).
     const again = await call(t.app, nation, 'POST', '/api/v1/demo');
     await t.ctx.jobs.drain();
-    expect((await call(t.app, nation, 'GET', `/api/v1/jobs/${again.json().job.id}`)).json().result.directoryMatchJob).toBeNull();
+    expect((await call(t.app, nation, 'GET', `/api/v1/jobs/${again.json().job.id}`)).json().result).toMatchObject({ directoryMatchJob: null, followUpJobs: [] });
     expect((await call(t.app, yueqing, 'GET', '/api/v1/registers')).json().items).toHaveLength(4);
+  });
+
+  it('holds the survey demo: three units with their submission sets, warnings explained, one blocking draft; yq-respondent reaches its own unit only', async () => {
+    // Loaded by the test above; loading again queues nothing more, so this test also stands alone.
+    const nation = await login(t.app, 'nation');
+    expect((await call(t.app, nation, 'POST', '/api/v1/demo')).statusCode).toBe(202);
+    await t.ctx.jobs.drain();
+    const jobs = await t.ctx.db.selectFrom('jobs').select(['status', 'result']).where('kind', '=', 'demo.survey').execute();
+    expect(jobs.map((j) => j.status)).toEqual(['succeeded']);
+
+    const yueqing = await login(t.app, 'yueqing');
+    const ids: Record<string, number> = {};
+    let submitted = 0;
+    let drafts = 0;
+    let explained = 0;
+    const blockingDrafts: Array<{ id: string; form: string; sourceId: number }> = [];
+    for (const s of DEMO_SURVEY_SOURCES) {
+      const src = await t.ctx.db.selectFrom('sources').select(['id', 'region_code', 'category', 'industry_code']).where('credit_code', '=', s.creditCode).where('state', '=', 'active').executeTakeFirstOrThrow();
+      expect(src).toMatchObject({ region_code: s.regionCode, category: s.category, industry_code: s.industryCode });
+      const id = Number(src.id);
+      ids[s.key] = id;
+      // Inventoried normal and confirmed in its township's zone, so it goes on to the survey.
+      const survey = (await call(t.app, yueqing, 'GET', `/api/v1/sources/${id}/survey`)).json();
+      expect(survey.source).toMatchObject({ regionCode: s.regionCode, inventoryState: 'normal', surveyed: true });
+      const record = await t.ctx.db.selectFrom('inventory_records').select(['confirmation', 'zone_id']).where('source_id', '=', id).executeTakeFirstOrThrow();
+      expect(record.confirmation).toBe('confirmed');
+      expect(record.zone_id).not.toBeNull();
+      // Every defined form the unit must fill has its submission: the set is complete.
+      const required = survey.forms.filter((f: { status: string; defined: boolean }) => f.status === 'required' && f.defined);
+      expect(required.map((f: { code: string }) => f.code).sort()).toEqual(DEMO_SURVEY_SETS[s.key]().map((f) => f.form).sort());
+      for (const f of required) expect(f.submission, f.code).not.toBeNull();
+
+      const items = (await call(t.app, yueqing, 'GET', `/api/v1/submissions?sourceId=${id}&limit=100`)).json().items;
+      expect(items).toHaveLength(required.length);
+      for (const it of items) {
+        if (it.status === 'submitted') {
+          submitted++;
+          expect(it).toMatchObject({ ready: true, blocking: 0, unexplained: 0 });
+        } else {
+          drafts++;
+          if (it.blocking > 0) blockingDrafts.push({ id: it.id, form: it.form, sourceId: id });
+        }
+        if (it.warnings > 0 && it.unexplained === 0) explained++;
+      }
+    }
+    expect({ submitted, drafts }).toEqual({ submitted: 18, drafts: 1 });
+    expect(explained).toBeGreaterThanOrEqual(4); // the boiler's hours, powder paint's VOCs, the plating shop's treatment, the farm's manure use
+    expect(blockingDrafts).toEqual([{ id: expect.any(String), form: 'G104-2', sourceId: ids.plating }]);
+    const draft = (await call(t.app, yueqing, 'GET', `/api/v1/submissions/${blockingDrafts[0].id}`)).json();
+    expect(draft.verdict.issues).toContainEqual(expect.objectContaining({ rule: 'G104-2.balance', path: 'wastes[0].stockEnd', severity: 'blocking' }));
+    // Saved through the survey's path: a revision and an audit row each.
+    const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('entity', '=', 'submission')
+      .where('entity_id', 'in', (await t.ctx.db.selectFrom('submissions').select('id').where('source_id', 'in', Object.values(ids)).execute()).map((r) => r.id)).execute();
+    expect(audit.filter((a) => a.action === 'survey.submit')).toHaveLength(18);
+    expect(audit.filter((a) => a.action === 'survey.save')).toHaveLength(1);
+
+    // The demo respondent is the electrical maker's, in 城东街道, and sees its forms — and nobody else's.
+    const resp = await login(t.app, 'yq-respondent');
+    const own = await call(t.app, resp, 'GET', `/api/v1/sources/${ids.electrical}/survey`);
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json().source.regionCode).toBe('330382001');
+    expect(own.json().forms.filter((f: { submission: { status: string } | null }) => f.submission?.status === 'submitted')).toHaveLength(DEMO_SURVEY_SETS.electrical().length);
+    for (const other of [ids.plating, ids.farm]) expect((await call(t.app, resp, 'GET', `/api/v1/sources/${other}/survey`)).statusCode).toBe(404);
+    const mine = (await call(t.app, resp, 'GET', '/api/v1/submissions?limit=100')).json().items;
+    expect(new Set(mine.map((x: { sourceId: number }) => x.sourceId))).toEqual(new Set([ids.electrical]));
   });
 });

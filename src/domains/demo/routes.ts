@@ -1,10 +1,12 @@
 // HTTP edge of the demo: the national office (or the local CLI) reloads it as a job.
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../server/auth.ts';
+import { MATCH_JOB } from '../directory/index.ts';
 import type { JobHandler } from '../jobs/index.ts';
 import { loadDemo } from './demo.ts';
 import { seedDemoDirectory } from './demo-directory.ts';
 import { demoInventoryJob } from './demo-inventory.ts';
+import { demoSurveyJob, queueDemoSurvey } from './demo-survey.ts';
 
 export const demoJobs: JobHandler[] = [
   {
@@ -12,11 +14,15 @@ export const demoJobs: JobHandler[] = [
     async run(ctx) {
       // One transaction, a second or two: no progress to report inside it.
       const people = await loadDemo(ctx.db);
-      const match = await seedDemoDirectory(ctx.db);
-      return { ...people, directoryMatchJob: match?.id ?? null };
+      const queued = await seedDemoDirectory(ctx.db);
+      // A demo loaded before the survey demo existed gets it now (seedDemoDirectory queues it otherwise).
+      const survey = queued.length ? null : await queueDemoSurvey(ctx.db);
+      if (survey) queued.push(survey);
+      return { ...people, directoryMatchJob: queued.find((j) => j.kind === MATCH_JOB)?.id ?? null, followUpJobs: queued.map((j) => j.id) };
     },
   },
   demoInventoryJob,
+  demoSurveyJob,
 ];
 
 export async function demoRoutes(app: FastifyInstance) {

@@ -11,7 +11,7 @@ export { REGISTER_FIELDS, type RegisterField } from './registers/row-rules.ts';
 export { directoryRoutes } from './sources/routes.ts';
 export { MATCH_JOB, type MatchParams } from './matching/match-job.ts';
 export { checkIndustryCode, normaliseIndustryCode } from './rules/industry.ts';
-export { CATEGORIES } from './sources/sources.ts';
+export { CATEGORIES, supplementSource } from './sources/sources.ts';
 export { namePinyin } from './rules/name-pinyin.ts';
 export { generateRegisters, type Department, type SyntheticRow } from './rules/synthetic.ts';
 

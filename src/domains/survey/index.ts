@@ -4,6 +4,8 @@
 // ./forms/index.ts and ./engine/index.ts instead, which pull no Node-only code.
 export * from './engine/index.ts';
 export { CATALOGUE, CODE_TABLES, CROSS_FORM_RULES, DEFINED_CODES, FORMS, RADIOACTIVE_INDUSTRIES, censusEngine } from './forms/index.ts';
-export { exampleEnterprise } from './forms/example-set.ts';
+export { exampleEnterprise, countAnswers } from './forms/example-set.ts';
+export { exampleFarm } from './forms/example-others.ts';
+export { saveSubmission, type SaveBody } from './submissions/submissions.ts';
 export { engineFor, serverEngine } from './server-engine.ts';
 export { surveyRoutes } from './routes.ts';
