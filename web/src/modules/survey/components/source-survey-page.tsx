@@ -3,8 +3,10 @@ import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Tag, Typography 
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { isApiError } from '../../../api/client.ts';
 import { EDITABLE_STATUSES, type SourceForm } from '../../../api/survey-types.ts';
 import { useCan } from '../../auth/hooks/use-can.ts';
+import { NotFoundPage } from '../../layout/components/not-found-page.tsx';
 import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useLang } from '../../ui/hooks/use-lang.ts';
 import { useSourceFill } from '../hooks/use-source-fill.ts';
@@ -38,6 +40,10 @@ export function SourceSurveyPage() {
   const editable = !!s?.surveyed && (!stored?.status || EDITABLE_STATUSES.includes(stored.status));
   const canFill = can('survey.fill') && editable;
 
+  // A source out of reach answers 404 like a missing one: the page says so the same way.
+  if (!Number.isInteger(id) || id < 1 || (isApiError(survey.error) && survey.error.status === 404)) {
+    return <div data-testid="source-survey-missing"><NotFoundPage /></div>;
+  }
   return (
     <div className="page" data-testid="source-survey" data-source={id}>
       <Card
