@@ -278,6 +278,33 @@ run.each(databaseKinds())('a source survey page against the real survey API on %
     await expect.poll(() => status().textContent()).toContain('r1');
   });
 
+  it('a form begun elsewhere under another id meanwhile: the save is refused, that submission offered and loaded', async () => {
+    await page.click('[data-testid="sf-tab-G101-3"]');
+    await opened('G101-3');
+    const elsewhere = randomUUID();
+    const g1013 = exampleEnterprise().forms.find((f) => f.form === 'G101-3')!.answers as Record<string, unknown>;
+    await httpCall(office, 'PUT', `/api/v1/submissions/${elsewhere}`, { sourceId, form: 'G101-3', version: 1, answers: g1013, status: 'draft', baseRev: null }, 201);
+
+    await input('unitName').fill(NAME);
+    const put = nextPut();
+    await page.click('[data-testid="submission-save"]');
+    const res = await put;
+    expect(res.status()).toBe(409);
+    expect((await res.json()).error).toMatchObject({ code: 'SURVEY_FORM_TAKEN', details: { id: elsewhere } });
+    await page.locator('[data-testid="conflict-text"]').waitFor();
+    await page.click('[data-testid="conflict-reload"]');
+    await expect.poll(() => input('intakeTotal').inputValue()).toBe('1600000');
+    await expect.poll(() => status().textContent()).toContain('r1');
+    // The next save edits that submission, from its revision.
+    await input('selfSupplied').fill('500000');
+    const next = nextPut();
+    await page.click('[data-testid="submission-save"]');
+    const saved = await next;
+    expect(saved.status()).toBe(200);
+    expect(saved.url()).toContain(elsewhere);
+    expect(saved.request().postDataJSON()).toMatchObject({ baseRev: 1 });
+  });
+
   it('a revision made elsewhere meanwhile: the save is refused, the conflict offered, the server copy reloaded', async () => {
     await page.click('[data-testid="sf-tab-G101-1"]');
     await opened('G101-1');
