@@ -40,7 +40,7 @@ export async function sessionRoutes(app: FastifyInstance) {
     if (req.session) return sessionBody(req.session);
     // The CLI's bearer token has no cookie session.
     const a = actorOf(req);
-    return { username: a.username, role: a.role, regionCode: a.regionCode, displayName: a.username, regionName: '全国', csrfToken: '', permissions: permissionsOf(a.role, a.scopeLevel) };
+    return { username: a.username, role: a.role, regionCode: a.regionCode, displayName: a.username, regionName: '全国', sourceId: a.sourceId ?? null, csrfToken: '', permissions: permissionsOf(a.role, a.scopeLevel) };
   });
 
   app.delete('/api/v1/session', { config: { action: 'session.read' }, schema: { tags, summary: 'Log out' } }, async (req, reply) => {
@@ -60,6 +60,8 @@ function sessionBody(s: SessionView) {
     displayName: s.displayName,
     department: a.department,
     agencyId: a.agencyId,
+    // A respondent's own source, so the console can open its survey (null for every other role).
+    sourceId: a.sourceId ?? null,
     csrfToken: s.csrfToken,
     permissions: permissionsOf(a.role, a.scopeLevel),
   };

@@ -18,6 +18,21 @@ describe.each(databaseKinds())('sessions on %s', (kind) => {
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: `pucha_sid=${c.value}` } });
     expect(me.json()).toMatchObject({ username: 'yueqing', role: 'regional-office', regionCode: '330382', regionName: '乐清市' });
     expect(me.json().permissions).toContain('users.write');
+    expect(me.json().sourceId).toBeNull();
+  });
+
+  it("tells a respondent its own source (the console opens that source's survey)", async () => {
+    const office = await login(t.app, 'yueqing');
+    const src = await call(t.app, office, 'POST', '/api/v1/sources', { regionCode: '330382', name: '乐清市会话测试厂', category: 'industrial' });
+    expect(src.statusCode, src.body).toBe(201);
+    const u = await call(t.app, office, 'POST', '/api/v1/users', { username: 'session-resp', displayName: '会话填报人', password: 'Session2018', role: 'respondent', regionCode: '330382', sourceId: src.json().id });
+    expect(u.statusCode, u.body).toBe(201);
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { username: 'session-resp', password: 'Session2018' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ role: 'respondent', sourceId: src.json().id });
+    const c = res.cookies.find((x) => x.name === 'pucha_sid')!;
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: `pucha_sid=${c.value}` } });
+    expect(me.json().sourceId).toBe(src.json().id);
   });
 
   it('stores only a hash of the session token', async () => {

@@ -2,7 +2,9 @@
 import type { LocalizedText } from './types.ts';
 
 export type FormApplicability = 'required' | 'undetermined' | 'not-required';
-export type SubmissionStatus = 'draft' | 'submitted';
+/** `returned`, `approved` and `locked` are the review chain's; `approved` and `locked` cannot be changed. */
+export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'locked';
+export const EDITABLE_STATUSES: readonly SubmissionStatus[] = ['draft', 'submitted', 'returned'];
 
 export interface SurveyIssue {
   form: string;
@@ -30,18 +32,35 @@ export interface SubmissionSummary extends SurveySummary {
 export interface SurveySource {
   id: number;
   name: string;
-  /** A census category letter (G, N, S, J, Y) or the directory's word (industrial, …). */
+  /** The directory's category (industrial, livestock, …). */
   category: string;
-  kind?: string | null;
+  /** The engine's kind of source (enterprise, livestock-farm, …), from the category and industry. */
+  kind: string;
+  /** The census category letter the forms belong to (G, N, S, J, Y). */
+  formCategory: string;
   industryCode: string | null;
   regionCode: string;
   inventoryState: string | null;
+  /** False for a deleted or merged source, or an inventory state that does not go on to the survey. */
+  surveyed: boolean;
+}
+
+export interface SourceForm {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  /** Whether the form has fields yet (a form not defined cannot be filled). */
+  defined: boolean;
+  /** The submission's version, else the latest defined; null for a form not defined yet. */
+  version: number | null;
+  status: FormApplicability;
+  submission: SubmissionSummary | null;
 }
 
 /** GET /sources/:id/survey: which forms the source fills, and what it has sent. */
 export interface SourceSurvey {
   source: SurveySource;
-  forms: { code: string; version: number; status: FormApplicability; submission: SubmissionSummary | null }[];
+  forms: SourceForm[];
 }
 
 export interface SubmissionBody {
@@ -61,12 +80,28 @@ export interface SubmissionResult {
   version: number;
   rev: number;
   status: SubmissionStatus;
+  updatedAt: string;
   verdict: { issues: SurveyIssue[]; summary: SurveySummary };
 }
 
-/** GET /submissions/:id, also the stored copy a 409 carries in its details. */
-export interface SubmissionDetail extends SubmissionResult {
+/** The stored copy a 409 SURVEY_CONFLICT carries in `details.server` (null: the server has no such submission). */
+export interface StoredSubmission extends SubmissionResult {
   answers: Record<string, unknown>;
   explanations: Record<string, string>;
-  revisions?: { rev: number; status: SubmissionStatus; at: string; by: string }[];
 }
+
+/** GET /submissions/:id. */
+export interface SubmissionDetail extends StoredSubmission {
+  regionCode: string;
+  /** The engine's reading of the answers (coerced, irrelevant ones dropped, calculations filled). */
+  values: Record<string, unknown>;
+  createdAt: string;
+  submittedAt: string | null;
+  revisions: { rev: number; status: SubmissionStatus; at: string; by: string }[];
+}
+
+/** `details` of the survey's refusals of PUT /submissions/:id. */
+export interface ConflictDetails { server: StoredSubmission | null }
+export interface FormTakenDetails { id: string }
+export interface InvalidDetails { issues: SurveyIssue[] }
+export interface NotReadyDetails { verdict: { issues: SurveyIssue[]; summary: SurveySummary } }

@@ -77,6 +77,8 @@ export interface Session {
   displayName: string;
   department: Department | null;
   agencyId: number | null;
+  /** A respondent's own source (null, or absent from an older server, for other roles). */
+  sourceId?: number | null;
   csrfToken: string;
   permissions: string[];
 }

@@ -22,6 +22,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Permission } from '../../../api/types.ts';
 import { useCan } from '../../auth/hooks/use-can.ts';
+import { useSession } from '../../auth/hooks/use-session.ts';
+import { ownSurveyPath } from '../../auth/utils/landing-path.ts';
 
 export interface NavItem {
   key:
@@ -61,8 +63,13 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
 export function useNavItems(): NavItem[] {
   const { t } = useTranslation();
   const can = useCan();
+  // A respondent has one source: 入户调查 opens its forms rather than a list it may not browse.
+  const own = ownSurveyPath(useSession());
   return useMemo(
-    () => ALL.filter((i) => !i.permission || can(i.permission)).map(({ key, path, icon, group }) => ({ key, path, icon, group, label: t(`nav.${key}`) })),
-    [can, t],
+    () =>
+      ALL.filter((i) => !i.permission || can(i.permission)).map(({ key, path, icon, group }) => ({
+        key, icon, group, label: t(`nav.${key}`), path: key === 'survey' && own ? own : path,
+      })),
+    [can, t, own],
   );
 }

@@ -1,23 +1,23 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import type { SubmissionDetail } from '../../../api/survey-types.ts';
-import { CATALOGUE } from '../../../../../src/domains/survey/forms/index.ts';
+import { isApiError } from '../../../api/client.ts';
+import { EDITABLE_STATUSES, type SourceForm } from '../../../api/survey-types.ts';
 import { useCan } from '../../auth/hooks/use-can.ts';
+import { NotFoundPage } from '../../layout/components/not-found-page.tsx';
 import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useLang } from '../../ui/hooks/use-lang.ts';
 import { useSourceFill } from '../hooks/use-source-fill.ts';
 import { useSourceSurvey } from '../hooks/use-source-survey.ts';
-import { submissionId } from '../utils/source-info.ts';
 import { formVerdict } from '../utils/verdict.ts';
 import { FillWorkspace } from './fill-workspace.tsx';
 import { FormTabs } from './form-tabs.tsx';
-import { SubmissionBar, type Stored } from './submission-bar.tsx';
+import { SubmissionBar } from './submission-bar.tsx';
 
-const names = new Map(CATALOGUE.map((e) => [e.code, e.name]));
 const STATUS_COLOR = { required: 'red', undetermined: 'default', 'not-required': 'default' } as const;
+const nameOf = (f: SourceForm | undefined, lang: 'zh' | 'en') => (f ? (lang === 'en' ? f.nameEn : f.nameZh) : '');
 
 /** 入户调查 of one source: its applicable forms as tabs, the form with live checks, save and submit. */
 export function SourceSurveyPage() {
@@ -28,50 +28,44 @@ export function SourceSurveyPage() {
   const id = Number(useParams().id);
   const [params, setParams] = useSearchParams();
   const survey = useSourceSurvey(id);
-  const { state, dispatch, verdict, fillable, loading, error, source } = useSourceFill(survey.data);
-  const [saved, setSaved] = useState<Record<string, Stored>>({});
-  const code = params.get('form') ?? fillable.find((f) => f.status === 'required')?.code ?? fillable[0]?.code;
-  const entry = survey.data?.forms.find((f) => f.code === code);
+  const { state, dispatch, verdict, fillable, current: code, bases, saved, reload, loading, error, source } = useSourceFill(survey.data, params.get('form'));
   const open = useCallback((c: string) => setParams({ form: c }, { replace: true }), [setParams]);
-
-  const stored: Stored | null = useMemo(() => {
-    if (!code || !entry) return null;
-    return saved[code] ?? { id: submissionId(id, code, entry.submission?.id), rev: entry.submission?.rev ?? null, status: entry.submission?.status ?? null };
-  }, [saved, code, entry, id]);
-
-  const onSaved = useCallback((form: string, s: Stored, clean: boolean) => {
-    setSaved((prev) => ({ ...prev, [form]: s }));
-    if (clean) dispatch({ type: 'saved', form });
-  }, [dispatch]);
-  const onReload = useCallback((d: SubmissionDetail) => {
-    dispatch({ type: 'load', fill: { form: d.form, version: d.version, answers: d.answers ?? {}, explanations: d.explanations ?? {} } });
-    setSaved((prev) => ({ ...prev, [d.form]: { id: d.id, rev: d.rev, status: d.status } }));
-  }, [dispatch]);
+  const formOf = (c: string | undefined) => survey.data?.forms.find((f) => f.code === c);
 
   const s = survey.data?.source;
+  const stored = code ? bases[code] : undefined;
   const fv = code ? formVerdict(verdict, code) : null;
   const others = (survey.data?.forms ?? []).filter((f) => !fillable.includes(f));
+  // A form the review chain has approved or locked, or a source that does not go on, is read only.
+  const editable = !!s?.surveyed && (!stored?.status || EDITABLE_STATUSES.includes(stored.status));
+  const canFill = can('survey.fill') && editable;
 
+  // A source out of reach answers 404 like a missing one: the page says so the same way.
+  if (!Number.isInteger(id) || id < 1 || (isApiError(survey.error) && survey.error.status === 404)) {
+    return <div data-testid="source-survey-missing"><NotFoundPage /></div>;
+  }
   return (
-    <div className="page" data-testid="source-survey">
+    <div className="page" data-testid="source-survey" data-source={id}>
       <Card
         size="small"
         title={
           <Space>
-            <Button size="small" type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/survey')} aria-label={t('common.back')} />
-            {s?.name ?? t('survey.title')}
+            {/* Only those who may browse the directory have a list of sources to go back to. */}
+            {can('directory.read') && <Button size="small" type="text" icon={<ArrowLeftOutlined />} onClick={() => navigate('/survey')} aria-label={t('common.back')} />}
+            <span data-testid="source-survey-name">{s?.name ?? t('survey.title')}</span>
           </Space>
         }
       >
         <QueryErrorAlert error={survey.error ?? error} onRetry={survey.refetch} />
         {s && (
           <Descriptions size="small" column={4} className="block-gap" items={[
-            { key: 'category', label: t('survey.category'), children: s.category },
+            { key: 'category', label: t('survey.category'), children: <span title={s.kind}>{s.formCategory} · {t(`directory.categories.${s.category}`, { defaultValue: s.category })}</span> },
             { key: 'industry', label: t('survey.industry'), children: s.industryCode ?? t('common.none') },
             { key: 'region', label: t('survey.region'), children: s.regionCode },
             { key: 'inventory', label: t('survey.inventoryState'), children: s.inventoryState ?? t('common.none') },
           ]} />
         )}
+        {s && !s.surveyed && <Alert className="block-gap" type="warning" showIcon data-testid="source-not-surveyed" title={t('survey.notSurveyed')} />}
         {survey.isPending || (survey.data && loading) ? (
           <Spin />
         ) : !survey.data ? null : !source ? (
@@ -85,13 +79,14 @@ export function SourceSurveyPage() {
               current={code!}
               onChange={open}
               verdict={verdict}
+              name={(c) => nameOf(formOf(c), lang)}
               note={(c) => {
-                const f = fillable.find((x) => x.code === c)!;
-                const st = saved[c]?.status ?? f.submission?.status;
+                const f = formOf(c)!;
+                const st = bases[c]?.status ?? f.submission?.status;
                 return (
                   <>
                     <Tag className="inline-tag" color={STATUS_COLOR[f.status]}>{t(`survey.formStatus.${f.status}`)}</Tag>
-                    {st && <Tag className="inline-tag" color={st === 'submitted' ? 'success' : 'processing'}>{t(`survey.subStatus.${st}`)}</Tag>}
+                    {st && <Tag className="inline-tag" color={st === 'submitted' ? 'success' : 'processing'} data-testid={`sf-tab-status-${c}`}>{t(`survey.subStatus.${st}`)}</Tag>}
                   </>
                 );
               }}
@@ -103,10 +98,10 @@ export function SourceSurveyPage() {
                 dispatch={dispatch}
                 verdict={verdict}
                 onOpenForm={open}
-                readOnly={!can('survey.fill')}
+                readOnly={!canFill}
                 toolbar={
                   <div className="sf-toolbar">
-                    <Typography.Title level={5} className="sf-title">{code} {names.get(code)?.[lang]}</Typography.Title>
+                    <Typography.Title level={5} className="sf-title">{code} {nameOf(formOf(code), lang)}</Typography.Title>
                     <SubmissionBar
                       sourceId={id}
                       fill={state.forms[code]}
@@ -114,9 +109,9 @@ export function SourceSurveyPage() {
                       dirty={!!state.dirty[code]}
                       summary={fv.summary}
                       issues={fv.issues}
-                      canFill={can('survey.fill')}
-                      onSaved={onSaved}
-                      onReload={onReload}
+                      canFill={canFill}
+                      onSaved={saved}
+                      onReload={reload}
                     />
                   </div>
                 }
@@ -125,7 +120,10 @@ export function SourceSurveyPage() {
             {others.length > 0 && (
               <Typography.Paragraph type="secondary" className="block-gap">
                 {others.map((f) => (
-                  <Tag key={f.code} title={names.get(f.code)?.[lang]}>{f.code} · {t(`survey.formStatus.${f.status}`)}</Tag>
+                  <Tag key={f.code} title={nameOf(f, lang)} data-testid={`sf-other-${f.code}`}>
+                    {f.code} · {f.defined ? t(`survey.formStatus.${f.status}`) : t('survey.notDefinedShort')}
+                    {f.submission && ` · ${t(`survey.subStatus.${f.submission.status}`)}`}
+                  </Tag>
                 ))}
               </Typography.Paragraph>
             )}

@@ -2,20 +2,17 @@ import { CloudUploadOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api/client.ts';
-import type { SubmissionDetail, SubmissionStatus, SurveyIssue } from '../../../api/survey-types.ts';
+import { api } from '../../../api/client.ts';
+import type { StoredSubmission, SubmissionDetail, SubmissionStatus, SurveyIssue } from '../../../api/survey-types.ts';
 import type { Issue } from '../../../../../src/domains/survey/engine/index.ts';
 import { useLang } from '../../ui/hooks/use-lang.ts';
 import { useNotify } from '../../ui/hooks/use-notify.ts';
+import type { Stored } from '../hooks/use-source-fill.ts';
 import { useSaveSubmission } from '../hooks/use-save-submission.ts';
 import type { FormFill } from '../utils/fill-state.ts';
-import { sameIssues, type Summary } from '../utils/verdict.ts';
-
-export interface Stored {
-  id: string;
-  rev: number | null;
-  status: SubmissionStatus | null;
-}
+import { readRefusal } from '../utils/save-refusal.ts';
+import { forgetSubmissionId } from '../utils/source-info.ts';
+import type { Summary } from '../utils/verdict.ts';
 
 interface Props {
   sourceId: number;
@@ -25,19 +22,19 @@ interface Props {
   /** The page's own verdict of this form. */
   summary: Summary;
   issues: readonly Issue[];
+  /** The user may fill, the source goes on to the survey and the form is not locked by review. */
   canFill: boolean;
   /** A save went through (clean), or the user keeps editing over the server's revision (not clean). */
   onSaved: (form: string, stored: Stored, clean: boolean) => void;
   /** The server's copy after a conflict, to replace what is on screen. */
-  onReload: (detail: SubmissionDetail) => void;
+  onReload: (copy: StoredSubmission) => void;
 }
 
-type Refusal = { kind: 'not-ready' | 'invalid'; issues: SurveyIssue[]; same: boolean };
+type Shown = { kind: 'not-ready' | 'invalid'; issues: SurveyIssue[]; same: boolean } | { kind: 'text'; text: string };
+/** The server's copy offered after a conflict (`taken`: it is another submission of the form). */
+type Offer = { copy: StoredSubmission; taken: boolean };
 
-const issuesOf = (details: unknown): SurveyIssue[] => {
-  const d = details as { verdict?: { issues?: SurveyIssue[] }; issues?: SurveyIssue[] } | null;
-  return d?.verdict?.issues ?? d?.issues ?? [];
-};
+const STATUS_COLOR: Partial<Record<SubmissionStatus, string>> = { draft: 'processing', submitted: 'success', returned: 'warning', approved: 'success', locked: 'default' };
 
 /** Save a draft or submit the form on screen; a conflict offers the server's copy, a refusal shows the server's verdict. */
 export function SubmissionBar({ sourceId, fill, stored, dirty, summary, issues, canFill, onSaved, onReload }: Props) {
@@ -45,11 +42,43 @@ export function SubmissionBar({ sourceId, fill, stored, dirty, summary, issues, 
   const lang = useLang();
   const notify = useNotify();
   const save = useSaveSubmission();
-  const [conflict, setConflict] = useState<SubmissionDetail | null>(null);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [offer, setOffer] = useState<Offer | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
 
-  const send = (status: SubmissionStatus) => {
-    setRefusal(null);
+  const refused = async (err: unknown) => {
+    const r = readRefusal(err, issues);
+    switch (r.kind) {
+      case 'conflict':
+        return setOffer({ copy: r.server, taken: false });
+      case 'conflict-gone':
+        // The base named is not on the server: the next save is a first one.
+        onSaved(fill.form, { ...stored, rev: null, status: null }, false);
+        return setShown({ kind: 'text', text: t('survey.conflictGone') });
+      case 'taken': {
+        // Another browser or person began this form under its own id: edit that one.
+        forgetSubmissionId(sourceId, fill.form);
+        try {
+          return setOffer({ copy: await api.get<SubmissionDetail>(`/api/v1/submissions/${r.id}`), taken: true });
+        } catch (e) {
+          return notify.error(e);
+        }
+      }
+      case 'locked':
+        return setShown({ kind: 'text', text: t('survey.locked') });
+      case 'mismatch':
+        forgetSubmissionId(sourceId, fill.form);
+        onSaved(fill.form, { id: crypto.randomUUID(), rev: null, status: null }, false);
+        return setShown({ kind: 'text', text: t('survey.idMismatch') });
+      case 'not-ready':
+      case 'invalid':
+        return setShown(r);
+      case 'other':
+        return notify.error(err);
+    }
+  };
+
+  const send = (status: 'draft' | 'submitted') => {
+    setShown(null);
     const body = { sourceId, form: fill.form, version: fill.version, answers: fill.answers, explanations: fill.explanations, status, baseRev: stored.rev };
     save.mutate(
       { id: stored.id, body },
@@ -58,21 +87,16 @@ export function SubmissionBar({ sourceId, fill, stored, dirty, summary, issues, 
           onSaved(fill.form, { id: res.id, rev: res.rev, status: res.status }, true);
           notify.success(t(res.status === 'submitted' ? 'survey.submitted' : 'survey.saved', { rev: res.rev }));
         },
-        onError: (err) => {
-          if (isApiError(err, 'SURVEY_CONFLICT')) setConflict(err.details as SubmissionDetail);
-          else if (isApiError(err, 'SURVEY_NOT_READY') || isApiError(err, 'SURVEY_INVALID')) {
-            const server = issuesOf(err.details);
-            setRefusal({ kind: err.code === 'SURVEY_INVALID' ? 'invalid' : 'not-ready', issues: server, same: sameIssues(server, issues) });
-          } else notify.error(err);
-        },
+        onError: (err) => void refused(err),
       },
     );
   };
 
+  const title = !shown ? '' : shown.kind === 'text' ? shown.text : shown.kind === 'invalid' ? t('survey.invalid') : shown.same ? t('survey.serverVerdictSame') : t('survey.serverVerdict');
   return (
     <div className="sf-bar" data-testid="submission-bar">
       <Space wrap>
-        <Tag data-testid="submission-status" color={stored.status === 'submitted' ? 'success' : stored.status === 'draft' ? 'processing' : undefined}>
+        <Tag data-testid="submission-status" data-status={stored.status ?? 'none'} color={stored.status ? STATUS_COLOR[stored.status] : undefined}>
           {t(`survey.subStatus.${stored.status ?? 'none'}`)}
           {stored.rev !== null && ` · r${stored.rev}`}
         </Tag>
@@ -90,46 +114,48 @@ export function SubmissionBar({ sourceId, fill, stored, dirty, summary, issues, 
           </>
         )}
       </Space>
-      {refusal && (
+      {shown && (
         <Alert
           className="block-gap"
           type="error"
           showIcon
-          closable={{ onClose: () => setRefusal(null) }}
+          closable={{ onClose: () => setShown(null) }}
           data-testid="submission-refusal"
-          title={refusal.kind === 'invalid' ? t('survey.invalid') : refusal.same ? t('survey.serverVerdictSame') : t('survey.serverVerdict')}
-          description={
+          data-kind={shown.kind}
+          title={title}
+          description={shown.kind === 'text' ? undefined : (
             <ul className="plain-list">
-              {refusal.issues.slice(0, 20).map((i) => (
+              {shown.issues.slice(0, 20).map((i) => (
                 <li key={`${i.form}|${i.rule}@${i.path}`}>
                   <code>{i.path || i.form}</code> {lang === 'en' ? i.message.en : i.message.zh}
                 </li>
               ))}
             </ul>
-          }
+          )}
         />
       )}
       <Modal
-        open={!!conflict}
-        title={t('survey.conflictTitle')}
-        onCancel={() => setConflict(null)}
+        open={!!offer}
+        title={t(offer?.taken ? 'survey.takenTitle' : 'survey.conflictTitle')}
+        onCancel={() => setOffer(null)}
+        data-testid="conflict-modal"
         footer={[
           <Button key="keep" data-testid="conflict-keep" onClick={() => {
             // Keep typing over the server's revision: the next save names it as its base.
-            if (conflict) onSaved(fill.form, { id: stored.id, rev: conflict.rev, status: conflict.status }, false);
-            setConflict(null);
+            if (offer) onSaved(fill.form, { id: offer.copy.id, rev: offer.copy.rev, status: offer.copy.status }, false);
+            setOffer(null);
           }}>
             {t('survey.conflictKeep')}
           </Button>,
           <Button key="reload" type="primary" danger data-testid="conflict-reload" onClick={() => {
-            if (conflict) onReload(conflict);
-            setConflict(null);
+            if (offer) onReload(offer.copy);
+            setOffer(null);
           }}>
             {t('survey.conflictReload')}
           </Button>,
         ]}
       >
-        {t('survey.conflictText', { rev: conflict?.rev ?? '' })}
+        <span data-testid="conflict-text">{t(offer?.taken ? 'survey.takenText' : 'survey.conflictText', { rev: offer?.copy.rev ?? '' })}</span>
       </Modal>
     </div>
   );

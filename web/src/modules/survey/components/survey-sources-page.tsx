@@ -3,15 +3,22 @@ import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Navigate, useNavigate } from 'react-router-dom';
 import { SOURCE_CATEGORIES, type Source, type SourceCategory } from '../../../api/types.ts';
+import { useSession } from '../../auth/hooks/use-session.ts';
+import { ownSurveyPath } from '../../auth/utils/landing-path.ts';
 import { useSourceList } from '../../directory/hooks/use-source-list.ts';
 import { LoadMoreButton } from '../../ui/components/load-more-button.tsx';
 import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useDebouncedValue } from '../../ui/hooks/use-debounced-value.ts';
 
-/** 入户调查: the sources of the user's scope to survey; a click opens the source's forms. */
+/** 入户调查: the sources of the user's scope to survey; a click opens the source's forms. A respondent goes straight to its own. */
 export function SurveySourcesPage() {
+  const own = ownSurveyPath(useSession());
+  return own ? <Navigate to={own} replace /> : <SourceList />;
+}
+
+function SourceList() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [text, setText] = useState('');

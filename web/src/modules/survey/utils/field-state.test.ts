@@ -3,7 +3,7 @@ import { censusEngine } from '../../../../../src/domains/survey/forms/index.ts';
 import { exampleFills, EXAMPLE_SOURCE } from './example-fills.ts';
 import { evalEnv, levelStates, rootScope, rowScope, sections, unitFieldIds } from './field-state.ts';
 import { pathLabel } from './path-label.ts';
-import { sourceInfo, submissionId } from './source-info.ts';
+import { forgetSubmissionId, sourceInfo, submissionId } from './source-info.ts';
 import { evaluateFills } from './verdict.ts';
 
 const engine = censusEngine();
@@ -70,20 +70,23 @@ describe('field states', () => {
 });
 
 describe('source info and submission ids', () => {
-  it('reads the category as a letter or the directory word', () => {
-    expect(sourceInfo({ category: 'industrial', kind: null, industryCode: '1713' })).toEqual({ category: 'G', kind: 'enterprise', industryCode: '1713' });
-    expect(sourceInfo({ category: 'N', kind: 'county', industryCode: null })).toEqual({ category: 'N', kind: 'county' });
-    expect(sourceInfo({ category: 'unknown', industryCode: null })).toBeNull();
+  it("takes the census category and kind the server worked out", () => {
+    expect(sourceInfo({ formCategory: 'G', kind: 'enterprise', industryCode: '1713' })).toEqual({ category: 'G', kind: 'enterprise', industryCode: '1713' });
+    expect(sourceInfo({ formCategory: 'J', kind: 'waste-plant', industryCode: null })).toEqual({ category: 'J', kind: 'waste-plant' });
+    expect(sourceInfo({ formCategory: 'industrial', kind: 'enterprise', industryCode: null })).toBeNull();
+    expect(sourceInfo({ formCategory: 'G', kind: '', industryCode: null })).toBeNull();
   });
 
   it('keeps the server id, else the one made before, else makes and keeps one', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
     let n = 0;
     const make = () => `uuid-${++n}`;
     expect(submissionId(7, 'G101-1', 'server-id', storage, make)).toBe('server-id');
     expect(submissionId(7, 'G101-1', null, storage, make)).toBe('uuid-1');
     expect(submissionId(7, 'G101-1', null, storage, make)).toBe('uuid-1');
     expect(submissionId(7, 'G103-1', null, storage, make)).toBe('uuid-2');
+    forgetSubmissionId(7, 'G101-1', storage);
+    expect(submissionId(7, 'G101-1', null, storage, make)).toBe('uuid-3');
   });
 });
