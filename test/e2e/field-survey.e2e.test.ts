@@ -7,7 +7,8 @@
 // own paste control), meets a blocking error and a warning at their fields, fixes the one and
 // explains the other, submits; G103-1 then applies (two boilers) and is filled and submitted.
 // Nothing has left the phone; online again, the sync sends both, and over HTTP both are stored
-// `submitted`, G101-1 with the explanation; a second sync sends nothing.
+// `submitted`, G101-1 with the explanation; a second sync sends nothing. Last, a revision made
+// on the server meanwhile: the sync shows a conflict card, and "keep mine" resends over it.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -186,5 +187,29 @@ run.each(databaseKinds())('survey forms in the field app on %s', (kind) => {
     await tid(`unit-s:${sourceId}`).click();
     await tid('unit-survey').click();
     await expect.poll(() => tid('fs-status-G101-1').getAttribute('data-status')).toBe('synced');
+  });
+
+  it('a revision made on the server meanwhile: the sync shows a conflict card; keep mine resends over it', async () => {
+    await tid('fs-form-G101-1').click();
+    await page.locator('[data-testid="survey-form"][data-form="G101-1"]').waitFor();
+    await input('contactName').fill('林晓');
+    // The office changes the stored G101-1 while the phone holds rev 1.
+    const id = (await listed()).find((i) => i.form === 'G101-1')!.id;
+    const cur = await httpCall<Stored>(office, 'GET', `/api/v1/submissions/${id}`);
+    await httpCall(office, 'PUT', `/api/v1/submissions/${id}`, {
+      sourceId, form: 'G101-1', version: 1, answers: { ...cur.answers, contactPhone: '13905770000' }, explanations: cur.explanations, status: 'submitted', baseRev: 1,
+    }, 200);
+    await expect.poll(counts).toMatchObject({ ready: 'true' });
+    await tid('fs-submit').click(); // online: the submit starts a sync, refused with the server's copy
+    await tid('fs-conflict').waitFor({ timeout: 15_000 });
+
+    await tid('field-tab-sync').click();
+    await tid('survey-conflict-G101-1').waitFor();
+    await tid('survey-keep-mine').click();
+    await expect.poll(async () => (await httpCall<Stored>(office, 'GET', `/api/v1/submissions/${id}`)).rev, { timeout: 15_000 }).toBe(3);
+    const s = await httpCall<Stored>(office, 'GET', `/api/v1/submissions/${id}`);
+    expect(s).toMatchObject({ status: 'submitted', answers: { contactName: '林晓' }, explanations: { [WARNING]: WHY } });
+    await expect.poll(() => tid('survey-conflict-G101-1').count()).toBe(0);
+    expect(await tid('field-survey-pending').textContent()).toBe('0');
   });
 });
