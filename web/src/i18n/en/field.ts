@@ -3,6 +3,7 @@
 import type { Strings } from '../strings.ts';
 import type * as zh from '../zh/field.ts';
 import { fieldInventory } from './field-inventory.ts';
+import { fieldSurvey } from './field-survey.ts';
 
 export const field: Strings<typeof zh.field> = {
   title: 'Field collection',
@@ -30,4 +31,5 @@ export const field: Strings<typeof zh.field> = {
   language: 'Language',
   console: 'Open the console',
   ...fieldInventory,
+  ...fieldSurvey,
 };

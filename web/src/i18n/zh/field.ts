@@ -1,6 +1,7 @@
 // Chinese for the field app (the mobile/tablet data-collection shell). en/field.ts must mirror
 // these keys. The inventory screens' strings are in field-inventory.ts.
 import { fieldInventory } from './field-inventory.ts';
+import { fieldSurvey } from './field-survey.ts';
 
 export const field = {
   title: '外业采集',
@@ -28,4 +29,5 @@ export const field = {
   language: '语言',
   console: '打开管理控制台',
   ...fieldInventory,
+  ...fieldSurvey,
 };

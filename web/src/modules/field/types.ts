@@ -135,3 +135,50 @@ export interface LocalPhoto {
   /** Refused by the server for good (a bad file): shown, not retried. */
   failed?: LocalizedText;
 }
+
+/**
+ * A survey form (入户调查) filled on the device for one unit: the latest answers, saved as the
+ * taker types. `key` is `<unitKey>|<form>`; `id` is made here once and is the submission's id on
+ * the server; `baseRev` is the server's revision this copy was last stored as or taken from.
+ */
+export interface LocalSubmission {
+  key: string;
+  unitKey: string;
+  packageId: number;
+  id: string;
+  form: string;
+  version: number;
+  answers: Record<string, unknown>;
+  explanations: Record<string, string>;
+  /** A draft kept on the device, or submitted by the taker (sent at the next sync). */
+  status: 'draft' | 'submitted';
+  /** Waiting to be sent: set by "submit", cleared once the server stored this very copy. */
+  pending: boolean;
+  baseRev: number | null;
+  /** The server's status after the last send or choice (null: never stored there). */
+  serverStatus: string | null;
+  savedAt: string;
+  /** The server refused it (not ready, malformed, …): shown at the form until the taker submits again. */
+  failed?: { code: string; message: LocalizedText; issues: SurveyIssueLite[] };
+  /** The server holds another revision: the taker chooses (keep mine / take the server's). */
+  conflict?: ServerSubmission;
+}
+
+export interface SurveyIssueLite {
+  form: string;
+  path: string;
+  rule: string;
+  severity: 'blocking' | 'warning';
+  message: LocalizedText;
+}
+
+/** The server's copy of a submission, as a conflict carries it. */
+export interface ServerSubmission {
+  id: string;
+  form: string;
+  version: number;
+  rev: number;
+  status: string;
+  answers: Record<string, unknown>;
+  explanations: Record<string, string>;
+}

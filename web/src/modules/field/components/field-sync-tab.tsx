@@ -15,8 +15,10 @@ import { useSyncStatus } from '../hooks/use-sync-status.ts';
 import { STORES, getMeta } from '../utils/field-db.ts';
 import { outboxSummary, type Problem } from '../utils/outbox-store.ts';
 import { discardPhoto, retryPhoto } from '../utils/photo-uploader.ts';
+import { surveySummary } from '../utils/survey-store.ts';
 import { LAST_SYNC, syncNow } from '../utils/sync.ts';
 import { ConflictCard } from './conflict-card.tsx';
+import { SurveyProblemCard } from './survey-problem-card.tsx';
 
 /** What waits to go up, the last sync, "sync now", and whatever needs the taker's decision. */
 export function FieldSyncTab() {
@@ -28,6 +30,7 @@ export function FieldSyncTab() {
   const status = useSyncStatus();
   const states = useStates();
   const summary = useIdb('outbox', [STORES.outbox, STORES.photos, STORES.units], outboxSummary);
+  const surveys = useIdb('survey-outbox', [STORES.submissions, STORES.units], surveySummary);
   const last = useIdb(LAST_SYNC, [STORES.meta], () => getMeta<string>(LAST_SYNC));
   const used = formatBytes(ready.usage);
   const quota = formatBytes(ready.quota);
@@ -47,6 +50,7 @@ export function FieldSyncTab() {
           items={[
             { key: 'net', label: t('field.connection'), children: online ? <Tag color="green">{t('field.online')}</Tag> : <Tag>{t('field.offline')}</Tag> },
             { key: 'pending', label: t('field.pending'), children: <span data-testid="field-pending">{s ? s.pending : '…'}</span> },
+            { key: 'surveys', label: t('field.survey.pending'), children: <span data-testid="field-survey-pending">{surveys.data ? surveys.data.pending : '…'}</span> },
             { key: 'photos', label: t('field.sync.photos'), children: <span data-testid="field-photos">{s ? s.photos : '…'}</span> },
             { key: 'last', label: t('field.sync.last'), children: <span data-testid="field-last-sync">{last.data ? formatDateTime(last.data, lang) : t('field.sync.never')}</span> },
             { key: 'shell', label: t('field.shell'), children: ready.shellCached ? t('field.shellReady') : t('field.shellPending') },
@@ -76,6 +80,9 @@ export function FieldSyncTab() {
 
       {conflicts.map((p) => (
         <ConflictCard key={p.entry.unitKey} problem={p} states={states} />
+      ))}
+      {(surveys.data?.problems ?? []).map((p) => (
+        <SurveyProblemCard key={p.sub.key} problem={p} />
       ))}
       {refused.map((p) => (
         <RefusedCard key={p.entry.unitKey} problem={p} />

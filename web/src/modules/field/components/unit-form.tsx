@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FormOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Result, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,10 +26,12 @@ interface Props {
   /** A unit's key, or NEW_UNIT for a unit found in the field (增补). */
   unitKey: string;
   onClose: () => void;
+  /** Opens the unit's survey forms (入户调查). */
+  onSurvey?: () => void;
 }
 
 /** The inventory form of one unit: loads it from the device, saves to the outbox. */
-export function UnitForm({ packageId, unitKey: key, onClose }: Props) {
+export function UnitForm({ packageId, unitKey: key, onClose, onSurvey }: Props) {
   const { t } = useTranslation();
   const isNew = key === NEW_UNIT;
   const detail = useIdb(isNew ? null : `unit:${key}`, [STORES.units, STORES.outbox], () => unitDetail(key));
@@ -38,10 +40,10 @@ export function UnitForm({ packageId, unitKey: key, onClose }: Props) {
     return <Result status="404" title={t('field.form.notFound')} extra={<Button onClick={onClose}>{t('field.form.back')}</Button>} />;
   }
   // Keyed by the unit, so a form never shows another unit's values.
-  return <UnitFormBody key={key} packageId={packageId} detail={isNew ? null : detail.data!} onClose={onClose} />;
+  return <UnitFormBody key={key} packageId={packageId} detail={isNew ? null : detail.data!} onClose={onClose} onSurvey={onSurvey} />;
 }
 
-function UnitFormBody({ packageId, detail, onClose }: { packageId: number; detail: UnitDetail | null; onClose: () => void }) {
+function UnitFormBody({ packageId, detail, onClose, onSurvey }: { packageId: number; detail: UnitDetail | null; onClose: () => void; onSurvey?: () => void }) {
   const { t } = useTranslation();
   const notify = useNotify();
   const states = useStates();
@@ -66,6 +68,8 @@ function UnitFormBody({ packageId, detail, onClose }: { packageId: number; detai
 
   const unit = detail?.unit ?? null;
   const locked = !!unit?.record && !EDITABLE.has(unit.record.status);
+  // The survey opens for a unit whose saved state goes on to it (the one on the device, else the server's).
+  const savedState = states.find((s) => s.code === (detail?.entry?.item.state ?? unit?.record?.state));
   const save = async (submit: boolean) => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
@@ -109,6 +113,11 @@ function UnitFormBody({ packageId, detail, onClose }: { packageId: number; detai
           {t('field.form.back')}
         </Button>
         <Typography.Text strong>{unit ? t('field.form.title') : t('field.form.addTitle')}</Typography.Text>
+        {unit && savedState?.toSurvey && onSurvey && (
+          <Button type="primary" ghost size="small" icon={<FormOutlined />} onClick={onSurvey} data-testid="unit-survey" className="push-end">
+            {t('field.survey.open')}
+          </Button>
+        )}
       </div>
       <RecordNotes record={unit?.record ?? null} entry={detail?.entry} />
       {locked && <Alert type="info" showIcon className="block-gap" data-testid="unit-locked" title={t('field.form.locked', { status: t(`field.status.${unit!.record!.status}`) })} />}

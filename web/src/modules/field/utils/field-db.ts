@@ -5,10 +5,11 @@ import { get, openIdb, result, transact } from './idb.ts';
 
 export { get, getAll, putAll } from './idb.ts';
 
-export const STORES = { packages: 'packages', units: 'units', outbox: 'outbox', photos: 'photos', meta: 'meta' } as const;
+export const STORES = { packages: 'packages', units: 'units', outbox: 'outbox', photos: 'photos', meta: 'meta', submissions: 'submissions' } as const;
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 
-const VERSION = 1;
+// 2: survey submissions (入户调查) filled on the device. An upgrade only adds: what v1 holds stays.
+const VERSION = 2;
 const opened = new Map<string, Promise<IDBDatabase>>();
 let currentUser = '';
 
@@ -23,6 +24,10 @@ function upgrade(db: IDBDatabase, oldVersion: number) {
     const photos = db.createObjectStore(STORES.photos, { keyPath: 'id' });
     photos.createIndex('unitKey', 'unitKey');
     db.createObjectStore(STORES.meta);
+  }
+  if (oldVersion < 2) {
+    const subs = db.createObjectStore(STORES.submissions, { keyPath: 'key' });
+    subs.createIndex('unitKey', 'unitKey');
   }
 }
 

@@ -1,6 +1,7 @@
 // Sync: re-read the session (and its CSRF token), send each package's outbox in
 // batches of ≤ 500 with the package cursor, apply the answer in one transaction per
-// batch, then start the photo uploads. One run at a time; callers share it.
+// batch, then the survey forms (survey-sync.ts), then start the photo uploads. One run at a
+// time; callers share it.
 import { api, isApiError, type ApiError } from '../../../api/client.ts';
 import { fetchSession, SESSION_KEY } from '../../auth/hooks/use-session-query.ts';
 import { queryClient } from '../../app/utils/query-client.ts';
@@ -9,11 +10,12 @@ import { STORES, get, getAll, getMeta, notify, setMeta, tx } from './field-db.ts
 import { chunks, outcomeOf, sendable, unitAfterOk } from './outbox-rules.ts';
 import { kickPhotos } from './photo-uploader.ts';
 import { setSyncStatus } from './sync-status.ts';
+import { sendSubmissions, type SurveySyncCounts } from './survey-sync.ts';
 import { applyRecords, cursorKey, listPackages } from './unit-store.ts';
 
 export const LAST_SYNC = 'last-sync';
 
-export interface SyncReport {
+export interface SyncReport extends Partial<SurveySyncCounts> {
   sent: number;
   stored: number;
   conflicts: number;
@@ -63,6 +65,8 @@ async function run(): Promise<SyncReport> {
         report.updates += counts.updates;
       }
     }
+    // The survey forms after the inventory: a unit added in the field has its server id now.
+    Object.assign(report, await sendSubmissions());
     await setMeta(LAST_SYNC, new Date().toISOString());
     setSyncStatus({ running: false, error: null, report });
     kickPhotos();
