@@ -145,6 +145,16 @@ export const ERRORS = {
   SURVEY_FORM_TAKEN: { status: 409, zh: '普查对象 {sourceId} 的报表 {form} 已有填报记录 {id}，请在该记录上修改', en: 'Source {sourceId} already has a submission {id} of form {form}; edit that one' },
   SURVEY_ID_MISMATCH: { status: 409, zh: '编号 {id} 已用于另一普查对象、报表或版本的填报', en: 'Id {id} already belongs to a submission of another source, form or version' },
   SURVEY_LOCKED: { status: 409, zh: '填报状态为“{status}”，不能修改', en: 'The submission is {status} and cannot be changed' },
+  // 企业自填: invitation codes and the legal representative's confirmation
+  INVITATION_INVALID: { status: 400, zh: '邀请码或统一社会信用代码不正确', en: 'The invitation code or the credit code is wrong' },
+  INVITATION_EXPIRED: { status: 410, zh: '邀请码已过期，请向普查机构索取新的邀请码', en: 'The invitation code has expired; ask the census office for a new one' },
+  INVITATION_USED: { status: 409, zh: '邀请码已使用过；请用已创建的账号登录', en: 'The invitation code has been used; log in with the account made with it' },
+  INVITATION_REVOKED: { status: 410, zh: '邀请码已作废，请向普查机构索取新的邀请码', en: 'The invitation code was revoked; ask the census office for a new one' },
+  INVITATION_LOCKED: { status: 429, zh: '尝试次数过多，请 {minutes} 分钟后再试', en: 'Too many attempts; try again in {minutes} minutes' },
+  INVITATION_NOT_FOUND: { status: 404, zh: '邀请码记录不存在', en: 'No such invitation' },
+  INVITATION_NO_CREDIT_CODE: { status: 409, zh: '普查对象 {id} 没有统一社会信用代码，不能生成邀请码；请补全代码或直接为其创建账号', en: 'Source {id} has no credit code, so no invitation can be issued; add the code or create an account for it' },
+  SURVEY_CONFIRM_NOT_READY: { status: 409, zh: '尚有 {count} 张报表未提交或未通过校验，法定代表人不能确认', en: '{count} forms are not submitted or not ready, so the legal representative cannot confirm yet' },
+  SURVEY_CONFIRM_CHANGED: { status: 409, zh: '报表在您核对之后已被修改，请重新核对后再确认', en: 'The forms changed after you checked them; check them again and confirm' },
   USER_SOURCE_INVALID: { status: 400, zh: '只有普查对象账号可关联普查对象，且该对象须在您的管辖范围内：{detail}', en: 'Only a respondent account can be linked to a source, and the source must lie in your scope: {detail}' },
 
   // database, translated once in core/db/pg-errors.ts

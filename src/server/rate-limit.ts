@@ -19,6 +19,12 @@ export class RateLimiter {
     return h.count > this.max ? Math.ceil((h.resetAt - now) / 1000) : 0;
   }
 
+  /** The seconds to wait when the key is already over the limit, without counting a hit. */
+  waiting(key: string, now = Date.now()): number {
+    const h = this.hits.get(key);
+    return h && h.resetAt > now && h.count >= this.max ? Math.ceil((h.resetAt - now) / 1000) : 0;
+  }
+
   private sweep(now: number) {
     for (const [k, v] of this.hits) if (v.resetAt <= now) this.hits.delete(k);
   }

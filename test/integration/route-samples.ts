@@ -42,6 +42,7 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/inventory/verdicts': { sourceIds: [1], verdict: 'agree' },
   'PUT /api/v1/submissions/:id': { sourceId: 1, form: 'G101-1', version: 1, answers: {}, status: 'draft', baseRev: 1 },
   'POST /api/v1/submissions/bulk': { items: [] },
+  'POST /api/v1/sources/:id/survey/confirm': { legalRep: '张三', confirmed: true, statement: '以上填报内容属实' },
 };
 
 /** Routes that take no JSON body even though their method usually does. */
@@ -56,6 +57,8 @@ export const NO_BODY = new Set([
   'POST /api/v1/registers/:id/reimport',
   'POST /api/v1/inventory/photos', // multipart, likewise
   'DELETE /api/v1/session',
+  'POST /api/v1/sources/:id/invitations',
+  'POST /api/v1/invitations/:id/revoke',
   'POST /api/v1/directory/candidates/:id/apart',
   'POST /api/v1/directory/candidates/:id/later',
   'POST /api/v1/directory/candidates/:id/reopen',

@@ -1,13 +1,13 @@
 // Rows of the survey for the access matrix: a submission of a source in 乐清市城东街道 (inside
 // every county account's scope, but not the demo respondent's own source) and one in
 // 重庆市北碚区 (another province). Forms are national: the "other" form is a code that does not
-// exist, so it reads as not found like any row out of reach.
+// exist, so it reads as not found like any row out of reach. An invitation code of each.
 import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../helpers/app.ts';
 
 type Pair = { own: string; other: string };
 
-export async function surveyFixtures(t: TestApp, sourceId: (region: string, name?: string) => Promise<number>): Promise<{ submission: Pair; form: Pair }> {
+export async function surveyFixtures(t: TestApp, sourceId: (region: string, name?: string) => Promise<number>): Promise<{ submission: Pair; form: Pair; invitation: Pair }> {
   const db = t.ctx.db;
   const make = async (region: string) => {
     const id = randomUUID();
@@ -18,5 +18,12 @@ export async function surveyFixtures(t: TestApp, sourceId: (region: string, name
     await db.insertInto('submission_revisions').values({ submission_id: id, rev: 1, status: 'draft', answers: '{}', explanations: '{}', content_hash: '0'.repeat(64), by_user: null }).execute();
     return id;
   };
-  return { submission: { own: await make('330382001'), other: await make('500109') }, form: { own: 'G101-1', other: 'Z999' } };
+  const invitation = async (region: string) => String((await db.insertInto('survey_invitations').values({
+    source_id: await sourceId(region, `矩阵邀请对象${region}`), region_code: region, province_code: `${region.slice(0, 2)}0000`,
+    code_hash: randomUUID().replace(/-/g, '').padEnd(43, 'x'), expires_at: new Date(Date.now() + 86_400_000), created_by: null,
+  }).returning('id').executeTakeFirstOrThrow()).id);
+  return {
+    submission: { own: await make('330382001'), other: await make('500109') }, form: { own: 'G101-1', other: 'Z999' },
+    invitation: { own: await invitation('330382001'), other: await invitation('500109') },
+  };
 }

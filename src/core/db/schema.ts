@@ -446,6 +446,32 @@ export interface SubmissionAttachmentsTable {
   uploaded_by: number | null;
   uploaded_at: Timestamp;
 }
+export interface SurveyInvitationsTable {
+  id: Generated<number>;
+  source_id: number;
+  region_code: string;
+  province_code: string;
+  code_hash: string;
+  expires_at: Timestamp;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+  failed_attempts: Generated<number>;
+  used_at: NullableTimestamp;
+  used_by: number | null;
+  revoked_at: NullableTimestamp;
+  revoked_by: number | null;
+}
+export interface SurveyConfirmationsTable {
+  id: Generated<number>;
+  source_id: number;
+  region_code: string;
+  province_code: string;
+  legal_rep: string;
+  statement: Generated<string>;
+  revisions: Json;
+  confirmed_by: number | null;
+  confirmed_at: Generated<Timestamp>;
+}
 
 export interface DB {
   regions: RegionsTable;
@@ -482,4 +508,6 @@ export interface DB {
   submissions: SubmissionsTable;
   submission_revisions: SubmissionRevisionsTable;
   submission_attachments: SubmissionAttachmentsTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_confirmations: SurveyConfirmationsTable;
 }

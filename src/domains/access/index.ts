@@ -4,5 +4,5 @@ export { POLICY, can, permissionsOf, type Action } from './policy.ts';
 export { NATION_CODE, scopePrefixOf, levelOf, inScope } from './scope.ts';
 export { SYSTEM, type Actor } from './actor.ts';
 export { hashPassword, verifyPassword, isStrongPassword } from './password.ts';
-export { sessionRoutes } from './routes.ts';
+export { sessionRoutes, openSession } from './routes.ts';
 export { deleteUserSessions } from './session.sql.ts';

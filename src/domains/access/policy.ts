@@ -44,6 +44,9 @@ export const POLICY = {
   // 入户调查: every field and office role reads; the respondent only its own source (domain scope).
   'survey.read': { roles: [...OFFICES, 'reviewer', 'department-reviewer', 'instructor', 'enumerator', 'agency-staff', 'respondent'] },
   'survey.fill': { roles: [...OFFICES, 'instructor', 'enumerator', 'agency-staff', 'respondent'] },
+  // 企业自填: offices issue one-time codes; the respondent (or an office, for a paper form) confirms.
+  'survey.invite': { roles: OFFICES },
+  'survey.confirm': { roles: [...OFFICES, 'respondent'] },
   'demo.load': { roles: ['national-office'], minLevel: 'nation' },
 } as const satisfies Record<string, Rule>;
 

@@ -1,5 +1,6 @@
 // HTTP edge of sessions: log in, who am I, log out.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../core/db/index.ts';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../core/errors.ts';
 import { RateLimiter } from '../../server/rate-limit.ts';
@@ -24,16 +25,7 @@ export async function sessionRoutes(app: FastifyInstance) {
     const wait = perAddress.hit(req.ip);
     if (wait) throw new AppError('AUTH_LOCKED', { minutes: Math.ceil(wait / 60) });
     const { username, password } = req.body as { username: string; password: string };
-    const { token } = await login(db, username, password);
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.protocol === 'https',
-      maxAge: Math.floor(SESSION_IDLE_MS / 1000),
-    });
-    const s = await resolveSession(db, token);
-    return sessionBody(s!);
+    return openSession(db, req, reply, username, password);
   });
 
   app.get('/api/v1/session', { config: { action: 'session.read' }, schema: { tags, summary: 'The current session' } }, async (req) => {
@@ -48,6 +40,20 @@ export async function sessionRoutes(app: FastifyInstance) {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
+}
+
+/** Logs in, sets the session cookie and answers what `GET /session` does (also after an invitation is redeemed). */
+export async function openSession(db: Db, req: FastifyRequest, reply: FastifyReply, username: string, password: string) {
+  const { token } = await login(db, username, password);
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.protocol === 'https',
+    maxAge: Math.floor(SESSION_IDLE_MS / 1000),
+  });
+  const s = await resolveSession(db, token);
+  return sessionBody(s!);
 }
 
 function sessionBody(s: SessionView) {

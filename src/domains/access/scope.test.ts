@@ -43,7 +43,7 @@ describe('policy', () => {
   });
   it('lists the permissions the console builds its menu from', () => {
     expect(permissionsOf('enumerator', 'township')).toEqual(['session.read', 'regions.read', 'jobs.read', 'jobs.write', 'inventory.read', 'inventory.field', 'survey.read', 'survey.fill']);
-    expect(permissionsOf('respondent', 'township')).toEqual(['session.read', 'regions.read', 'survey.read', 'survey.fill']);
+    expect(permissionsOf('respondent', 'township')).toEqual(['session.read', 'regions.read', 'survey.read', 'survey.fill', 'survey.confirm']);
   });
   it('forbids a regional office to grant the national role', () => {
     expect(canGrant('regional-office', 'national-office')).toBe(false);

@@ -9,3 +9,4 @@ export { getTeam, listTeams, type TeamView } from './teams.ts';
 export { getAgency, listAgencies, type AgencyView } from './agencies.ts';
 
 export const peopleJobs: JobHandler[] = [importJob];
+export { checkRespondentAccount, insertRespondentAccount, type RespondentAccount } from './respondent-account.ts';

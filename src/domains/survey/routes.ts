@@ -6,6 +6,7 @@ import { actorOf } from '../../server/auth.ts';
 import { IdParams, PageQuery } from '../../server/schemas.ts';
 import { getForm, listForms } from './submissions/forms.ts';
 import * as sub from './submissions/submissions.ts';
+import { selfFillRoutes } from './self/routes.ts';
 
 const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' });
 const FormCode = Type.String({ pattern: '^[A-Z][0-9]{3}(-[0-9]{1,2})?$' });
@@ -75,4 +76,6 @@ export async function surveyRoutes(app: FastifyInstance) {
     config: { action: 'survey.fill' },
     schema: { tags, summary: 'Save up to 500 submissions, each in its own transaction, with a result per item', body: BulkBody },
   }, async (req) => sub.saveBulk(db, actorOf(req), (req.body as { items: sub.BulkItem[] }).items.map((i) => ({ ...i, id: i.id.toLowerCase() }))));
+
+  await selfFillRoutes(app); // 企业自填: invitation codes and the legal representative's confirmation
 }

@@ -61,6 +61,26 @@ export interface SourceForm {
 export interface SourceSurvey {
   source: SurveySource;
   forms: SourceForm[];
+  /** The legal representative's confirmation, while it covers exactly the current revisions. */
+  confirmation: SurveyConfirmation | null;
+}
+
+/** 法定代表人确认 (POST /sources/:id/survey/confirm). */
+export interface SurveyConfirmation {
+  by: string | null;
+  byRole: string | null;
+  legalRep: string;
+  statement: string;
+  at: string;
+  revisions: Record<string, number>;
+}
+
+/** POST /sources/:id/invitations: the only answer that shows the code. */
+export interface IssuedInvitation {
+  id: number;
+  sourceId: number;
+  code: string;
+  expiresAt: string;
 }
 
 export interface SubmissionBody {

@@ -47,6 +47,8 @@ export type Permission =
   | 'inventory.settle'
   | 'survey.read'
   | 'survey.fill'
+  | 'survey.invite'
+  | 'survey.confirm'
   | 'demo.load'
   | 'metrics.read';
 

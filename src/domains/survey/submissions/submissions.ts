@@ -12,6 +12,8 @@ import { CATALOGUE } from '../forms/index.ts';
 import { engineFor } from '../server-engine.ts';
 import { EDITABLE, cleanExplanations, contentHash, diffAnswers, formVerdict, isStructural, sourceKindOf, type Status, type Summary } from './rules.ts';
 import * as q from './submissions.sql.ts';
+import { confirmationStands } from '../self/confirm-rules.ts';
+import { latestConfirmation } from '../self/confirmations.sql.ts';
 
 export interface SaveBody {
   sourceId: number;
@@ -178,22 +180,28 @@ export async function sourceSurvey(db: Db, actor: Actor, sourceId: number) {
   const applicable = engine.requiredForms({ ...kind, ...(src.industry_code ? { industryCode: src.industry_code } : {}) }, values);
   const byForm = new Map(sent.map((s) => [s.form, s]));
   const codes = [...applicable.map((a) => a.code), ...sent.map((s) => s.form).filter((c) => !applicable.some((a) => a.code === c))];
+  const forms = codes.map((code) => {
+    const a = applicable.find((x) => x.code === code);
+    const entry = CATALOGUE.find((e) => e.code === code)!;
+    const s = byForm.get(code);
+    const versions = engine.versions(code);
+    return {
+      code, nameZh: entry.name.zh, nameEn: entry.name.en, defined: entry.defined,
+      version: s?.version ?? (versions.length ? Math.max(...versions) : null),
+      status: a ? a.status : ('not-required' as const),
+      submission: s ? { id: s.id, rev: s.rev, status: s.status, updatedAt: s.updated_at, ready: s.ready, blocking: s.blocking, warnings: s.warnings, unexplained: s.unexplained } : null,
+    };
+  });
+  // 法定代表人确认: the latest stands while it covers exactly the current revisions (self/confirm-rules.ts).
+  const c = await latestConfirmation(db, src.id);
+  const confirmation = c && confirmationStands(c.revisions, forms)
+    ? { by: c.by, byRole: c.by_role, legalRep: c.legal_rep, statement: c.statement, at: c.confirmed_at, revisions: c.revisions } : null;
   return {
     source: {
       id: src.id, name: src.name, category: src.category, kind: kind.kind, formCategory: kind.category, industryCode: src.industry_code,
       regionCode: src.record_region ?? src.region_code, inventoryState: src.inventory_state, surveyed: src.state === 'active' && src.to_survey !== false,
     },
-    forms: codes.map((code) => {
-      const a = applicable.find((x) => x.code === code);
-      const entry = CATALOGUE.find((e) => e.code === code)!;
-      const s = byForm.get(code);
-      const versions = engine.versions(code);
-      return {
-        code, nameZh: entry.name.zh, nameEn: entry.name.en, defined: entry.defined,
-        version: s?.version ?? (versions.length ? Math.max(...versions) : null),
-        status: a ? a.status : 'not-required',
-        submission: s ? { id: s.id, rev: s.rev, status: s.status, updatedAt: s.updated_at, ready: s.ready, blocking: s.blocking, warnings: s.warnings, unexplained: s.unexplained } : null,
-      };
-    }),
+    forms,
+    confirmation,
   };
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import type { Permission } from '../../../api/types.ts';
+import { JoinPage } from '../../auth/components/join-page.tsx';
 import { LoginPage } from '../../auth/components/login-page.tsx';
 import { RequirePermission } from '../../auth/components/require-permission.tsx';
 import { RequireSession } from '../../auth/components/require-session.tsx';
@@ -43,6 +44,8 @@ const guarded = (permission: Permission, element: ReactNode) => <RequirePermissi
 const router = createBrowserRouter(
   [
     { path: '/login', element: <LoginPage /> },
+    // 企业自填: redeeming an invitation code needs no session (outside the guard, like login).
+    { path: '/join', element: <JoinPage /> },
     {
       element: <RequireSession />,
       children: [

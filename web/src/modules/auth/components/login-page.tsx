@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import type { Session } from '../../../api/types.ts';
 import { LangSwitch } from '../../ui/components/lang-switch.tsx';
 import { useLang } from '../../ui/hooks/use-lang.ts';
@@ -75,6 +75,10 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        {/* 企业自填: an enterprise with an invitation code makes its account here. */}
+        <div style={{ marginTop: 12, textAlign: 'center' }}>
+          <Link to="/join" data-testid="join-link">{t('login.joinLink')}</Link>
+        </div>
       </Card>
     </div>
   );

@@ -15,6 +15,8 @@ import { formVerdict } from '../utils/verdict.ts';
 import { FillWorkspace } from './fill-workspace.tsx';
 import { FormTabs } from './form-tabs.tsx';
 import { SubmissionBar } from './submission-bar.tsx';
+import { ConfirmPanel } from './confirm-panel.tsx';
+import { InvitationButton } from './invitation-button.tsx';
 
 const STATUS_COLOR = { required: 'red', undetermined: 'default', 'not-required': 'default' } as const;
 const nameOf = (f: SourceForm | undefined, lang: 'zh' | 'en') => (f ? (lang === 'en' ? f.nameEn : f.nameZh) : '');
@@ -48,6 +50,7 @@ export function SourceSurveyPage() {
     <div className="page" data-testid="source-survey" data-source={id}>
       <Card
         size="small"
+        extra={can('survey.invite') && s?.surveyed && <InvitationButton sourceId={id} />}
         title={
           <Space>
             {/* Only those who may browse the directory have a list of sources to go back to. */}
@@ -116,6 +119,9 @@ export function SourceSurveyPage() {
                   </div>
                 }
               />
+            )}
+            {can('survey.confirm') && s?.surveyed && survey.data && (
+              <ConfirmPanel data={survey.data} dirty={Object.values(state.dirty).some(Boolean)} />
             )}
             {others.length > 0 && (
               <Typography.Paragraph type="secondary" className="block-gap">
