@@ -145,6 +145,8 @@ export const ERRORS = {
   SURVEY_FORM_TAKEN: { status: 409, zh: '普查对象 {sourceId} 的报表 {form} 已有填报记录 {id}，请在该记录上修改', en: 'Source {sourceId} already has a submission {id} of form {form}; edit that one' },
   SURVEY_ID_MISMATCH: { status: 409, zh: '编号 {id} 已用于另一普查对象、报表或版本的填报', en: 'Id {id} already belongs to a submission of another source, form or version' },
   SURVEY_LOCKED: { status: 409, zh: '填报状态为“{status}”，不能修改', en: 'The submission is {status} and cannot be changed' },
+  SURVEY_XLSX_INVALID: { status: 400, zh: '工作簿有 {count} 处单元格填写有误，未保存任何内容', en: 'The workbook has {count} cells in error; nothing was saved' },
+  SURVEY_XLSX_TAMPERED: { status: 400, zh: '该文件不是本系统下载的报表模板，或其结构已被改动（{whyZh}），未保存任何内容', en: 'This file is not a form template downloaded from Pucha, or its structure was changed ({whyEn}); nothing was saved' },
   USER_SOURCE_INVALID: { status: 400, zh: '只有普查对象账号可关联普查对象，且该对象须在您的管辖范围内：{detail}', en: 'Only a respondent account can be linked to a source, and the source must lie in your scope: {detail}' },
 
   // database, translated once in core/db/pg-errors.ts

@@ -1,4 +1,4 @@
-// The first worksheet of an XLSX file as rows of text, streamed: the ZIP's
+// The worksheets of an XLSX file as rows of text, streamed (registers read the first one): the ZIP's
 // central directory is read from the end of the stored file, the sheet is
 // inflated and scanned as it comes. Only shared strings stay in memory.
 //
@@ -237,8 +237,21 @@ export interface XlsxRows {
   close(): void;
 }
 
-/** Opens the first worksheet (in the workbook's order) of an XLSX file. */
-export async function readFirstSheet(file: string): Promise<XlsxRows> {
+/** A worksheet's row: its 1-based number in the sheet (rows left out of the file are skipped) and its cells as text. */
+export interface NumberedRow {
+  r: number;
+  cells: string[];
+}
+
+export interface XlsxWorkbook {
+  /** The worksheets' names, in the workbook's order. */
+  sheets: string[];
+  /** Streams one worksheet's rows; undefined when the workbook has no sheet of that name. */
+  readSheet(name: string): { rows: AsyncGenerator<NumberedRow>; progress(): number; close(): void } | undefined;
+}
+
+/** Opens an XLSX file: its sheet names, date styles and shared strings are read; each sheet streams on demand. */
+export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
   const fd = fs.openSync(file, 'r');
   try {
     const entries = readDirectory(fd, fs.fstatSync(fd).size);
@@ -246,11 +259,11 @@ export async function readFirstSheet(file: string): Promise<XlsxRows> {
     if (!get('xl/workbook.xml')) throw fail('it holds no workbook (xl/workbook.xml): a ZIP of something else');
 
     let date1904 = false;
-    let firstSheetRel: string | undefined;
+    const sheetRels: { name: string; rel: string | undefined }[] = [];
     await scanAll(file, fd, get('xl/workbook.xml'), {
       open(n, a) {
         if (n === 'workbookPr') date1904 = /^(1|true)$/.test(attrsOf(a).date1904 ?? '');
-        if (n === 'sheet' && !firstSheetRel) firstSheetRel = attrsOf(a)['r:id'];
+        if (n === 'sheet') sheetRels.push({ name: attrsOf(a).name ?? '', rel: attrsOf(a)['r:id'] });
       },
       close() {},
       text() {},
@@ -270,8 +283,8 @@ export async function readFirstSheet(file: string): Promise<XlsxRows> {
       close() {},
       text() {},
     });
-    const sheetEntry = get((firstSheetRel && targets.get(firstSheetRel)) || 'xl/worksheets/sheet1.xml');
-    if (!sheetEntry) throw fail('it holds no worksheet');
+    const entryOf = (i: number) => get((sheetRels[i]?.rel && targets.get(sheetRels[i].rel!)) || (i === 0 ? 'xl/worksheets/sheet1.xml' : ''));
+    if (!entryOf(0)) throw fail('it holds no worksheet');
 
     const custom = new Map<number, string>();
     const xfDate: boolean[] = [];
@@ -293,20 +306,47 @@ export async function readFirstSheet(file: string): Promise<XlsxRows> {
     const shared: string[] = [];
     await scanAll(file, fd, get(sharedTarget), textCollector('si', (t) => shared.push(t)));
 
-    const { text, raw } = openEntry(file, fd, sheetEntry);
+    const open = (entry: Entry) => {
+      const sfd = fs.openSync(file, 'r');
+      try {
+        const { text, raw } = openEntry(file, sfd, entry);
+        return {
+          rows: sheetRows(text, shared, xfDate, date1904),
+          progress: () => (entry.compressedSize ? raw.bytesRead / entry.compressedSize : 1),
+          close: () => text.destroy(),
+        };
+      } finally {
+        fs.closeSync(sfd); // the sheet's stream has its own
+      }
+    };
+    const names = sheetRels.length ? sheetRels.map((s) => s.name) : [''];
     return {
-      rows: sheetRows(text, shared, xfDate, date1904),
-      progress: () => (sheetEntry.compressedSize ? raw.bytesRead / sheetEntry.compressedSize : 1),
-      close: () => text.destroy(),
+      sheets: names,
+      readSheet(name) {
+        const i = names.indexOf(name);
+        const entry = i < 0 ? undefined : entryOf(i);
+        return entry ? open(entry) : undefined;
+      },
     };
   } finally {
-    fs.closeSync(fd); // the sheet's stream has its own
+    fs.closeSync(fd);
   }
 }
 
-async function* sheetRows(text: Readable, shared: string[], xfDate: boolean[], date1904: boolean): AsyncGenerator<string[]> {
-  const ready: string[][] = [];
+/** Opens the first worksheet (in the workbook's order) of an XLSX file. */
+export async function readFirstSheet(file: string): Promise<XlsxRows> {
+  const wb = await openWorkbook(file);
+  const sheet = wb.readSheet(wb.sheets[0])!;
+  async function* cellsOnly() {
+    for await (const row of sheet.rows) yield row.cells;
+  }
+  return { rows: cellsOnly(), progress: sheet.progress, close: sheet.close };
+}
+
+async function* sheetRows(text: Readable, shared: string[], xfDate: boolean[], date1904: boolean): AsyncGenerator<NumberedRow> {
+  const ready: NumberedRow[] = [];
   let cells: string[] = [];
+  let rowNo = 0;
   let col = -1;
   let type = 'n';
   let style = 0;
@@ -317,7 +357,7 @@ async function* sheetRows(text: Readable, shared: string[], xfDate: boolean[], d
   const inlineText = textCollector('is', (t) => (inline = t));
   const scanner = new XmlScanner({
     open(n, a) {
-      if (n === 'row') (cells = []), (col = -1);
+      if (n === 'row') (cells = []), (col = -1), (rowNo = Number(attrsOf(a).r) || rowNo + 1);
       else if (n === 'c') {
         const at = attrsOf(a);
         col = at.r ? columnIndex(at.r) : col + 1;
@@ -343,7 +383,7 @@ async function* sheetRows(text: Readable, shared: string[], xfDate: boolean[], d
           while (cells.length < col) cells.push('');
           cells[col] = t;
         }
-      } else if (n === 'row') ready.push(cells);
+      } else if (n === 'row') ready.push({ r: rowNo, cells });
       else inlineText.close(n);
     },
     text(s) {
