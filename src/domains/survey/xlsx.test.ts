@@ -108,6 +108,31 @@ describe.each(databaseKinds())('survey XLSX templates on %s', (kind) => {
     }
   });
 
+  it('round-trips nested groups: a child row names its parent row, and an edit lands in the right parent', async () => {
+    const id = randomUUID();
+    expect((await put(id, ent, 'G106-1', answersOf('G106-1'))).statusCode).toBe(201);
+    const file = await template(`/api/v1/forms/G106-1/template.xlsx?sourceId=${ent}`);
+    const wb = await load(file);
+    const nested = wb.worksheets.find((w) => w.getCell(1, 1).value === '_parent')!;
+    expect(nested).toBeDefined();
+    const r = await send(file, { sourceId: String(ent), status: 'draft' });
+    expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
+    expect(r.json().rev).toBe(1);
+    const before = (await call(t.app, office, 'GET', `/api/v1/submissions/${id}`)).json().answers;
+    // the last child row moved to the first parent row
+    const last = nested.rowCount;
+    const moved = await edit(file, (w) => (w.getWorksheet(nested.name)!.getCell(last, 1).value = 1));
+    const m = await send(moved, { sourceId: String(ent), status: 'draft' });
+    expect(m.statusCode, m.body.slice(0, 300)).toBe(200);
+    const after = (await call(t.app, office, 'GET', `/api/v1/submissions/${id}`)).json().answers;
+    expect(after.rows[0].opParams.length).toBe(before.rows[0].opParams.length + 1);
+    // a child row naming no parent row points to its cell
+    const orphan = await edit(file, (w) => (w.getWorksheet(nested.name)!.getCell(last, 1).value = 99));
+    const o = (await send(orphan, { sourceId: String(ent), status: 'draft' })).json().error;
+    expect(o.code).toBe('SURVEY_XLSX_INVALID');
+    expect(o.details.cells[0].cell).toMatch(new RegExp(`!A${last}$`));
+  });
+
   it('stores a value changed in a cell as a new revision, through the save path', async () => {
     const old = await template(`/api/v1/forms/G103-1/template.xlsx?sourceId=${ent}`);
     const file = await edit(await template(`/api/v1/forms/G103-1/template.xlsx?sourceId=${ent}`), (wb) => {
