@@ -100,4 +100,8 @@ export const survey: Strings<typeof zh> = {
   region: 'Region',
   inventoryState: 'Inventory state',
   loadFailed: 'Cannot read this source’s survey',
+  xlsxDownload: 'Download Excel',
+  xlsxUpload: 'Upload Excel',
+  xlsxSaveFirst: 'Save the draft before uploading an Excel file',
+  xlsxImported: 'Imported from Excel (revision {{rev}})',
 };

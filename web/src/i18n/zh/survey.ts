@@ -99,4 +99,8 @@ export const survey = {
   region: '区划',
   inventoryState: '清查状态',
   loadFailed: '无法读取本单位的调查信息',
+  xlsxDownload: '下载 Excel',
+  xlsxUpload: '上传 Excel',
+  xlsxSaveFirst: '请先保存草稿，再上传 Excel',
+  xlsxImported: '已从 Excel 导入（第 {{rev}} 版）',
 };

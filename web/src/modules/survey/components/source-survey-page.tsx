@@ -15,6 +15,7 @@ import { formVerdict } from '../utils/verdict.ts';
 import { FillWorkspace } from './fill-workspace.tsx';
 import { FormTabs } from './form-tabs.tsx';
 import { SubmissionBar } from './submission-bar.tsx';
+import { XlsxButtons } from './xlsx-buttons.tsx';
 
 const STATUS_COLOR = { required: 'red', undetermined: 'default', 'not-required': 'default' } as const;
 const nameOf = (f: SourceForm | undefined, lang: 'zh' | 'en') => (f ? (lang === 'en' ? f.nameEn : f.nameZh) : '');
@@ -113,6 +114,9 @@ export function SourceSurveyPage() {
                       onSaved={saved}
                       onReload={reload}
                     />
+                    <Space wrap>
+                      <XlsxButtons sourceId={id} form={code} version={state.forms[code].version} id={stored.id} dirty={!!state.dirty[code]} canFill={canFill} onLoaded={reload} />
+                    </Space>
                   </div>
                 }
               />
