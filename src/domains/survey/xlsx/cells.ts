@@ -56,7 +56,8 @@ const FALSE = new Set(['否', '无', 'n', 'no', 'false', '0', '×']);
 /** Text of a date cell or typed date as YYYY-MM-DD (the engine then checks the date exists). */
 export function readDate(s: string): string | null {
   const t = s.trim();
-  if (/^\d{4,6}(?:\.\d+)?$/.test(t) && Number(t) > 0 && Number(t) < 2_958_466) return serialDate(Math.floor(Number(t)), false).slice(0, 10);
+  // A serial day number (a date cell Excel lost its format of): five digits, 1927 to 2173; a year alone is no date.
+  if (/^\d{5}(?:\.\d+)?$/.test(t)) return serialDate(Math.floor(Number(t)), false).slice(0, 10);
   const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]00:00(?::00)?)?$/.exec(t);
   return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : null;
 }
@@ -69,6 +70,9 @@ function readCode(f: CodeField, s: string): Read {
     const lower = t.toLowerCase();
     const hit = table.entries.find((e) => e.code === t) ?? table.entries.find((e) => e.zh === t || e.en.toLowerCase() === lower || codeChoice(e) === t);
     if (hit) return hit.code;
+    // "01" typed into Excel as a number comes back as 1
+    const padded = /^\d+$/.test(t) ? table.entries.find((e) => e.code.length > t.length && e.code === t.padStart(e.code.length, '0')) : undefined;
+    if (padded) return padded.code;
     const m = /^(\S+)\s/.exec(t);
     return m && table.entries.some((e) => e.code === m[1]) ? m[1] : null;
   };
