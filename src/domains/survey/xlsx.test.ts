@@ -228,6 +228,9 @@ describe.each(databaseKinds())('survey XLSX templates on %s', (kind) => {
     const blank = await template('/api/v1/forms/G103-1/template.xlsx');
     expect((await send(blank, { sourceId: String(far), status: 'draft' })).json().error.code).toBe('SURVEY_SOURCE_NOT_FOUND');
     expect((await send(blank, { sourceId: String(ent), status: 'nope' })).json().error.code).toBe('REQUEST_INVALID');
+    const huge = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(5 * 1024 * 1024)]);
+    const big = await send(huge, { sourceId: String(ent), status: 'draft' });
+    expect([big.statusCode, big.json().error.code]).toEqual([413, 'REQUEST_TOO_LARGE']);
     expect(await counts()).toEqual(n);
   });
 });
