@@ -171,10 +171,23 @@ export class XmlScanner {
   }
 }
 
-async function scanAll(file: string, fd: number, e: Entry | undefined, h: XmlHandler) {
+/** Counts the characters inflated from one entry; past `limit` the file is refused (a ZIP bomb, or far too large). */
+function inflatedLimit(limit: number) {
+  let n = 0;
+  return (chunk: string) => {
+    n += chunk.length;
+    if (n > limit) throw fail(`a part of it unpacks to more than ${Math.round(limit / 1024 ** 2)} MB`);
+  };
+}
+
+async function scanAll(file: string, fd: number, e: Entry | undefined, h: XmlHandler, limit = Infinity) {
   if (!e) return;
   const x = new XmlScanner(h);
-  for await (const chunk of openEntry(file, fd, e).text) x.write(chunk as string);
+  const count = inflatedLimit(limit);
+  for await (const chunk of openEntry(file, fd, e).text) {
+    count(chunk as string);
+    x.write(chunk as string);
+  }
   x.end();
 }
 
@@ -251,7 +264,9 @@ export interface XlsxWorkbook {
 }
 
 /** Opens an XLSX file: its sheet names, date styles and shared strings are read; each sheet streams on demand. */
-export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
+/** `maxInflated`: most characters any one part may unpack to (unbounded for registers, which may be large). */
+export async function openWorkbook(file: string, opts: { maxInflated?: number } = {}): Promise<XlsxWorkbook> {
+  const limit = opts.maxInflated ?? Infinity;
   const fd = fs.openSync(file, 'r');
   try {
     const entries = readDirectory(fd, fs.fstatSync(fd).size);
@@ -267,7 +282,7 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
       },
       close() {},
       text() {},
-    });
+    }, limit);
     const targets = new Map<string, string>();
     let sharedTarget = 'xl/sharedStrings.xml';
     let stylesTarget = 'xl/styles.xml';
@@ -282,7 +297,7 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
       },
       close() {},
       text() {},
-    });
+    }, limit);
     const entryOf = (i: number) => get((sheetRels[i]?.rel && targets.get(sheetRels[i].rel!)) || (i === 0 ? 'xl/worksheets/sheet1.xml' : ''));
     if (!entryOf(0)) throw fail('it holds no worksheet');
 
@@ -302,16 +317,16 @@ export async function openWorkbook(file: string): Promise<XlsxWorkbook> {
         if (n === 'cellXfs') inXfs = false;
       },
       text() {},
-    });
+    }, limit);
     const shared: string[] = [];
-    await scanAll(file, fd, get(sharedTarget), textCollector('si', (t) => shared.push(t)));
+    await scanAll(file, fd, get(sharedTarget), textCollector('si', (t) => shared.push(t)), limit);
 
     const open = (entry: Entry) => {
       const sfd = fs.openSync(file, 'r');
       try {
         const { text, raw } = openEntry(file, sfd, entry);
         return {
-          rows: sheetRows(text, shared, xfDate, date1904),
+          rows: sheetRows(text, shared, xfDate, date1904, limit),
           progress: () => (entry.compressedSize ? raw.bytesRead / entry.compressedSize : 1),
           close: () => text.destroy(),
         };
@@ -343,7 +358,8 @@ export async function readFirstSheet(file: string): Promise<XlsxRows> {
   return { rows: cellsOnly(), progress: sheet.progress, close: sheet.close };
 }
 
-async function* sheetRows(text: Readable, shared: string[], xfDate: boolean[], date1904: boolean): AsyncGenerator<NumberedRow> {
+async function* sheetRows(text: Readable, shared: string[], xfDate: boolean[], date1904: boolean, limit = Infinity): AsyncGenerator<NumberedRow> {
+  const count = inflatedLimit(limit);
   const ready: NumberedRow[] = [];
   let cells: string[] = [];
   let rowNo = 0;
@@ -393,6 +409,7 @@ async function* sheetRows(text: Readable, shared: string[], xfDate: boolean[], d
   });
   try {
     for await (const chunk of text) {
+      count(chunk as string);
       scanner.write(chunk as string);
       for (const row of ready.splice(0)) yield row;
     }

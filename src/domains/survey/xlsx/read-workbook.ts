@@ -23,6 +23,9 @@ export interface ReadWorkbook {
   problems: CellProblem[];
 }
 
+/** A form's workbook is small; a part unpacking past this is refused (a ZIP bomb would exhaust memory). */
+const INFLATED_LIMIT = 50 * 1024 * 1024;
+
 const tampered = (zh: string, en: string, cell?: string) => new AppError('SURVEY_XLSX_TAMPERED', { whyZh: zh, whyEn: en }, cell ? { cells: [{ cell, message: { zh, en } }] } : undefined);
 
 async function rowsOf(wb: XlsxWorkbook, name: string, limit: number): Promise<NumberedRow[]> {
@@ -128,15 +131,17 @@ function readGroup(g: GroupSheet, rows: NumberedRow[], parents: ReadRow[] | null
   return out;
 }
 
-/** Reads a workbook file; throws SURVEY_XLSX_TAMPERED for a foreign or altered one. */
+/** Reads a workbook file; throws SURVEY_XLSX_TAMPERED for a foreign, altered or unreadable one. */
 export async function readTemplate(file: string): Promise<ReadWorkbook> {
-  let wb: XlsxWorkbook;
   try {
-    wb = await openWorkbook(file);
+    return await readAll(await openWorkbook(file, { maxInflated: INFLATED_LIMIT }));
   } catch (e) {
-    if (isAppError(e) && e.code === 'REGISTER_NOT_SPREADSHEET') throw tampered('不是 Excel 工作簿', `not an Excel workbook: ${String(e.params.detail ?? '')}`);
+    if (isAppError(e) && e.code === 'REGISTER_NOT_SPREADSHEET') throw tampered('不是可读的 Excel 工作簿', `not a readable Excel workbook: ${String(e.params.detail ?? '')}`);
     throw e;
   }
+}
+
+async function readAll(wb: XlsxWorkbook): Promise<ReadWorkbook> {
   const { meta, layout } = await readMeta(wb);
   const answers: Record<string, unknown> = {};
   const cells = new CellMap();

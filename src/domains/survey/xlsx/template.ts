@@ -72,7 +72,8 @@ function groupSheet(wb: ExcelJS.Workbook, g: GroupSheet, rows: { parent: number 
     labels.getCell(i + 1).fill = HEADER_FILL;
     labels.getCell(i + 1).alignment = { wrapText: true, vertical: 'top' };
     const hint = f && hintOf(f);
-    labels.getCell(i + 1).note = [hint, i === 0 ? `最多 ${g.group.maxRows} 行${g.group.minRows ? `，至少 ${g.group.minRows} 行` : ''} / at most ${g.group.maxRows} rows` : ''].filter(Boolean).join('\n') || (undefined as unknown as string);
+    const note = [hint, i === 0 ? `最多 ${g.group.maxRows} 行${g.group.minRows ? `，至少 ${g.group.minRows} 行` : ''} / at most ${g.group.maxRows} rows` : ''].filter(Boolean).join('\n');
+    if (note) labels.getCell(i + 1).note = note;
     ws.getColumn(i + 1).width = 18;
   });
   labels.height = 32;
