@@ -155,6 +155,8 @@ export const ERRORS = {
   INVITATION_NO_CREDIT_CODE: { status: 409, zh: '普查对象 {id} 没有统一社会信用代码，不能生成邀请码；请补全代码或直接为其创建账号', en: 'Source {id} has no credit code, so no invitation can be issued; add the code or create an account for it' },
   SURVEY_CONFIRM_NOT_READY: { status: 409, zh: '尚有 {count} 张报表未提交或未通过校验，法定代表人不能确认', en: '{count} forms are not submitted or not ready, so the legal representative cannot confirm yet' },
   SURVEY_CONFIRM_CHANGED: { status: 409, zh: '报表在您核对之后已被修改，请重新核对后再确认', en: 'The forms changed after you checked them; check them again and confirm' },
+  SURVEY_XLSX_INVALID: { status: 400, zh: '工作簿有 {count} 处单元格填写有误，未保存任何内容', en: 'The workbook has {count} cells in error; nothing was saved' },
+  SURVEY_XLSX_TAMPERED: { status: 400, zh: '该文件不是本系统下载的报表模板，或其结构已被改动（{whyZh}），未保存任何内容', en: 'This file is not a form template downloaded from Pucha, or its structure was changed ({whyEn}); nothing was saved' },
   USER_SOURCE_INVALID: { status: 400, zh: '只有普查对象账号可关联普查对象，且该对象须在您的管辖范围内：{detail}', en: 'Only a respondent account can be linked to a source, and the source must lie in your scope: {detail}' },
 
   // database, translated once in core/db/pg-errors.ts

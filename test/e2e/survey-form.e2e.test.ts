@@ -10,7 +10,10 @@
 // with the explanation. A new revision made over HTTP while the page holds the old one: the
 // page's save is refused, the conflict offered, the server's copy reloaded. Last the source's
 // respondent lands on its forms, sees the submitted G101-1 and gets 404 for another source.
+// Between them, the Excel pair: the filled template downloads, an edited one uploads and shows,
+// a bad cell is listed by its address.
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
@@ -336,6 +339,43 @@ run.each(databaseKinds())('a source survey page against the real survey API on %
     expect((await stored()).rev).toBe(4);
   });
 
+  it('Excel: the filled template downloads; an edited one uploads, is stored and shown; a bad cell is listed by its address', async () => {
+    await opened('G101-1');
+    const href = await page.locator('[data-testid="xlsx-download"]').getAttribute('href');
+    expect(href).toBe(`/api/v1/forms/G101-1/template.xlsx?version=1&sourceId=${sourceId}`);
+    const file = await page.request.get(`${server.url}${href}`);
+    expect(file.status()).toBe(200);
+    const edited = async (id: string, value: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await file.body()) as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('填报')!;
+      for (let r = 2; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === id) ws.getCell(r, 5).value = value;
+      return { name: 'G101-1.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+    };
+    const chooser = page.locator('input[type="file"][accept=".xlsx"]');
+    const imported = () => page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/api/v1/submissions/import'));
+
+    let res = imported();
+    await chooser.setInputFiles(await edited('contactName', '林小燕'));
+    expect((await res).status()).toBe(200);
+    await expect.poll(() => input('contactName').inputValue()).toBe('林小燕');
+    await expect.poll(() => status().textContent()).toContain('r5');
+    expect(await stored()).toMatchObject({ rev: 5, status: 'draft', answers: { contactName: '林小燕', unitName: RENAMED } });
+
+    res = imported();
+    await chooser.setInputFiles(await edited('operatingHours', '七千'));
+    expect((await res).status()).toBe(400);
+    const refusal = page.locator('[data-testid="xlsx-refusal"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/填报!E\d+/);
+    expect((await stored()).rev).toBe(5);
+    // The upload came in as a draft (explanations kept): submitted again from the page.
+    const put = nextPut();
+    await page.click('[data-testid="submission-submit"]');
+    expect((await put).status()).toBe(200);
+    expect(await stored()).toMatchObject({ rev: 6, status: 'submitted', explanations: { [WARNING]: WHY } });
+  });
+
   it("the source's respondent lands on its forms, sees the submitted G101-1, and no other source", async () => {
     const user = await httpCall<{ sourceId: number }>(office, 'POST', '/api/v1/users', {
       username: 'oujiang-resp', displayName: '瓯江印染填报人', password: 'Oujiang2018', role: 'respondent', regionCode: '330382', sourceId,
@@ -348,7 +388,7 @@ run.each(databaseKinds())('a source survey page against the real survey API on %
     await page.waitForURL((u) => u.pathname === `/console/survey/sources/${sourceId}`);
     await opened('G101-1');
     expect(await status().getAttribute('data-status')).toBe('submitted');
-    expect(await status().textContent()).toContain('r4');
+    expect(await status().textContent()).toContain('r6'); // r5 came from Excel, r6 submitted it
     expect(await input('unitName').inputValue()).toBe(RENAMED);
     expect(await page.locator(`[data-testid="sf-explain-${WARNING}"]`).inputValue()).toBe(WHY);
 

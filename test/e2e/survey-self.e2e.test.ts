@@ -75,6 +75,8 @@ run.each(databaseKinds())('enterprise self-filling in Chromium on %s', (kind) =>
     await page.click('[data-testid="join-submit"]');
     await page.waitForURL((u) => u.pathname.endsWith(`/survey/sources/${sourceId}`), { timeout: 15_000 });
     await page.locator('[data-testid="source-survey"]').waitFor();
+    // The confirmation panel follows the survey's own answer: wait for it rather than count at once.
+    await page.locator('[data-testid="confirm-not-ready"]').waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-testid="confirm-not-ready"]').count()).toBe(1);
   });
 

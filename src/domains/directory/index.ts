@@ -7,6 +7,8 @@ import { matchJob } from './matching/match-job.ts';
 export { registerRoutes } from './registers/routes.ts';
 export { getRegister, listRegisters, type RegisterView } from './registers/registers.ts';
 export { REGISTER_FIELDS, type RegisterField } from './registers/row-rules.ts';
+export { openWorkbook, serialDate, type NumberedRow, type XlsxWorkbook } from './registers/xlsx-reader.ts';
+export { receiveUpload, uploadsDir, type Upload } from './registers/register-upload.ts';
 
 export { directoryRoutes } from './sources/routes.ts';
 export { MATCH_JOB, type MatchParams } from './matching/match-job.ts';

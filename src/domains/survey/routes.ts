@@ -1,5 +1,6 @@
 // HTTP edge of the survey (docs/survey-api.md): the catalogue and form definitions, which forms
-// a source fills, submissions saved one by one or in bulk, their revisions and diffs.
+// a source fills, submissions saved one by one or in bulk, their revisions and diffs, and a
+// form's XLSX template to fill offline and upload back.
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../../server/auth.ts';
@@ -7,6 +8,10 @@ import { IdParams, PageQuery } from '../../server/schemas.ts';
 import { getForm, listForms } from './submissions/forms.ts';
 import * as sub from './submissions/submissions.ts';
 import { selfFillRoutes } from './self/routes.ts';
+import { receiveUpload, uploadsDir } from '../directory/index.ts';
+import { IMPORT_LIMIT, formTemplate, importWorkbook } from './xlsx/xlsx.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' });
 const FormCode = Type.String({ pattern: '^[A-Z][0-9]{3}(-[0-9]{1,2})?$' });
@@ -26,7 +31,7 @@ const BulkBody = Type.Object({ items: Type.Array(Type.Object({ id: Uuid, ...save
 const IdParam = Type.Object({ id: Uuid });
 
 export async function surveyRoutes(app: FastifyInstance) {
-  const { db } = app.ctx;
+  const { db, config } = app.ctx;
   const tags = ['survey'];
   const base = '/api/v1';
 
@@ -36,6 +41,19 @@ export async function surveyRoutes(app: FastifyInstance) {
     config: { action: 'survey.read', resource: 'form' },
     schema: { tags, summary: 'A form definition (latest version unless one is given)', params: Type.Object({ code: Type.String({ maxLength: 20 }) }), querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) }) },
   }, async (req) => getForm((req.params as { code: string }).code, (req.query as { version?: number }).version));
+
+  app.get(`${base}/forms/:code/template.xlsx`, {
+    config: { action: 'survey.read', resource: 'form' },
+    schema: {
+      tags, summary: 'The form as an XLSX template to fill offline: blank, or with a source\'s stored answers',
+      params: Type.Object({ code: Type.String({ maxLength: 20 }) }),
+      querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })), sourceId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 53 })) }),
+    },
+  }, async (req, reply) => {
+    const qs = req.query as { version?: number; sourceId?: number };
+    const t = await formTemplate(db, actorOf(req), (req.params as { code: string }).code, qs.version, qs.sourceId);
+    return reply.type(XLSX_TYPE).header('Content-Disposition', `attachment; filename="${t.fileName}"`).send(t.body);
+  });
 
   app.get(`${base}/sources/:id/survey`, {
     config: { action: 'survey.read', resource: 'source' },
@@ -55,6 +73,18 @@ export async function surveyRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Save a draft or submit one form of a source (id made by the client; idempotent)', params: IdParam, body: SaveBody },
   }, async (req, reply) => {
     const { created, result } = await sub.saveSubmission(db, actorOf(req), (req.params as { id: string }).id.toLowerCase(), req.body as sub.SaveBody);
+    return reply.status(created ? 201 : 200).send(result);
+  });
+
+  app.post(`${base}/submissions/import`, {
+    config: { action: 'survey.fill' },
+    schema: {
+      tags, summary: 'Save one form from its filled XLSX template (multipart: file, sourceId, status, id?, baseRev?), as PUT /submissions/:id would',
+      consumes: ['multipart/form-data'],
+    },
+  }, async (req, reply) => {
+    const upload = await receiveUpload(req, uploadsDir(config.dataDir), { maxBytes: IMPORT_LIMIT, keep: false });
+    const { created, result } = await importWorkbook(db, actorOf(req), upload);
     return reply.status(created ? 201 : 200).send(result);
   });
 

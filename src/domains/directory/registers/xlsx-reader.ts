@@ -1,4 +1,4 @@
-// The first worksheet of an XLSX file as rows of text, streamed: the ZIP's
+// The worksheets of an XLSX file as rows of text, streamed (registers read the first one): the ZIP's
 // central directory is read from the end of the stored file, the sheet is
 // inflated and scanned as it comes. Only shared strings stay in memory.
 //
@@ -171,10 +171,23 @@ export class XmlScanner {
   }
 }
 
-async function scanAll(file: string, fd: number, e: Entry | undefined, h: XmlHandler) {
+/** Counts the characters inflated from one entry; past `limit` the file is refused (a ZIP bomb, or far too large). */
+function inflatedLimit(limit: number) {
+  let n = 0;
+  return (chunk: string) => {
+    n += chunk.length;
+    if (n > limit) throw fail(`a part of it unpacks to more than ${Math.round(limit / 1024 ** 2)} MB`);
+  };
+}
+
+async function scanAll(file: string, fd: number, e: Entry | undefined, h: XmlHandler, limit = Infinity) {
   if (!e) return;
   const x = new XmlScanner(h);
-  for await (const chunk of openEntry(file, fd, e).text) x.write(chunk as string);
+  const count = inflatedLimit(limit);
+  for await (const chunk of openEntry(file, fd, e).text) {
+    count(chunk as string);
+    x.write(chunk as string);
+  }
   x.end();
 }
 
@@ -237,8 +250,23 @@ export interface XlsxRows {
   close(): void;
 }
 
-/** Opens the first worksheet (in the workbook's order) of an XLSX file. */
-export async function readFirstSheet(file: string): Promise<XlsxRows> {
+/** A worksheet's row: its 1-based number in the sheet (rows left out of the file are skipped) and its cells as text. */
+export interface NumberedRow {
+  r: number;
+  cells: string[];
+}
+
+export interface XlsxWorkbook {
+  /** The worksheets' names, in the workbook's order. */
+  sheets: string[];
+  /** Streams one worksheet's rows; undefined when the workbook has no sheet of that name. */
+  readSheet(name: string): { rows: AsyncGenerator<NumberedRow>; progress(): number; close(): void } | undefined;
+}
+
+/** Opens an XLSX file: its sheet names, date styles and shared strings are read; each sheet streams on demand. */
+/** `maxInflated`: most characters any one part may unpack to (unbounded for registers, which may be large). */
+export async function openWorkbook(file: string, opts: { maxInflated?: number } = {}): Promise<XlsxWorkbook> {
+  const limit = opts.maxInflated ?? Infinity;
   const fd = fs.openSync(file, 'r');
   try {
     const entries = readDirectory(fd, fs.fstatSync(fd).size);
@@ -246,15 +274,15 @@ export async function readFirstSheet(file: string): Promise<XlsxRows> {
     if (!get('xl/workbook.xml')) throw fail('it holds no workbook (xl/workbook.xml): a ZIP of something else');
 
     let date1904 = false;
-    let firstSheetRel: string | undefined;
+    const sheetRels: { name: string; rel: string | undefined }[] = [];
     await scanAll(file, fd, get('xl/workbook.xml'), {
       open(n, a) {
         if (n === 'workbookPr') date1904 = /^(1|true)$/.test(attrsOf(a).date1904 ?? '');
-        if (n === 'sheet' && !firstSheetRel) firstSheetRel = attrsOf(a)['r:id'];
+        if (n === 'sheet') sheetRels.push({ name: attrsOf(a).name ?? '', rel: attrsOf(a)['r:id'] });
       },
       close() {},
       text() {},
-    });
+    }, limit);
     const targets = new Map<string, string>();
     let sharedTarget = 'xl/sharedStrings.xml';
     let stylesTarget = 'xl/styles.xml';
@@ -269,9 +297,9 @@ export async function readFirstSheet(file: string): Promise<XlsxRows> {
       },
       close() {},
       text() {},
-    });
-    const sheetEntry = get((firstSheetRel && targets.get(firstSheetRel)) || 'xl/worksheets/sheet1.xml');
-    if (!sheetEntry) throw fail('it holds no worksheet');
+    }, limit);
+    const entryOf = (i: number) => get((sheetRels[i]?.rel && targets.get(sheetRels[i].rel!)) || (i === 0 ? 'xl/worksheets/sheet1.xml' : ''));
+    if (!entryOf(0)) throw fail('it holds no worksheet');
 
     const custom = new Map<number, string>();
     const xfDate: boolean[] = [];
@@ -289,24 +317,52 @@ export async function readFirstSheet(file: string): Promise<XlsxRows> {
         if (n === 'cellXfs') inXfs = false;
       },
       text() {},
-    });
+    }, limit);
     const shared: string[] = [];
-    await scanAll(file, fd, get(sharedTarget), textCollector('si', (t) => shared.push(t)));
+    await scanAll(file, fd, get(sharedTarget), textCollector('si', (t) => shared.push(t)), limit);
 
-    const { text, raw } = openEntry(file, fd, sheetEntry);
+    const open = (entry: Entry) => {
+      const sfd = fs.openSync(file, 'r');
+      try {
+        const { text, raw } = openEntry(file, sfd, entry);
+        return {
+          rows: sheetRows(text, shared, xfDate, date1904, limit),
+          progress: () => (entry.compressedSize ? raw.bytesRead / entry.compressedSize : 1),
+          close: () => text.destroy(),
+        };
+      } finally {
+        fs.closeSync(sfd); // the sheet's stream has its own
+      }
+    };
+    const names = sheetRels.length ? sheetRels.map((s) => s.name) : [''];
     return {
-      rows: sheetRows(text, shared, xfDate, date1904),
-      progress: () => (sheetEntry.compressedSize ? raw.bytesRead / sheetEntry.compressedSize : 1),
-      close: () => text.destroy(),
+      sheets: names,
+      readSheet(name) {
+        const i = names.indexOf(name);
+        const entry = i < 0 ? undefined : entryOf(i);
+        return entry ? open(entry) : undefined;
+      },
     };
   } finally {
-    fs.closeSync(fd); // the sheet's stream has its own
+    fs.closeSync(fd);
   }
 }
 
-async function* sheetRows(text: Readable, shared: string[], xfDate: boolean[], date1904: boolean): AsyncGenerator<string[]> {
-  const ready: string[][] = [];
+/** Opens the first worksheet (in the workbook's order) of an XLSX file. */
+export async function readFirstSheet(file: string): Promise<XlsxRows> {
+  const wb = await openWorkbook(file);
+  const sheet = wb.readSheet(wb.sheets[0])!;
+  async function* cellsOnly() {
+    for await (const row of sheet.rows) yield row.cells;
+  }
+  return { rows: cellsOnly(), progress: sheet.progress, close: sheet.close };
+}
+
+async function* sheetRows(text: Readable, shared: string[], xfDate: boolean[], date1904: boolean, limit = Infinity): AsyncGenerator<NumberedRow> {
+  const count = inflatedLimit(limit);
+  const ready: NumberedRow[] = [];
   let cells: string[] = [];
+  let rowNo = 0;
   let col = -1;
   let type = 'n';
   let style = 0;
@@ -317,7 +373,7 @@ async function* sheetRows(text: Readable, shared: string[], xfDate: boolean[], d
   const inlineText = textCollector('is', (t) => (inline = t));
   const scanner = new XmlScanner({
     open(n, a) {
-      if (n === 'row') (cells = []), (col = -1);
+      if (n === 'row') (cells = []), (col = -1), (rowNo = Number(attrsOf(a).r) || rowNo + 1);
       else if (n === 'c') {
         const at = attrsOf(a);
         col = at.r ? columnIndex(at.r) : col + 1;
@@ -343,7 +399,7 @@ async function* sheetRows(text: Readable, shared: string[], xfDate: boolean[], d
           while (cells.length < col) cells.push('');
           cells[col] = t;
         }
-      } else if (n === 'row') ready.push(cells);
+      } else if (n === 'row') ready.push({ r: rowNo, cells });
       else inlineText.close(n);
     },
     text(s) {
@@ -353,6 +409,7 @@ async function* sheetRows(text: Readable, shared: string[], xfDate: boolean[], d
   });
   try {
     for await (const chunk of text) {
+      count(chunk as string);
       scanner.write(chunk as string);
       for (const row of ready.splice(0)) yield row;
     }

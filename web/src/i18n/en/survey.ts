@@ -123,4 +123,8 @@ export const survey: Strings<typeof zh> = {
     success: 'The legal representative’s confirmation is recorded',
   },
   loadFailed: 'Cannot read this source’s survey',
+  xlsxDownload: 'Download Excel',
+  xlsxUpload: 'Upload Excel',
+  xlsxSaveFirst: 'Save the draft before uploading an Excel file',
+  xlsxImported: 'Imported from Excel (revision {{rev}})',
 };

@@ -122,4 +122,8 @@ export const survey = {
     done: '法定代表人 {{legalRep}} 已于 {{at}} 确认（由 {{by}} 提交），共 {{count}} 张报表。',
     success: '已记录法定代表人确认',
   },
+  xlsxDownload: '下载 Excel',
+  xlsxUpload: '上传 Excel',
+  xlsxSaveFirst: '请先保存草稿，再上传 Excel',
+  xlsxImported: '已从 Excel 导入（第 {{rev}} 版）',
 };

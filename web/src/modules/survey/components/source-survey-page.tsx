@@ -17,6 +17,7 @@ import { FormTabs } from './form-tabs.tsx';
 import { SubmissionBar } from './submission-bar.tsx';
 import { ConfirmPanel } from './confirm-panel.tsx';
 import { InvitationButton } from './invitation-button.tsx';
+import { XlsxButtons } from './xlsx-buttons.tsx';
 
 const STATUS_COLOR = { required: 'red', undetermined: 'default', 'not-required': 'default' } as const;
 const nameOf = (f: SourceForm | undefined, lang: 'zh' | 'en') => (f ? (lang === 'en' ? f.nameEn : f.nameZh) : '');
@@ -116,6 +117,9 @@ export function SourceSurveyPage() {
                       onSaved={saved}
                       onReload={reload}
                     />
+                    <Space wrap>
+                      <XlsxButtons sourceId={id} form={code} version={state.forms[code].version} id={stored.id} dirty={!!state.dirty[code]} canFill={canFill} onLoaded={reload} />
+                    </Space>
                   </div>
                 }
               />
