@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { referencedFiles } from '../../src/domains/survey/submissions/rules.ts';
 import type { Session } from './app.ts';
+import { httpCall, type HttpSession } from './http-session.ts';
 import { upload } from './multipart.ts';
 
 export const SAMPLE_FILES: Record<string, Buffer> = {
@@ -12,14 +13,27 @@ export const SAMPLE_FILES: Record<string, Buffer> = {
   'application/pdf': Buffer.from('%PDF-1.4\n%%EOF\n'),
 };
 
-export async function uploadReferenced(app: FastifyInstance, s: Session, sourceId: number, forms: { form: string; version?: number; answers: unknown }[]) {
-  for (const f of forms) {
-    for (const r of referencedFiles(f.form, f.version ?? 1, f.answers)) {
-      const res = await upload(app, s, '/api/v1/attachments', [
-        { name: 'id', content: r.id }, { name: 'sourceId', content: String(sourceId) },
-        { name: 'file', filename: r.name ?? 'file', content: SAMPLE_FILES[r.type] },
-      ]);
-      expect(res.statusCode, res.body).toBeLessThan(300);
-    }
+type Forms = { form: string; version?: number; answers: unknown }[];
+const refsOf = (forms: Forms) => forms.flatMap((f) => referencedFiles(f.form, f.version ?? 1, f.answers));
+
+/** Through the in-process app. */
+export async function uploadReferenced(app: FastifyInstance, s: Session, sourceId: number, forms: Forms) {
+  for (const r of refsOf(forms)) {
+    const res = await upload(app, s, '/api/v1/attachments', [
+      { name: 'id', content: r.id }, { name: 'sourceId', content: String(sourceId) },
+      { name: 'file', filename: r.name ?? 'file', content: SAMPLE_FILES[r.type] },
+    ]);
+    expect(res.statusCode, res.body).toBeLessThan(300);
+  }
+}
+
+/** Through a server process (e2e). */
+export async function httpUploadReferenced(s: HttpSession, sourceId: number, forms: Forms) {
+  for (const r of refsOf(forms)) {
+    const form = new FormData();
+    form.append('id', r.id);
+    form.append('sourceId', String(sourceId));
+    form.append('file', new Blob([new Uint8Array(SAMPLE_FILES[r.type])]), r.name ?? 'file');
+    await httpCall(s, 'POST', '/api/v1/attachments', form);
   }
 }
