@@ -145,6 +145,12 @@ export const ERRORS = {
   SURVEY_FORM_TAKEN: { status: 409, zh: '普查对象 {sourceId} 的报表 {form} 已有填报记录 {id}，请在该记录上修改', en: 'Source {sourceId} already has a submission {id} of form {form}; edit that one' },
   SURVEY_ID_MISMATCH: { status: 409, zh: '编号 {id} 已用于另一普查对象、报表或版本的填报', en: 'Id {id} already belongs to a submission of another source, form or version' },
   SURVEY_LOCKED: { status: 409, zh: '填报状态为“{status}”，不能修改', en: 'The submission is {status} and cannot be changed' },
+  SURVEY_ATTACHMENT_TYPE: { status: 415, zh: '附件不是 JPEG、PNG 图片或 PDF 文件（按内容识别）', en: 'The attachment is not a JPEG or PNG image or a PDF file (judged by its content)' },
+  SURVEY_ATTACHMENT_TOO_LARGE: { status: 413, zh: '附件超过 {limit} 的上限', en: 'The attachment is larger than the {limit} limit' },
+  SURVEY_ATTACHMENT_ID_TAKEN: { status: 409, zh: '附件编号 {id} 已用于另一份文件或另一普查对象', en: 'Attachment id {id} is already used by a different file or another source' },
+  SURVEY_ATTACHMENT_INVALID: { status: 400, zh: '附件的{field}不正确：{detail}', en: 'The attachment\'s {field} is wrong: {detail}' },
+  SURVEY_ATTACHMENT_NOT_FOUND: { status: 404, zh: '附件不存在', en: 'No such attachment' },
+  SURVEY_ATTACHMENT_MISSING: { status: 422, zh: '答案引用的 {count} 个附件未上传到该普查对象（或类型不符），未保存', en: '{count} files the answers reference are not uploaded for this source (or differ in type); nothing was saved' },
   // 企业自填: invitation codes and the legal representative's confirmation
   INVITATION_INVALID: { status: 400, zh: '邀请码或统一社会信用代码不正确', en: 'The invitation code or the credit code is wrong' },
   INVITATION_EXPIRED: { status: 410, zh: '邀请码已过期，请向普查机构索取新的邀请码', en: 'The invitation code has expired; ask the census office for a new one' },

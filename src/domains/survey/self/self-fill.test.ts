@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../../test/helpers/app.ts';
 import { validCreditCode } from '../../../../test/helpers/credit-codes.ts';
 import { databaseKinds } from '../../../../test/helpers/databases.ts';
+import { uploadReferenced } from '../../../../test/helpers/survey-attachments.ts';
 import { exampleEnterprise } from '../forms/example-set.ts';
 
 const SET = exampleEnterprise();
@@ -40,6 +41,7 @@ describe.each(databaseKinds())('enterprise self-filling on %s', (kind) => {
     };
     ent = await source('乐清市自填印染有限公司', CREDIT);
     other = await source('乐清市另一印染厂');
+    await uploadReferenced(t.app, office, ent, SET.forms);
     const u = await call(t.app, await login(t.app, 'nation'), 'POST', '/api/v1/users', { username: 'bb-office', displayName: '北碚区普查办', password: 'Beibei2024', role: 'regional-office', regionCode: '500109' });
     expect(u.statusCode, u.body).toBe(201);
     far = await login(t.app, 'bb-office', 'Beibei2024');

@@ -47,20 +47,28 @@ export interface SaveContext {
   /** The id already holding this (source, form), if any. */
   taken: string | null;
   others: { form: string; version: number; answers: unknown; explanations: unknown }[];
+  /** Of the attachment ids asked about, those stored for this source: id → mime. */
+  attachments: Record<string, string>;
 }
 
 /**
  * Everything a save needs to decide, in one round trip: the stored submission, its source with
- * the inventory state, who holds the (source, form) pair, and the source's other forms.
+ * the inventory state, who holds the (source, form) pair, the source's other forms and which of
+ * the attachments the answers name it holds.
  */
-export async function saveContext(db: Db, id: string, sourceId: number, form: string, actor: Actor): Promise<SaveContext> {
-  const r = await sql<SurveySource & { in_my_package: boolean; e_source_id: number | null; e_form: string; e_version: number; e_status: SubmissionStatus; e_rev: number; e_hash: string; e_returned_from: ReviewLevel | null; e_returned_to: number | null; e_open_paths: string[] | null; taken: string | null; others: SaveContext['others'] | null }>`
+export async function saveContext(db: Db, id: string, sourceId: number, form: string, actor: Actor, attachmentIds: string[] = []): Promise<SaveContext> {
+  // Asked only when the answers reference files: most saves carry none.
+  const attachments = attachmentIds.length
+    ? sql`(SELECT jsonb_object_agg(a.id, a.mime) FROM submission_attachments a WHERE a.source_id = s.id AND a.id = ANY(${attachmentIds}::text[]))`
+    : sql`NULL::jsonb`;
+  const r = await sql<SurveySource & { in_my_package: boolean; e_source_id: number | null; e_form: string; e_version: number; e_status: SubmissionStatus; e_rev: number; e_hash: string; e_returned_from: ReviewLevel | null; e_returned_to: number | null; e_open_paths: string[] | null; taken: string | null; others: SaveContext['others'] | null; attachments: Record<string, string> | null }>`
     SELECT ${SOURCE_COLUMNS}, ${inMyPackage(actor)} AS in_my_package,
       e.source_id AS e_source_id, e.form AS e_form, e.version AS e_version, e.status AS e_status, e.rev AS e_rev, e.content_hash AS e_hash,
       e.returned_from AS e_returned_from, e.returned_to AS e_returned_to, e.open_paths AS e_open_paths,
       (SELECT t.id FROM submissions t WHERE t.source_id = s.id AND t.form = ${form}) AS taken,
       (SELECT jsonb_agg(jsonb_build_object('form', o.form, 'version', o.version, 'answers', o.answers, 'explanations', o.explanations))
-         FROM submissions o WHERE o.source_id = s.id AND o.form <> ${form}) AS others
+         FROM submissions o WHERE o.source_id = s.id AND o.form <> ${form}) AS others,
+      ${attachments} AS attachments
     FROM (SELECT ${id}::uuid AS id) k
     LEFT JOIN submissions e ON e.id = k.id
     LEFT JOIN sources s ON s.id = coalesce(e.source_id, ${sourceId})
@@ -75,6 +83,7 @@ export async function saveContext(db: Db, id: string, sourceId: number, form: st
     },
     taken: x.taken,
     others: x.others ?? [],
+    attachments: x.attachments ?? {},
   };
 }
 

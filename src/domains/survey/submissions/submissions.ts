@@ -10,7 +10,7 @@ import { auditFrom } from '../../audit/index.ts';
 import type { Issue } from '../engine/index.ts';
 import { CATALOGUE } from '../forms/index.ts';
 import { engineFor } from '../server-engine.ts';
-import { EDITABLE, cleanExplanations, contentHash, diffAnswers, formVerdict, isStructural, sourceKindOf, type Status, type Summary } from './rules.ts';
+import { EDITABLE, cleanExplanations, contentHash, diffAnswers, formVerdict, isStructural, referencedFiles, sourceKindOf, type Status, type Summary } from './rules.ts';
 import * as q from './submissions.sql.ts';
 import { confirmationStands } from '../self/confirm-rules.ts';
 import { latestConfirmation } from '../self/confirmations.sql.ts';
@@ -48,7 +48,7 @@ async function reachableSource(db: Db | Tx, actor: Actor, id: number) {
 }
 
 /** Deleted or merged sources, and inventory states that do not go on, are not surveyed. A source not yet inventoried may be (pilots). */
-function assertSurveyed(src: q.SurveySource) {
+export function assertSurveyed(src: q.SurveySource) {
   if (src.state !== 'active') throw new AppError('SURVEY_SOURCE_NOT_SURVEYED', { id: src.id, state: src.state });
   if (src.to_survey === false) throw new AppError('SURVEY_SOURCE_NOT_SURVEYED', { id: src.id, state: src.inventory_state ?? '' });
 }
@@ -78,7 +78,8 @@ async function reviewOnSave(db: Db, actor: Actor, status: SaveBody['status'], re
 export async function saveSubmission(db: Db, actor: Actor, id: string, b: SaveBody): Promise<{ created: boolean; result: ReturnType<typeof resultView> }> {
   const explanations = cleanExplanations(b.explanations);
   const hash = contentHash({ sourceId: b.sourceId, form: b.form, version: b.version, status: b.status, answers: b.answers, explanations });
-  const { source, existing, taken, others } = await q.saveContext(db, id, b.sourceId, b.form, actor);
+  const files = referencedFiles(b.form, b.version, b.answers);
+  const { source, existing, taken, others, attachments } = await q.saveContext(db, id, b.sourceId, b.form, actor, files.map((f) => f.id));
   const src = source && reaches(actor, source) ? source : undefined;
   const stored = async () => (await q.getSubmission(db, id))!;
   if (existing) {
@@ -104,6 +105,9 @@ export async function saveSubmission(db: Db, actor: Actor, id: string, b: SaveBo
   const mine = formVerdict(verdict.issues, b.form);
   const structural = mine.issues.filter(isStructural);
   if (structural.length) throw new AppError('SURVEY_INVALID', { count: structural.length }, { issues: structural });
+  // Every file the answers name must be uploaded for this source, with the type the answer says.
+  const missing = files.filter((f) => attachments[f.id] !== f.type).map((f) => f.id);
+  if (missing.length) throw new AppError('SURVEY_ATTACHMENT_MISSING', { count: missing.length }, { missing });
   if (b.status === 'submitted' && !mine.summary.ready) throw new AppError('SURVEY_NOT_READY', { blocking: mine.summary.blocking, unexplained: mine.summary.unexplained }, { verdict: mine });
 
   // A form sent back with only some fields unlocked may change only those.
