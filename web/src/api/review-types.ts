@@ -155,18 +155,34 @@ export interface SampleItem {
   sourceId: number;
   sourceName: string;
   stratum: string | null;
+  category?: string | null;
   state: string | null;
   result: SampleResult | null;
 }
 
+/** A sample as GET /review/samples lists it: its size and how many are re-checked, without the items. */
+export interface SampleSummary {
+  id: number;
+  phase: Phase;
+  regionCode: string;
+  regionName: string | null;
+  teamId: number | null;
+  params?: Record<string, number>;
+  drawnAt: string;
+  drawnBy?: string | null;
+  size: number;
+  checked: number;
+}
+
+/** GET /review/samples/:id and the answer of drawing one. */
 export interface Sample {
   id: number;
   phase: Phase;
   regionCode: string;
-  regionName?: string;
-  teamId?: number | null;
-  createdAt?: string;
-  createdBy?: string | null;
+  regionName: string | null;
+  teamId: number | null;
+  params?: Record<string, number>;
+  drawnAt: string;
   items: SampleItem[];
 }
 
@@ -189,7 +205,8 @@ export interface SampleItemBody {
 
 export interface RateRow {
   regionCode: string;
-  regionName: string;
+  regionName: string | null;
+  /** A source category, or '*' for the county as a whole (the row the thresholds judge). */
   category: string;
   checked: number;
   wrong: number;
@@ -206,7 +223,19 @@ export interface RuleRow {
   severity: 'blocking' | 'warning';
   form: string;
   count: number;
-  regions: { code: string; count: number }[];
+  regions: { code: string; name?: string | null; count: number }[];
+}
+
+/** A region whose share of forms with warnings stands out among its peers. */
+export interface RegionCheck {
+  check: string;
+  metric: string;
+  regionCode: string;
+  regionName: string | null;
+  forms: number;
+  value: number;
+  median: number | null;
+  outlier: boolean;
 }
 
 /** `details` of 409 REVIEW_CHANGED. */

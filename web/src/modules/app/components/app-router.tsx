@@ -93,8 +93,9 @@ const router = createBrowserRouter(
             { path: 'survey/try/:form?', element: <PracticePage /> },
             { path: 'review', element: guarded('review.read', <ReviewQueuePage />) },
             { path: 'review/submissions/:id', element: guarded('review.read', <ReviewSubmissionPage />) },
-            { path: 'review/phases', element: guarded('review.read', <PhasesPage />) },
-            { path: 'review/qc', element: guarded('review.read', <QcPage />) },
+            // Phases and quality control are the overseers' (offices, reviewers): review.sample names exactly them.
+            { path: 'review/phases', element: guarded('review.sample', <PhasesPage />) },
+            { path: 'review/qc', element: guarded('review.sample', <QcPage />) },
             { path: 'review/settings', element: guarded('review.config', <ChainSettingsPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },

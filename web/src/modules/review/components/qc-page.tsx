@@ -10,7 +10,7 @@ import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useQcRates, useQcSettings, useRuleCounts, useSamples } from '../hooks/use-qc.ts';
 import { QcSettingsForm } from './qc-settings-form.tsx';
 import { RatesTable } from './rates-table.tsx';
-import { RulesTable } from './rules-table.tsx';
+import { RegionChecks, RulesTable } from './rules-table.tsx';
 import { SampleDraw } from './sample-draw.tsx';
 import { SamplesList } from './samples-card.tsx';
 
@@ -31,7 +31,8 @@ export function QcPage() {
   const national = session.role === 'national-office' && can('review.config');
   const settings = useQcSettings();
   const samples = useSamples(region, phase);
-  const rates = useQcRates(region);
+  const [ratePhase, setRatePhase] = useState<Phase>('survey');
+  const rates = useQcRates(region, ratePhase);
   const rules = useRuleCounts(region);
   const [opened, setOpened] = useState<string[]>([]);
 
@@ -60,7 +61,12 @@ export function QcPage() {
         <QueryErrorAlert error={samples.error} onRetry={samples.refetch} />
         <SamplesList samples={samples.data?.items ?? []} canRecord={can('review.sample')} opened={opened} onOpened={setOpened} />
       </Card>
-      <Card size="small" className="block-gap" title={t('review.qc.rates')}>
+      <Card
+        size="small"
+        className="block-gap"
+        title={t('review.qc.rates')}
+        extra={<Segmented<Phase> data-testid="qc-rates-phase" value={ratePhase} onChange={setRatePhase} options={PHASES.map((p) => ({ value: p, label: t(`review.phases.names.${p}`) }))} />}
+      >
         <QueryErrorAlert error={rates.error} onRetry={rates.refetch} />
         <RatesTable items={rates.data?.items ?? []} loading={rates.isPending} />
       </Card>
@@ -72,6 +78,7 @@ export function QcPage() {
       <Card size="small" className="block-gap" title={t('review.qc.rules')}>
         <QueryErrorAlert error={rules.error} onRetry={rules.refetch} />
         <RulesTable items={rules.data?.items ?? []} loading={rules.isPending} />
+        <RegionChecks items={rules.data?.regionChecks ?? []} />
       </Card>
     </div>
   );

@@ -18,10 +18,10 @@ export function RatesTable({ items, loading }: { items: RateRow[]; loading: bool
       pagination={false}
       locale={{ emptyText: t('review.qc.noRates') }}
       rowClassName={(r) => (r.overThreshold ? 'rv-over' : '')}
-      onRow={(r) => ({ 'data-testid': `rate-row-${r.regionCode}-${r.category}`, 'data-over': r.overThreshold }) as HTMLAttributes<HTMLElement>}
+      onRow={(r) => ({ 'data-testid': `rate-row-${r.regionCode}-${r.category === '*' ? 'all' : r.category}`, 'data-over': r.overThreshold }) as HTMLAttributes<HTMLElement>}
       columns={[
-        { title: t('review.qc.county'), key: 'region', width: 180, render: (_, r) => <span>{r.regionName} <span className="option-code">{r.regionCode}</span></span> },
-        { title: t('review.qc.category'), dataIndex: 'category', width: 120, render: (c: string) => t(`directory.categories.${c}`, { defaultValue: c }) },
+        { title: t('review.qc.county'), key: 'region', width: 180, render: (_, r) => <span>{r.regionName ?? r.regionCode} <span className="option-code">{r.regionCode}</span></span> },
+        { title: t('review.qc.category'), dataIndex: 'category', width: 120, render: (c: string) => (c === '*' ? <strong>{t('review.qc.whole')}</strong> : t(`directory.categories.${c}`, { defaultValue: c })) },
         { title: t('review.qc.itemsChecked'), dataIndex: 'checked', width: 80, align: 'right' },
         { title: t('review.qc.wrong'), dataIndex: 'wrong', width: 70, align: 'right' },
         { title: t('review.qc.fieldsChecked'), dataIndex: 'fieldsChecked', width: 100, align: 'right' },

@@ -1,6 +1,6 @@
-import { Table, Tag } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RuleRow } from '../../../api/review-types.ts';
+import type { RegionCheck, RuleRow } from '../../../api/review-types.ts';
 import { useLang } from '../../ui/hooks/use-lang.ts';
 import { formName } from '../utils/form-names.ts';
 
@@ -25,9 +25,30 @@ export function RulesTable({ items, loading }: { items: RuleRow[]; loading: bool
         {
           title: t('review.qc.byRegion'),
           key: 'regions',
-          render: (_, r) => r.regions.map((x) => <Tag key={x.code} className="inline-tag">{x.code} · {x.count}</Tag>),
+          render: (_, r) => r.regions.map((x) => <Tag key={x.code} className="inline-tag" title={x.code}>{x.name ?? x.code} · {x.count}</Tag>),
         },
       ]}
     />
+  );
+}
+
+const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+
+/** Regions whose share of forms with warnings is well over their peers' median. */
+export function RegionChecks({ items }: { items: RegionCheck[] }) {
+  const { t } = useTranslation();
+  const outliers = items.filter((c) => c.outlier);
+  if (outliers.length === 0) return null;
+  return (
+    <div className="block-gap" data-testid="qc-outliers">
+      <Typography.Text strong>{t('review.qc.outliers')}</Typography.Text>
+      <ul className="plain-list">
+        {outliers.map((c) => (
+          <li key={c.regionCode} data-testid={`qc-outlier-${c.regionCode}`}>
+            {c.regionName ?? c.regionCode} · {t('review.qc.outlier', { value: pct(c.value), median: pct(c.median) })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

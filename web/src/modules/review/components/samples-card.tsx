@@ -1,16 +1,17 @@
-import { Button, Collapse, Empty, Table, Tag, Typography } from 'antd';
+import { Button, Collapse, Empty, Spin, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Sample, SampleItem } from '../../../api/review-types.ts';
+import type { SampleItem, SampleSummary } from '../../../api/review-types.ts';
+import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useLang } from '../../ui/hooks/use-lang.ts';
 import { useNotify } from '../../ui/hooks/use-notify.ts';
 import { formatDateTime } from '../../ui/utils/format-date-time.ts';
-import { useRecordFinding } from '../hooks/use-qc.ts';
+import { useRecordFinding, useSample } from '../hooks/use-qc.ts';
 import { FindingModal } from './finding-modal.tsx';
 
 /** The samples drawn in the region, each opening its sources and their findings. */
-export function SamplesList({ samples, canRecord, opened, onOpened }: { samples: Sample[]; canRecord: boolean; opened: string[]; onOpened: (keys: string[]) => void }) {
+export function SamplesList({ samples, canRecord, opened, onOpened }: { samples: SampleSummary[]; canRecord: boolean; opened: string[]; onOpened: (keys: string[]) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   if (samples.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review.qc.noSamples')} />;
@@ -24,34 +25,37 @@ export function SamplesList({ samples, canRecord, opened, onOpened }: { samples:
         label: (
           <span data-testid={`sample-${s.id}`}>
             {t('review.qc.sample', { id: s.id })} · {t(`review.phases.names.${s.phase}`)} · {s.regionName ?? s.regionCode}
-            {s.createdAt && <Typography.Text type="secondary"> · {formatDateTime(s.createdAt, lang)}</Typography.Text>}
-            <Tag className="inline-tag" style={{ marginInlineStart: 8 }}>
-              {t('review.qc.checked', { done: s.items.filter((i) => i.result).length, total: s.items.length })}
+            <Typography.Text type="secondary"> · {formatDateTime(s.drawnAt, lang)}{s.drawnBy ? ` · ${s.drawnBy}` : ''}</Typography.Text>
+            <Tag className="inline-tag" style={{ marginInlineStart: 8 }} data-testid={`sample-checked-${s.id}`}>
+              {t('review.qc.checked', { done: s.checked, total: s.size })}
             </Tag>
           </span>
         ),
-        children: <SampleItems sample={s} canRecord={canRecord} />,
+        children: <SampleItems id={s.id} canRecord={canRecord} />,
       }))}
     />
   );
 }
 
-function SampleItems({ sample, canRecord }: { sample: Sample; canRecord: boolean }) {
+/** A sample's sources and findings, read when its panel opens. */
+function SampleItems({ id, canRecord }: { id: number; canRecord: boolean }) {
   const { t } = useTranslation();
   const notify = useNotify();
-  const record = useRecordFinding(sample.id);
+  const sample = useSample(id);
+  const record = useRecordFinding(id);
   const [editing, setEditing] = useState<SampleItem | null>(null);
+  if (!sample.data) return sample.error ? <QueryErrorAlert error={sample.error} onRetry={sample.refetch} /> : <Spin />;
   return (
     <>
       <Table<SampleItem>
         size="small"
         rowKey="sourceId"
-        dataSource={sample.items}
+        dataSource={sample.data.items}
         pagination={false}
         onRow={(r) => ({ 'data-testid': `sample-item-${r.sourceId}`, 'data-verdict': r.result?.verdict ?? '' }) as HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('review.qc.source'), dataIndex: 'sourceName', width: 240 },
-          { title: t('review.qc.stratum'), dataIndex: 'stratum', width: 120, render: (v: string | null) => v ?? t('common.none') },
+          { title: t('review.qc.stratum'), dataIndex: 'stratum', width: 120, render: (v: string | null) => (v ? t(`review.qc.strata.${v as 'added'}`, { defaultValue: t(`directory.categories.${v}`, { defaultValue: v }) }) : t('common.none')) },
           { title: t('review.qc.state'), dataIndex: 'state', width: 100, render: (v: string | null) => v ?? t('common.none') },
           {
             title: t('review.qc.result'),
@@ -83,7 +87,7 @@ function SampleItems({ sample, canRecord }: { sample: Sample; canRecord: boolean
       />
       <FindingModal
         item={editing}
-        phase={sample.phase}
+        phase={sample.data.phase}
         busy={record.isPending}
         onCancel={() => setEditing(null)}
         onOk={(body) =>

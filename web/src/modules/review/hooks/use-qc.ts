@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client.ts';
-import type { Phase, QcSettings, RateRow, RuleRow, Sample, SampleBody, SampleItem, SampleItemBody } from '../../../api/review-types.ts';
+import type { Phase, QcSettings, RateRow, RegionCheck, RuleRow, Sample, SampleBody, SampleItem, SampleItemBody, SampleSummary } from '../../../api/review-types.ts';
 import { REVIEW, reviewKeys } from '../utils/review-keys.ts';
 
 export function useQcSettings(enabled = true) {
@@ -21,8 +21,13 @@ export function useSaveQcSettings() {
 export function useSamples(region: string | undefined, phase: Phase | undefined) {
   return useQuery({
     queryKey: reviewKeys.samples(region, phase),
-    queryFn: () => api.get<{ items: Sample[] }>(`${REVIEW}/samples`, { region, phase }),
+    queryFn: () => api.get<{ items: SampleSummary[] }>(`${REVIEW}/samples`, { region, phase }),
   });
+}
+
+/** One sample with its items and findings (read when its panel opens). */
+export function useSample(id: number, enabled = true) {
+  return useQuery({ queryKey: reviewKeys.sample(id), queryFn: () => api.get<Sample>(`${REVIEW}/samples/${id}`), enabled });
 }
 
 export function useDrawSample() {
@@ -41,10 +46,13 @@ export function useRecordFinding(sampleId: number) {
   });
 }
 
-export function useQcRates(region: string | undefined) {
-  return useQuery({ queryKey: reviewKeys.rates(region), queryFn: () => api.get<{ items: RateRow[] }>(`${REVIEW}/qc/rates`, { region }) });
+export function useQcRates(region: string | undefined, phase: Phase) {
+  return useQuery({
+    queryKey: [...reviewKeys.rates(region), phase],
+    queryFn: () => api.get<{ items: RateRow[]; thresholds?: { errorRateMax: number; omissionRateMax: number } }>(`${REVIEW}/qc/rates`, { region, phase }),
+  });
 }
 
 export function useRuleCounts(region: string | undefined) {
-  return useQuery({ queryKey: reviewKeys.rules(region), queryFn: () => api.get<{ items: RuleRow[] }>(`${REVIEW}/rules`, { region }) });
+  return useQuery({ queryKey: reviewKeys.rules(region), queryFn: () => api.get<{ items: RuleRow[]; regionChecks?: RegionCheck[] }>(`${REVIEW}/rules`, { region }) });
 }
