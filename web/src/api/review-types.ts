@@ -117,8 +117,11 @@ export interface Acceptance {
 export interface PhaseChild {
   code: string;
   name: string;
+  level?: string;
+  /** Whether the child has anything to accept (a child with no sources holds nothing back). */
+  hasWork?: boolean;
   accepted: boolean;
-  blockers: Blocker[];
+  blockers?: Blocker[];
 }
 
 export interface PhaseView {

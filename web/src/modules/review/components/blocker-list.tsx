@@ -3,9 +3,9 @@ import type { Blocker } from '../../../api/review-types.ts';
 import { useLang } from '../../ui/hooks/use-lang.ts';
 
 /** What holds an acceptance back, each in the server's own words. */
-export function BlockerList({ blockers, testId = 'blocker' }: { blockers: Blocker[]; testId?: string }) {
+export function BlockerList({ blockers, testId = 'blocker' }: { blockers: Blocker[] | undefined; testId?: string }) {
   const lang = useLang();
-  if (blockers.length === 0) return null;
+  if (!blockers?.length) return null;
   return (
     <ul className="plain-list rv-blockers">
       {blockers.map((b, i) => (
