@@ -41,7 +41,7 @@ export function useDrawSample() {
 export function useRecordFinding(sampleId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ sourceId, ...body }: SampleItemBody & { sourceId: number }) => api.put<SampleItem>(`${REVIEW}/samples/${sampleId}/items/${sourceId}`, body),
+    mutationFn: (body: SampleItemBody & { sourceId: number }) => api.put<SampleItem>(`${REVIEW}/samples/${sampleId}/items`, body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['review', 'qc'] }),
   });
 }
