@@ -27,7 +27,10 @@ export function applyReturned(prev: LocalSubmission | undefined, item: ReturnedI
   }
   // An edit made here stays. Over the very revision returned, nothing to choose; otherwise the taker chooses.
   const same = prev.id === item.id && prev.baseRev === item.rev;
-  const next: LocalSubmission = { ...prev, serverStatus: 'returned', review: item.review, ...(same ? {} : { conflict: asServer(item) }) };
+  // Refused earlier as locked (approved meanwhile), the copy may go again now that it is returned.
+  const { failed, ...rest } = prev;
+  const kept = failed && failed.code !== 'SURVEY_LOCKED' ? { failed } : {};
+  const next: LocalSubmission = { ...rest, ...kept, serverStatus: 'returned', review: item.review, ...(same ? {} : { conflict: asServer(item) }) };
   return json(next) === json(prev) ? prev : next;
 }
 
