@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIndustryCode } from '../../src/domains/directory/index.ts';
 import { censusEngine } from '../../src/domains/survey/forms/index.ts';
 import { CHROMIUM, launchBrowser } from '../helpers/browser.ts';
-import { runSurveyCases, timeExample } from '../helpers/survey-cases.ts';
+import { runSurveyCases } from '../helpers/survey-cases.ts';
 
 const required = process.env.PUCHA_REQUIRE_ALL === '1';
 const run = fs.existsSync(CHROMIUM) || required ? describe : describe.skip;
@@ -19,10 +19,9 @@ const repo = path.resolve(import.meta.dirname, '../..');
 const ENTRY = `
   import { censusEngine } from './src/domains/survey/forms/index.ts';
   import { checkIndustryCode } from './src/domains/directory/rules/industry.ts';
-  import { runSurveyCases, timeExample } from './test/helpers/survey-cases.ts';
+  import { runSurveyCases } from './test/helpers/survey-cases.ts';
   const engine = censusEngine({ industry: (c) => /^\\d{4}$/.test(c) && checkIndustryCode(c).ok });
   export const cases = () => runSurveyCases(engine);
-  export const timing = () => timeExample(engine);
 `;
 
 run('survey engine in Chromium', () => {
@@ -59,9 +58,6 @@ run('survey engine in Chromium', () => {
     for (const [i, c] of node.cases.entries()) expect(inBrowser.cases[i], c.name).toEqual(c);
     expect(inBrowser).toEqual(node);
 
-    const timing = await page.evaluate(() => (globalThis as any).SurveyEngine.timing());
-    console.log(`survey engine in Chromium: example enterprise median ${timing.median.toFixed(3)} ms, p90 ${timing.p90.toFixed(3)} ms; Node ${timeExample(censusEngine()).median.toFixed(3)} ms`);
-    expect(timing.median).toBeLessThan(5);
     await page.close();
   });
 });

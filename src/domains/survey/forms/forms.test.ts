@@ -1,7 +1,7 @@
 // The census's own forms through the engine: the example sets, one broken thing at a time
 // (the cases shared with the browser test), calculations, which forms apply, and speed.
 import { describe, expect, it } from 'vitest';
-import { runSurveyCases, SURVEY_CASES, timeExample } from '../../../../test/helpers/survey-cases.ts';
+import { runSurveyCases, SURVEY_CASES } from '../../../../test/helpers/survey-cases.ts';
 import { checkIndustryCode } from '../../directory/index.ts';
 import { serverEngine } from '../index.ts';
 import { countAnswers, EXAMPLE_CREDIT_CODE, exampleEnterprise } from './example-set.ts';
@@ -99,26 +99,11 @@ describe('the server engine', () => {
   });
 });
 
-describe('speed', () => {
-  it('evaluates a 250-field industrial submission set in well under 5 ms', () => {
-    const set = exampleEnterprise();
-    expect(countAnswers(set.forms.map((f) => f.answers))).toBeGreaterThanOrEqual(250);
-    const { median, p90 } = timeExample(engine);
-    console.log(`survey engine: example enterprise (${countAnswers(set.forms.map((f) => f.answers))} answers, 10 forms) median ${median.toFixed(3)} ms, p90 ${p90.toFixed(3)} ms`);
-    // The median is the figure; p90 only guards against a gross regression, as other test
-    // files (and Chromium) share the machine and a GC pause can land in any run.
-    expect(median).toBeLessThan(2);
-    expect(p90).toBeLessThan(20);
-  });
-
-  it('grows linearly: ten times the rows', () => {
+// Speed is measured in bench/engine.ts (npm run bench:engine), never asserted in a test.
+describe('size', () => {
+  it('a 250-field industrial set, and ten times its rows, evaluate clean', () => {
+    expect(countAnswers(exampleEnterprise().forms.map((f) => f.answers))).toBeGreaterThanOrEqual(250);
     const set = exampleEnterprise(10);
-    engine.evaluateSet(set);
-    const start = performance.now();
-    const v = engine.evaluateSet(set);
-    const ms = performance.now() - start;
-    console.log(`survey engine: ${countAnswers(set.forms.map((f) => f.answers))} answers in ${ms.toFixed(2)} ms`);
-    expect(v.summary.blocking).toBe(0);
-    expect(ms).toBeLessThan(50);
+    expect(engine.evaluateSet(set).summary.blocking).toBe(0);
   });
 });
