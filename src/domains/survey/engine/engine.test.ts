@@ -147,13 +147,11 @@ describe('bad input', () => {
     expect(v.issues.find((i) => i.path === 'a')!.message).toEqual({ zh: '「甲」不是有限的数值', en: '"A" is not a finite number' });
   });
 
-  it('refuses a 100,000-row group by its length, quickly, without reading a row', () => {
+  it('refuses a 100,000-row group by its length, without reading a row (the getter throws if one is)', () => {
     const huge = new Array(100_000);
     const getter = { get: () => { throw new Error('a row was read'); } };
     Object.defineProperty(huge, 0, getter);
-    const start = performance.now();
     const v = engine.evaluateSet({ source, forms: [t1({ fuels: huge })] }, { partial: true });
-    expect(performance.now() - start).toBeLessThan(20);
     expect(v.issues).toEqual([expect.objectContaining({ path: 'fuels', rule: 'group.max-rows', severity: 'blocking' })]);
     expect(v.issues[0].message.en).toBe('"Fuels" takes at most 5 rows; got 100000');
   });
