@@ -46,20 +46,24 @@ export interface SaveContext {
   existing: Pick<SubmissionRow, 'source_id' | 'form' | 'version' | 'status' | 'rev' | 'content_hash'> | null;
   /** The id already holding this (source, form), if any. */
   taken: string | null;
+  /** The source's stored forms among `reads`. */
   others: { form: string; version: number; answers: unknown; explanations: unknown }[];
 }
 
 /**
  * Everything a save needs to decide, in one round trip: the stored submission, its source with
- * the inventory state, who holds the (source, form) pair, and the source's other forms.
+ * the inventory state, who holds the (source, form) pair, and the source's other forms that the
+ * form's rules read (`reads`, from the engine; none read, none fetched).
  */
-export async function saveContext(db: Db, id: string, sourceId: number, form: string, actor: Actor): Promise<SaveContext> {
+export async function saveContext(db: Db, id: string, sourceId: number, form: string, actor: Actor, reads: readonly string[]): Promise<SaveContext> {
+  const wanted = reads.filter((c) => c !== form);
+  const others = wanted.length === 0 ? sql`NULL::jsonb` : sql`(SELECT jsonb_agg(jsonb_build_object('form', o.form, 'version', o.version, 'answers', o.answers, 'explanations', o.explanations))
+         FROM submissions o WHERE o.source_id = s.id AND o.form IN (${sql.join(wanted)}))`;
   const r = await sql<SurveySource & { in_my_package: boolean; e_source_id: number | null; e_form: string; e_version: number; e_status: SubmissionStatus; e_rev: number; e_hash: string; taken: string | null; others: SaveContext['others'] | null }>`
     SELECT ${SOURCE_COLUMNS}, ${inMyPackage(actor)} AS in_my_package,
       e.source_id AS e_source_id, e.form AS e_form, e.version AS e_version, e.status AS e_status, e.rev AS e_rev, e.content_hash AS e_hash,
       (SELECT t.id FROM submissions t WHERE t.source_id = s.id AND t.form = ${form}) AS taken,
-      (SELECT jsonb_agg(jsonb_build_object('form', o.form, 'version', o.version, 'answers', o.answers, 'explanations', o.explanations))
-         FROM submissions o WHERE o.source_id = s.id AND o.form <> ${form}) AS others
+      ${others} AS others
     FROM (SELECT ${id}::uuid AS id) k
     LEFT JOIN submissions e ON e.id = k.id
     LEFT JOIN sources s ON s.id = coalesce(e.source_id, ${sourceId})
