@@ -19,6 +19,7 @@ import { prepareDatabase } from '../src/server/start.ts';
 import { hashPassword } from '../src/domains/access/index.ts';
 import { exampleEnterprise } from '../src/domains/survey/forms/example-set.ts';
 import { countAnswers } from '../src/domains/survey/forms/example-set.ts';
+import { referencedFiles } from '../src/domains/survey/submissions/rules.ts';
 
 const arg = (name: string, dflt: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
 const seconds = Number(arg('--seconds', '10'));
@@ -26,6 +27,10 @@ const nSources = Number(arg('--sources', '8000'));
 const which = arg('--db', process.env.DATABASE_URL ? 'both' : 'pglite');
 const PASSWORD = 'Bench2018x';
 const SET = exampleEnterprise();
+// The files the set names (G101-1's site photo): an attachment id belongs to one source, so each
+// source gets its own ids (`<id>-<source>`), stored as rows beforehand as an upload would leave them.
+const FILES = SET.forms.flatMap((f) => referencedFiles(f.form, f.version, f.answers));
+const ownIds = (body: string, sourceId: number) => FILES.reduce((b, f) => b.replaceAll(`"id":"${f.id}"`, `"id":"${f.id}-${sourceId}"`), body);
 
 async function load(database: Database): Promise<number[]> {
   await prepareDatabase(database);
@@ -36,6 +41,10 @@ async function load(database: Database): Promise<number[]> {
     const r = await sql<{ id: number }>`INSERT INTO sources (region_code, name, industry_code, category, origin)
       SELECT '330382', n, '1713', 'industrial', 'supplement' FROM unnest(${names.slice(i, i + 5000)}::text[]) AS t(n) RETURNING id`.execute(database.db);
     ids.push(...r.rows.map((x) => Number(x.id)));
+  }
+  for (const f of FILES) {
+    await sql`INSERT INTO submission_attachments (id, source_id, region_code, province_code, mime, bytes, sha256, name)
+      SELECT ${f.id} || '-' || s, s, '330382', '330000', ${f.type}, 4, ${'0'.repeat(64)}, ${f.name ?? null} FROM unnest(${ids}::bigint[]) AS t(s)`.execute(database.db);
   }
   return ids;
 }
@@ -80,8 +89,9 @@ async function run(label: string, base: string, pid: number, sources: number[]) 
         setupRequest: (req) => {
           const k = next++ % total;
           const f = SET.forms[k % SET.forms.length];
-          const body = { sourceId: sources[Math.floor(k / SET.forms.length)], form: f.form, version: f.version, answers: f.answers, status: 'submitted', baseRev: null };
-          return { ...req, path: `/api/v1/submissions/${randomUUID()}`, body: JSON.stringify(body) };
+          const sourceId = sources[Math.floor(k / SET.forms.length)];
+          const body = { sourceId, form: f.form, version: f.version, answers: f.answers, status: 'submitted', baseRev: null };
+          return { ...req, path: `/api/v1/submissions/${randomUUID()}`, body: ownIds(JSON.stringify(body), sourceId) };
         },
       }],
     });

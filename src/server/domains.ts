@@ -11,6 +11,7 @@ import { demoRoutes, demoJobs } from '../domains/demo/index.ts';
 import { directoryJobs, directoryRoutes, registerRoutes } from '../domains/directory/index.ts';
 import { inventoryJobs, inventoryRoutes } from '../domains/inventory/index.ts';
 import { surveyRoutes } from '../domains/survey/index.ts';
+import { bulkApproveJob, reviewRoutes } from '../domains/review/index.ts';
 
 export interface DomainModule {
   name: string;
@@ -29,4 +30,5 @@ export const DOMAINS: DomainModule[] = [
   { name: 'directory-sources', routes: directoryRoutes },
   { name: 'inventory', routes: inventoryRoutes, jobs: inventoryJobs },
   { name: 'survey', routes: surveyRoutes },
+  { name: 'review', routes: reviewRoutes, jobs: [bulkApproveJob] },
 ];

@@ -23,7 +23,8 @@ export function installSecurityHeaders(app: FastifyInstance) {
     reply.header('Referrer-Policy', 'same-origin');
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     if (!req.url.startsWith('/docs')) reply.header('Content-Security-Policy', CSP);
-    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    // API answers are not cached, but for files a route marks cacheable itself (photos, attachments: an id never changes its bytes).
+    if (req.url.startsWith('/api/') && (reply.statusCode >= 400 || !reply.hasHeader('Cache-Control'))) reply.header('Cache-Control', 'no-store');
     return payload;
   });
 }

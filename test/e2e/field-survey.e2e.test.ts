@@ -20,6 +20,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { httpCall, httpLogin, type HttpSession } from '../helpers/http-session.ts';
+import { httpUploadReferenced } from '../helpers/survey-attachments.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 import { EXAMPLE_CREDIT_CODE, exampleEnterprise } from '../../src/domains/survey/forms/example-set.ts';
 
@@ -54,6 +55,8 @@ run.each(databaseKinds())('survey forms in the field app on %s', (kind) => {
     sourceId = (await httpCall<{ id: number }>(office, 'POST', '/api/v1/sources', {
       regionCode: TOWNSHIP, name: NAME, category: 'industrial', industryCode: '1713', creditCode: EXAMPLE_CREDIT_CODE, address: '乐清市城东街道纬十二路 18 号',
     }, 201)).id;
+    // The photo the example answers name, as if uploaded from the console: the phone has no such file to send.
+    await httpUploadReferenced(office, sourceId, [{ form: 'G101-1', answers: answersOf('G101-1') }]);
     const zone = await httpCall<{ id: number }>(office, 'POST', '/api/v1/inventory/zones', { regionCode: TOWNSHIP, name: `印染片区${stamp}`, keywords: ['纬十二路'] }, 201);
     await httpCall(office, 'POST', `/api/v1/inventory/zones/${zone.id}/sources`, { sourceIds: [sourceId] });
     const teams = await httpCall<{ items: Array<{ id: number; name: string }> }>(office, 'GET', '/api/v1/teams?region=330382');

@@ -20,6 +20,7 @@ import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { httpCall, httpLogin, type HttpSession } from '../helpers/http-session.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+import { httpUploadReferenced } from '../helpers/survey-attachments.ts';
 import { EXAMPLE_CREDIT_CODE, exampleEnterprise } from '../../src/domains/survey/forms/example-set.ts';
 
 const required = process.env.PUCHA_REQUIRE_ALL === '1';
@@ -194,7 +195,8 @@ run.each(databaseKinds())('a source survey page against the real survey API on %
       regionCode: '330382', name: NAME, category: 'industrial', industryCode: '1713', creditCode: EXAMPLE_CREDIT_CODE, address: example.address,
     }, 201)).id;
     otherId = (await httpCall<{ id: number }>(office, 'POST', '/api/v1/sources', { regionCode: '330382', name: '乐清市柳市另一印染厂', category: 'industrial', industryCode: '1713' }, 201)).id;
-    // A draft of G101-1 from the example answers, under an id the client made.
+    // A draft of G101-1 from the example answers (its site photo uploaded first), under an id the client made.
+    await httpUploadReferenced(office, sourceId, [{ form: 'G101-1', answers: example }]);
     const seeded = await httpCall<Stored>(office, 'PUT', `/api/v1/submissions/${g101}`, { sourceId, form: 'G101-1', version: 1, answers: example, explanations: {}, status: 'draft', baseRev: null }, 201);
     expect(seeded).toMatchObject({ id: g101, rev: 1, status: 'draft', verdict: { summary: { ready: true, blocking: 0, warnings: 0, unexplained: 0 } } });
     page = await logIn(browser, server.url, 'yueqing');
@@ -402,5 +404,26 @@ run.each(databaseKinds())('a source survey page against the real survey API on %
     await page.locator('[data-testid="source-survey-missing"]').waitFor();
     expect(await page.locator('[data-testid="survey-form"]').count()).toBe(0);
     expect((await httpCall<{ error: { code: string } }>(resp, 'GET', `/api/v1/sources/${otherId}/survey`, undefined, 404)).error.code).toBe('SURVEY_SOURCE_NOT_FOUND');
+  });
+
+  it('a photo uploaded into a file field is stored on the server, linked in the list and saved with the form', async () => {
+    await page.goto(`${server.url}/console/survey/sources/${sourceId}?form=G101-1`);
+    await opened('G101-1');
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('e2e site photo')]);
+    const uploaded = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/attachments'));
+    await field('sitePhotos').locator('input[type="file"]').setInputFiles({ name: '厂区全景.png', mimeType: 'image/png', buffer: png });
+    const res = await uploaded;
+    expect(res.status()).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const link = field('sitePhotos').locator(`a[href="/api/v1/attachments/${id}"]`);
+    await expect.poll(() => link.count()).toBe(1);
+    expect(await link.textContent()).toBe('厂区全景.png');
+
+    const put = nextPut();
+    await page.click('[data-testid="submission-save"]');
+    expect((await put).status()).toBe(200);
+    await expect.poll(async () => (await stored()).answers.sitePhotos).toContainEqual({ id, type: 'image/png', name: '厂区全景.png' });
+    const file = await fetch(`${server.url}/api/v1/attachments/${id}`, { headers: { cookie: office.cookie } });
+    expect([file.status, file.headers.get('content-type'), Buffer.from(await file.arrayBuffer()).equals(png)]).toEqual([200, 'image/png', true]);
   });
 });

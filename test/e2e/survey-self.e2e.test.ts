@@ -11,6 +11,7 @@ import { validCreditCode } from '../helpers/credit-codes.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { httpCall, httpLogin, type HttpSession } from '../helpers/http-session.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+import { httpUploadReferenced } from '../helpers/survey-attachments.ts';
 import { exampleEnterprise } from '../../src/domains/survey/forms/example-set.ts';
 
 const required = process.env.PUCHA_REQUIRE_ALL === '1';
@@ -82,6 +83,7 @@ run.each(databaseKinds())('enterprise self-filling in Chromium on %s', (kind) =>
 
   it('the legal representative confirms once every form is submitted', async () => {
     const resp = await httpLogin(server.url, username, password);
+    await httpUploadReferenced(resp, sourceId, SET.forms);
     const items = SET.forms.map((f) => ({ id: randomUUID(), sourceId, form: f.form, version: f.version, answers: f.answers, explanations: f.explanations ?? {}, status: 'submitted', baseRev: null }));
     const bulk = await httpCall<{ results: { ok: boolean }[] }>(resp, 'POST', '/api/v1/submissions/bulk', { items }, 200);
     expect(bulk.results.every((r) => r.ok)).toBe(true);

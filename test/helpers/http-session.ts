@@ -15,11 +15,12 @@ export async function httpLogin(base: string, username: string, password = 'Puch
   return { base, cookie: sid, csrf: body.csrfToken, username };
 }
 
-/** Calls the API as `s`; throws with the answer unless the status is 2xx (or the one expected). */
+/** Calls the API as `s` (a FormData body goes as multipart); throws with the answer unless the status is 2xx (or the one expected). */
 export async function httpCall<T = unknown>(s: HttpSession, method: string, path: string, body?: unknown, expect?: number): Promise<T> {
   const headers: Record<string, string> = { cookie: s.cookie, 'x-csrf-token': s.csrf, accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${s.base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
+  const res = await fetch(`${s.base}${path}`, { method, headers, body: body === undefined ? undefined : multipart ? body : JSON.stringify(body) });
   const text = await res.text();
   const ok = expect === undefined ? res.status >= 200 && res.status < 300 : res.status === expect;
   if (!ok) throw new Error(`${s.username} ${method} ${path} → ${res.status} ${text}`);

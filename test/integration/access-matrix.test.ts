@@ -9,6 +9,7 @@ import type { ResourceKind, RouteInfo } from '../../src/server/context.ts';
 import { NO_BODY, SAMPLE_BODIES } from './route-samples.ts';
 import { inventoryFixtures } from './inventory-fixtures.ts';
 import { surveyFixtures } from './survey-fixtures.ts';
+import { reviewFixtures } from './review-fixtures.ts';
 
 // One demo account per role; all but the national ones sit in 乐清市 (330382).
 const ACCOUNT: Record<Role, string> = {
@@ -69,6 +70,7 @@ describe.each(databaseKinds())('route × role × scope on %s', (kind) => {
       merge: { own: await mergeId('330382001'), other: await mergeId('500109') },
       ...(await inventoryFixtures(t, sourceId)),
       ...(await surveyFixtures(t, sourceId)),
+      ...(await reviewFixtures(t, sourceId)),
     };
     routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/'));
   });

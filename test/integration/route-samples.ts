@@ -42,6 +42,15 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/inventory/verdicts': { sourceIds: [1], verdict: 'agree' },
   'PUT /api/v1/submissions/:id': { sourceId: 1, form: 'G101-1', version: 1, answers: {}, status: 'draft', baseRev: 1 },
   'POST /api/v1/submissions/bulk': { items: [] },
+  'PUT /api/v1/review/chain': { levels: [{ code: 'nation', enabled: true }] },
+  'POST /api/v1/submissions/:id/review': { action: 'approve', reviewVersion: 0 },
+  'POST /api/v1/submissions/:id/unlock': { reviewVersion: 0, reason: '矩阵测试' },
+  'POST /api/v1/review/bulk-approve': { filter: { form: 'Z999' }, expected: 0 },
+  'POST /api/v1/review/phases/:phase/accept': { regionCode: '330382', signedBy: '矩阵' },
+  'POST /api/v1/review/phases/:phase/revoke': { regionCode: '330382001', reason: '矩阵' },
+  'PUT /api/v1/review/qc/settings': { errorRateMax: 0.05, omissionRateMax: 0.01, inventoryAdded: 3, inventoryDeleted: 3, surveyShare: 0.05 },
+  'POST /api/v1/review/samples': { phase: 'inventory', regionCode: '330382001' },
+  'PUT /api/v1/review/samples/:id/items': { sourceId: 1, verdict: 'right' },
   'POST /api/v1/sources/:id/survey/confirm': { legalRep: '张三', confirmed: true, statement: '以上填报内容属实' },
 };
 
@@ -57,6 +66,7 @@ export const NO_BODY = new Set([
   'POST /api/v1/registers/:id/reimport',
   'POST /api/v1/inventory/photos', // multipart, likewise
   'POST /api/v1/submissions/import', // multipart, likewise
+  'POST /api/v1/attachments', // multipart, likewise
   'DELETE /api/v1/session',
   'POST /api/v1/sources/:id/invitations',
   'POST /api/v1/invitations/:id/revoke',

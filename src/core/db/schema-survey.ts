@@ -1,6 +1,7 @@
 // Table types of the survey (入户调查), part of schema.ts.
 import type { Generated } from 'kysely';
 import type { Json, NullableTimestamp, Timestamp } from './column-types.ts';
+import type { ReviewLevel } from './schema-review.ts';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'returned' | 'approved' | 'locked';
 export interface SubmissionsTable {
@@ -27,6 +28,13 @@ export interface SubmissionsTable {
   updated_by: number | null;
   updated_at: Timestamp;
   submitted_at: NullableTimestamp;
+  review_level: ReviewLevel | null;
+  review_version: Generated<number>;
+  waiting_since: NullableTimestamp;
+  filled_level: string | null;
+  returned_from: string | null;
+  returned_to: number | null;
+  open_paths: Json | null;
 }
 export interface SubmissionRevisionsTable {
   submission_id: string;

@@ -4,10 +4,12 @@
 import type { Generated } from 'kysely';
 import type { Json, NullableTimestamp, Timestamp } from './column-types.ts';
 import type { InventoryStatesTable, InventoryDepartmentsTable, CensusZonesTable, WorkPackagesTable, WorkPackageAssignmentsTable, InventoryRecordsTable, InventoryOpsTable, InventoryPhotosTable, InventoryVerdictsTable, InventoryRemarksTable, PhaseDatesTable } from './schema-inventory.ts';
+import type { ReviewLevelsTable, ReviewStepsTable, PhaseAcceptancesTable, QcSettingsTable, QcSamplesTable, QcSampleItemsTable } from './schema-review.ts';
 import type { SubmissionsTable, SubmissionRevisionsTable, SubmissionAttachmentsTable, SurveyInvitationsTable, SurveyConfirmationsTable } from './schema-survey.ts';
 
 export type * from './schema-inventory.ts';
 export type * from './schema-survey.ts';
+export type * from './schema-review.ts';
 
 export type RegionLevel = 'nation' | 'province' | 'prefecture' | 'county' | 'township' | 'village';
 
@@ -312,4 +314,10 @@ export interface DB {
   submission_attachments: SubmissionAttachmentsTable;
   survey_invitations: SurveyInvitationsTable;
   survey_confirmations: SurveyConfirmationsTable;
+  review_levels: ReviewLevelsTable;
+  review_steps: ReviewStepsTable;
+  phase_acceptances: PhaseAcceptancesTable;
+  qc_settings: QcSettingsTable;
+  qc_samples: QcSamplesTable;
+  qc_sample_items: QcSampleItemsTable;
 }

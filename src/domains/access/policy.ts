@@ -47,6 +47,13 @@ export const POLICY = {
   // 企业自填: offices issue one-time codes; the respondent (or an office, for a paper form) confirms.
   'survey.invite': { roles: OFFICES },
   'survey.confirm': { roles: [...OFFICES, 'respondent'] },
+  // 审核链: each level reviews what waits on it (domain checks the level); 质控 sampling and acceptance by offices.
+  'review.read': { roles: [...OFFICES, 'reviewer', 'instructor', 'enumerator', 'agency-staff'] },
+  'review.act': { roles: [...OFFICES, 'reviewer', 'instructor', 'enumerator', 'agency-staff'] },
+  'review.config': { roles: ['national-office'], minLevel: 'nation' },
+  'review.accept': { roles: OFFICES },
+  'review.sample': { roles: [...OFFICES, 'reviewer'] },
+  'review.recheck': { roles: [...OFFICES, 'reviewer', 'instructor', 'enumerator', 'agency-staff'] },
   'demo.load': { roles: ['national-office'], minLevel: 'nation' },
 } as const satisfies Record<string, Rule>;
 

@@ -10,7 +10,7 @@ import { SYSTEM, levelOf, scopePrefixOf, type Actor, type Role } from '../access
 import { recordAudit } from '../audit/audit.sql.ts';
 import { supplementSource } from '../directory/index.ts';
 import { queueJob, type JobHandler } from '../jobs/index.ts';
-import { saveSubmission } from '../survey/index.ts';
+import { recordAttachment, referencedFiles, saveSubmission } from '../survey/index.ts';
 import * as q from './demo.sql.ts';
 import { DEMO_SURVEY_SETS, DEMO_SURVEY_SOURCES, type DemoSurveySource } from './demo-survey-sets.ts';
 
@@ -76,6 +76,7 @@ export async function loadDemoSurvey(db: Db) {
   const counts = { submitted: 0, draft: 0 };
   for (const s of DEMO_SURVEY_SOURCES) {
     const actor = await actorOf(db, s.filledBy);
+    await attachDemoFiles(db, actor, ids.get(s.key)!, s);
     for (const f of DEMO_SURVEY_SETS[s.key]()) {
       const { result } = await saveSubmission(db, actor, demoSubmissionId(s.creditCode, f.form), {
         sourceId: ids.get(s.key)!, form: f.form, version: 1, answers: f.answers, explanations: f.explanations ?? {}, status: f.status, baseRev: null,
@@ -87,6 +88,20 @@ export async function loadDemoSurvey(db: Db) {
     action: 'demo.survey', entity: 'census', entityId: 'demo', regionCode: COUNTY, after: { sources: [...ids.values()], records: placed, ...counts },
   }));
   return { sources: ids.size, records: placed, ...counts };
+}
+
+// The photos the demo's forms name, which a save requires uploaded for the source. A job has no
+// data folder, so only their rows are made (with a placeholder JPEG's size and hash): a download answers 404.
+const PLACEHOLDER = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
+async function attachDemoFiles(db: Db, actor: Actor, sourceId: number, s: DemoSurveySource) {
+  const files = DEMO_SURVEY_SETS[s.key]().flatMap((f) => referencedFiles(f.form, 1, f.answers));
+  if (!files.length) return;
+  const sha256 = createHash('sha256').update(PLACEHOLDER).digest('hex');
+  await db.transaction().execute(async (trx) => {
+    for (const f of files) {
+      await recordAttachment(trx, actor, { id: f.id, source_id: sourceId, region_code: s.regionCode, mime: f.type, bytes: PLACEHOLDER.length, sha256, name: f.name ?? null });
+    }
+  });
 }
 
 /** Queues the survey demo unless it is loaded; jobs run in id order, so after the inventory queued before it. */

@@ -1,12 +1,14 @@
 // HTTP edge of the survey (docs/survey-api.md): the catalogue and form definitions, which forms
 // a source fills, submissions saved one by one or in bulk, their revisions and diffs, and a
-// form's XLSX template to fill offline and upload back.
+// form's XLSX template to fill offline and upload back, and the files answers reference.
+import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../../server/auth.ts';
 import { IdParams, PageQuery } from '../../server/schemas.ts';
 import { getForm, listForms } from './submissions/forms.ts';
 import * as sub from './submissions/submissions.ts';
+import { attachmentFile, uploadAttachment } from './submissions/attachments.ts';
 import { selfFillRoutes } from './self/routes.ts';
 import { receiveUpload, uploadsDir } from '../directory/index.ts';
 import { IMPORT_LIMIT, formTemplate, importWorkbook } from './xlsx/xlsx.ts';
@@ -106,6 +108,27 @@ export async function surveyRoutes(app: FastifyInstance) {
     config: { action: 'survey.fill' },
     schema: { tags, summary: 'Save up to 500 submissions, each in its own transaction, with a result per item', body: BulkBody },
   }, async (req) => sub.saveBulk(db, actorOf(req), (req.body as { items: sub.BulkItem[] }).items.map((i) => ({ ...i, id: i.id.toLowerCase() }))));
+
+  // 附件: the files `file` answers reference, uploaded before the submission that names them.
+  app.post(`${base}/attachments`, {
+    config: { action: 'survey.fill' },
+    schema: { tags, summary: 'Upload a file a form answer will reference (multipart: id made by the client, sourceId, name?, file; JPEG, PNG or PDF ≤ 20 MB; idempotent)', consumes: ['multipart/form-data'] },
+  }, async (req, reply) => {
+    const r = await uploadAttachment(db, actorOf(req), req, config.dataDir);
+    return reply.status(r.created ? 201 : 200).send(r.attachment);
+  });
+
+  app.get(`${base}/attachments/:id`, {
+    config: { action: 'survey.read', resource: 'attachment' },
+    schema: { tags, summary: 'The bytes of an attachment', params: Type.Object({ id: Type.String({ maxLength: 128 }) }) },
+  }, async (req, reply) => {
+    const a = await attachmentFile(db, actorOf(req), (req.params as { id: string }).id, config.dataDir);
+    // Shown inline, but never sniffed into something the browser would run.
+    const ascii = a.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    reply.type(a.mime).header('content-length', a.bytes).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(a.name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
+    return reply.send(fs.createReadStream(a.file));
+  });
 
   await selfFillRoutes(app); // 企业自填: invitation codes and the legal representative's confirmation
 }

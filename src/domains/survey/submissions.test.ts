@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../test/helpers/databases.ts';
+import { uploadReferenced } from '../../../test/helpers/survey-attachments.ts';
 import { exampleEnterprise } from './forms/example-set.ts';
 import { exampleFarm } from './forms/example-others.ts';
 
@@ -36,6 +37,7 @@ describe.each(databaseKinds())('survey submissions on %s', (kind) => {
     };
     ent = await source('乐清市瓯江印染有限公司', 'industrial', SET.source.industryCode);
     farm = await source('乐清市大荆生猪养殖场', 'livestock', '0313');
+    await uploadReferenced(t.app, office, ent, SET.forms);
     closed = await source('乐清市已关闭电镀厂', 'industrial', '3360');
     await t.ctx.db.insertInto('inventory_records').values({ source_id: closed, region_code: '330382', province_code: '330000', state: 'closed', status: 'approved' }).execute();
     far = Number((await t.ctx.db.insertInto('sources').values({ region_code: '500109', name: '重庆市北碚区某厂', origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../test/helpers/databases.ts';
+import { uploadReferenced } from '../../../test/helpers/survey-attachments.ts';
 import { upload } from '../../../test/helpers/multipart.ts';
 import { zipOf } from '../../../test/helpers/zip.ts';
 import { exampleEnterprise } from './forms/example-set.ts';
@@ -64,6 +65,7 @@ describe.each(databaseKinds())('survey XLSX templates on %s', (kind) => {
     ent = await source('乐清市瓯江印染有限公司');
     other = await source('乐清市柳市印染二厂');
     far = Number((await t.ctx.db.insertInto('sources').values({ region_code: '500109', name: '重庆市北碚区某厂', origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
+    await uploadReferenced(t.app, office, ent, SET.forms);
     expect((await put(g101, ent, 'G101-1', answersOf('G101-1'))).statusCode).toBe(201);
     expect((await put(g103, ent, 'G103-1', answersOf('G103-1'))).statusCode).toBe(201);
   });

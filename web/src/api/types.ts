@@ -49,6 +49,11 @@ export type Permission =
   | 'survey.fill'
   | 'survey.invite'
   | 'survey.confirm'
+  | 'review.read'
+  | 'review.act'
+  | 'review.config'
+  | 'review.accept'
+  | 'review.sample'
   | 'demo.load'
   | 'metrics.read';
 

@@ -13,6 +13,7 @@ import { jobs } from './en/jobs.ts';
 import { queue } from './en/merge-queue.ts';
 import { regions } from './en/regions.ts';
 import { registers } from './en/registers.ts';
+import { review } from './en/review.ts';
 import { survey } from './en/survey.ts';
 import { teams } from './en/teams.ts';
 import { users } from './en/users.ts';
@@ -39,5 +40,6 @@ export const en: Resources = {
   inventory,
   field,
   survey,
+  review,
   errors,
 };

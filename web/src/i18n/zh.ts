@@ -13,6 +13,7 @@ import { jobs } from './zh/jobs.ts';
 import { queue } from './zh/merge-queue.ts';
 import { regions } from './zh/regions.ts';
 import { registers } from './zh/registers.ts';
+import { review } from './zh/review.ts';
 import { survey } from './zh/survey.ts';
 import { teams } from './zh/teams.ts';
 import { users } from './zh/users.ts';
@@ -39,6 +40,7 @@ export const zh = {
   inventory,
   field,
   survey,
+  review,
   errors,
 };
 

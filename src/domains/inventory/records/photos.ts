@@ -3,11 +3,8 @@
 // is judged by the first bytes (a .jpg that is not a JPEG is refused), the size
 // while streaming (nothing over the limit reaches the disk), and the file is
 // stored once by its content hash under PUCHA_DATA_DIR/photos/.
-import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../core/db/index.ts';
 import { AppError } from '../../../core/errors.ts';
@@ -15,6 +12,7 @@ import type { Actor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/index.ts';
 import * as plan from '../plan/plan.sql.ts';
 import { inChina } from '../rules/geo.ts';
+import { receiveFile } from '../../../server/file-upload.ts';
 
 export const PHOTO_LIMIT = 10 * 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,66 +26,10 @@ export function imageType(head: Buffer): 'image/jpeg' | 'image/png' | 'image/web
 }
 const EXT = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 
-interface Received {
-  fields: Record<string, string>;
-  tmp: string;
-  mime: keyof typeof EXT;
-  sha256: string;
-  bytes: number;
-}
-
-async function receive(req: FastifyRequest, dir: string): Promise<Received> {
-  if (!req.isMultipart()) throw new AppError('UPLOAD_MISSING');
-  fs.mkdirSync(dir, { recursive: true });
-  const fields: Record<string, string> = {};
-  let got: Received | undefined;
-  let tmp: string | undefined;
-  try {
-    const parts = req.parts({ limits: { fileSize: PHOTO_LIMIT, files: 1, fields: 10 }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0]);
-    for await (const part of parts) {
-      if (part.type === 'field') {
-        fields[part.fieldname] = String(part.value ?? '');
-        continue;
-      }
-      if (part.fieldname !== 'file' || got) {
-        part.file.resume();
-        continue;
-      }
-      tmp = path.join(dir, `.photo-${randomBytes(8).toString('hex')}`);
-      const hash = createHash('sha256');
-      let bytes = 0;
-      let head = Buffer.alloc(0);
-      let mime: Received['mime'] | null = null;
-      const inspect = new Transform({
-        transform(chunk: Buffer, _e, cb) {
-          if (mime === null && head.length < 12) {
-            head = Buffer.concat([head, chunk]).subarray(0, 12);
-            if (head.length >= 12 || chunk.length === 0) {
-              mime = imageType(head);
-              if (!mime) return cb(new AppError('INVENTORY_PHOTO_TYPE'));
-            }
-          }
-          hash.update(chunk);
-          bytes += chunk.length;
-          cb(null, chunk);
-        },
-        flush(cb) {
-          if (mime === null) mime = imageType(head);
-          cb(mime ? null : new AppError('INVENTORY_PHOTO_TYPE'));
-        },
-      });
-      await pipeline(part.file, inspect, fs.createWriteStream('', { fd: fs.openSync(tmp, 'wx', 0o600) }));
-      if (part.file.truncated) throw new AppError('INVENTORY_PHOTO_TOO_LARGE', { limit: '10 MB' });
-      got = { fields, tmp, mime: mime!, sha256: hash.digest('hex'), bytes };
-    }
-  } catch (e) {
-    if (tmp) fs.rmSync(tmp, { force: true });
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('INVENTORY_PHOTO_TOO_LARGE', { limit: '10 MB' });
-    throw e;
-  }
-  if (!got) throw new AppError('UPLOAD_MISSING');
-  return got;
-}
+const receive = (req: FastifyRequest, dir: string) => receiveFile(req, dir, {
+  limit: PHOTO_LIMIT, headBytes: 12, sniff: imageType,
+  badType: () => new AppError('INVENTORY_PHOTO_TYPE'), tooLarge: () => new AppError('INVENTORY_PHOTO_TOO_LARGE', { limit: '10 MB' }),
+});
 
 const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
 

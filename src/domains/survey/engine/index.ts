@@ -36,6 +36,7 @@ export { createEngine, MAX_FORMS_PER_SET, type Engine, type EngineConfig, type E
 export type { ApplicableForm, SourceInfo } from './applicability.ts';
 export { coerceValue, isEmptyAnswer, type Checks, type Coerced } from './coerce.ts';
 export { DefinitionError, compileForm, type CompiledForm } from './compile.ts';
+export { fileRefs, type FileRef } from './file-refs.ts';
 export { evaluate, truth, type EvalEnv, type Row, type Scope, type Value } from './evaluate.ts';
 export { ExpressionError, FUNCTIONS, parseExpression, type Node } from './expression.ts';
 export { makeConverter, type Converter } from './units.ts';

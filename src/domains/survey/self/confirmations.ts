@@ -9,6 +9,9 @@ import { recordAudit } from '../../audit/index.ts';
 import { sourceSurvey } from '../submissions/submissions.ts';
 import { currentRevisions, missingForConfirm, sameRevisions } from './confirm-rules.ts';
 import * as q from './confirmations.sql.ts';
+import { enabledLevels } from '../../review/chain/config.ts';
+import { nextLevel } from '../../review/chain/levels.ts';
+import { passRespondentLevel } from '../../review/chain/steps.sql.ts';
 
 export interface ConfirmBody {
   legalRep: string;
@@ -32,8 +35,11 @@ export async function confirmSurvey(db: Db, actor: Actor, sourceId: number, b: C
   // The same confirmation sent again (a retry) is answered from what is stored.
   if (c && c.legalRep === legalRep && c.statement === statement && sameRevisions(c.revisions, revisions)) return { created: false, confirmation: c };
   const regionCode = survey.source.regionCode;
+  const next = nextLevel(await enabledLevels(db), 'respondent');
   await db.transaction().execute(async (trx) => {
     const id = await q.insertConfirmation(trx, { sourceId, regionCode, legalRep, statement, revisions, by: actor.id });
+    // The first step of the review chain: the forms that waited on it go up to the next level.
+    await passRespondentLevel(trx, sourceId, next, actor.id);
     await recordAudit(trx, actor, {
       action: 'survey.confirm', entity: 'source', entityId: sourceId, regionCode,
       before: c ? { confirmation: c.revisions } : undefined, after: { confirmationId: id, legalRep, revisions, onPaper: actor.role !== 'respondent' },

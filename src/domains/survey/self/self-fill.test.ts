@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../../test/helpers/app.ts';
 import { validCreditCode } from '../../../../test/helpers/credit-codes.ts';
 import { databaseKinds } from '../../../../test/helpers/databases.ts';
+import { uploadReferenced } from '../../../../test/helpers/survey-attachments.ts';
 import { exampleEnterprise } from '../forms/example-set.ts';
 
 const SET = exampleEnterprise();
@@ -40,6 +41,7 @@ describe.each(databaseKinds())('enterprise self-filling on %s', (kind) => {
     };
     ent = await source('乐清市自填印染有限公司', CREDIT);
     other = await source('乐清市另一印染厂');
+    await uploadReferenced(t.app, office, ent, SET.forms);
     const u = await call(t.app, await login(t.app, 'nation'), 'POST', '/api/v1/users', { username: 'bb-office', displayName: '北碚区普查办', password: 'Beibei2024', role: 'regional-office', regionCode: '500109' });
     expect(u.statusCode, u.body).toBe(201);
     far = await login(t.app, 'bb-office', 'Beibei2024');
@@ -170,7 +172,14 @@ describe.each(databaseKinds())('enterprise self-filling on %s', (kind) => {
     expect(audit.filter((a) => a.action === 'survey.confirm')).toHaveLength(1);
     expect(audit.find((a) => a.action === 'survey.confirm')!.after).toMatchObject({ legalRep: '王建国', revisions, onPaper: false });
 
-    // A later save of a confirmed form (here back to draft, then submitted again) voids the confirmation.
+    // The confirmation is the first step of the review chain: the forms are locked, gone up to the census taker.
+    const after = (await call(t.app, office, 'GET', `/api/v1/submissions/${draftForm.id}`)).json();
+    expect(after).toMatchObject({ status: 'approved', reviewLevel: 'enumerator' });
+    expect(after.steps.map((x: { action: string }) => x.action)).toEqual(['submit', 'confirm']);
+    expect(errorOf(await put('draft', 2))).toEqual([409, 'SURVEY_LOCKED']);
+    // Unlocked by the county office, a later save (back to draft, then submitted again) voids the confirmation.
+    const unlocked = await call(t.app, office, 'POST', `/api/v1/submissions/${draftForm.id}/unlock`, { reviewVersion: after.reviewVersion, reason: '请核对产值' });
+    expect(unlocked.statusCode, unlocked.body).toBe(200);
     expect((await put('draft', 2)).statusCode).toBe(200);
     expect((await call(t.app, resp, 'GET', `/api/v1/sources/${ent}/survey`)).json().confirmation).toBeNull();
     expect((await put('submitted', 3)).statusCode).toBe(200);

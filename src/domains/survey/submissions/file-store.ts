@@ -10,11 +10,22 @@ import { pipeline } from 'node:stream/promises';
 
 export class FileTooLarge extends Error {}
 
-export const filePath = (dataDir: string, sha256: string) => path.join(dataDir, 'survey-files', sha256.slice(0, 2), sha256);
+export const filesDir = (dataDir: string) => path.join(dataDir, 'survey-files');
+
+export const filePath = (dataDir: string, sha256: string) => path.join(filesDir(dataDir), sha256.slice(0, 2), sha256);
+
+/** Moves a finished temporary file (in filesDir) to its content address, unless those bytes are there already. */
+export async function keepFile(dataDir: string, tmp: string, sha256: string): Promise<string> {
+  const dest = filePath(dataDir, sha256);
+  await fs.promises.mkdir(path.dirname(dest), { recursive: true });
+  if (fs.existsSync(dest)) await fs.promises.rm(tmp, { force: true });
+  else await fs.promises.rename(tmp, dest);
+  return dest;
+}
 
 /** Stores the stream's bytes once; answers their hash and size. */
 export async function storeFile(dataDir: string, input: Readable, limit: number): Promise<{ sha256: string; bytes: number; path: string }> {
-  const dir = path.join(dataDir, 'survey-files');
+  const dir = filesDir(dataDir);
   await fs.promises.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.upload-${randomBytes(8).toString('hex')}`);
   const hash = createHash('sha256');
@@ -30,11 +41,7 @@ export async function storeFile(dataDir: string, input: Readable, limit: number)
   try {
     await pipeline(input, meter, fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 }));
     const sha256 = hash.digest('hex');
-    const dest = filePath(dataDir, sha256);
-    await fs.promises.mkdir(path.dirname(dest), { recursive: true });
-    if (fs.existsSync(dest)) await fs.promises.rm(tmp, { force: true }); // the same bytes are there already
-    else await fs.promises.rename(tmp, dest);
-    return { sha256, bytes, path: dest };
+    return { sha256, bytes, path: await keepFile(dataDir, tmp, sha256) };
   } catch (e) {
     await fs.promises.rm(tmp, { force: true });
     throw e;

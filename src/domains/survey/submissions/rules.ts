@@ -2,7 +2,8 @@
 // engine's issues make a request malformed rather than merely incomplete, the content hash that
 // makes a resend idempotent, and the readable diff between two revisions.
 import { createHash } from 'node:crypto';
-import type { Issue } from '../engine/index.ts';
+import { fileRefs, type FileRef, type Issue } from '../engine/index.ts';
+import { FORMS } from '../forms/index.ts';
 
 export { sourceKindOf } from '../forms/source-kind.ts';
 
@@ -86,3 +87,10 @@ export function diffAnswers(before: unknown, after: unknown, path = '', out: Cha
   return out;
 }
 const isFileList = (a: unknown[]) => a.length > 0 && a.every((x) => isObj(x) && 'id' in x && 'type' in x);
+
+const DEFINITIONS = new Map(FORMS.map((f) => [`${f.code}@${f.version}`, f]));
+/** The files a submission's answers reference; none for an unknown form or version (the engine refuses it). */
+export function referencedFiles(form: string, version: number, answers: unknown): FileRef[] {
+  const def = DEFINITIONS.get(`${form}@${version}`);
+  return def ? fileRefs(def.fields, answers) : [];
+}

@@ -3,7 +3,7 @@
 // except in lists, where it is a WHERE clause built from the actor.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../../core/db/index.ts';
-import type { SubmissionStatus } from '../../../core/db/schema.ts';
+import type { ReviewLevel, SubmissionStatus } from '../../../core/db/schema.ts';
 import type { Actor } from '../../access/index.ts';
 
 export interface SurveySource {
@@ -43,27 +43,36 @@ export async function surveySource(db: Db | Tx, id: number, actor: Actor): Promi
 export interface SaveContext {
   /** The source of the stored submission, else of the body (null when it does not exist). */
   source: SurveySource | null;
-  existing: Pick<SubmissionRow, 'source_id' | 'form' | 'version' | 'status' | 'rev' | 'content_hash'> | null;
+  existing: Pick<SubmissionRow, 'source_id' | 'form' | 'version' | 'status' | 'rev' | 'content_hash' | 'returned_from' | 'returned_to' | 'open_paths'> | null;
   /** The id already holding this (source, form), if any. */
   taken: string | null;
   /** The source's stored forms among `reads`. */
   others: { form: string; version: number; answers: unknown; explanations: unknown }[];
+  /** Of the attachment ids asked about, those stored for this source: id → mime. */
+  attachments: Record<string, string>;
 }
 
 /**
  * Everything a save needs to decide, in one round trip: the stored submission, its source with
- * the inventory state, who holds the (source, form) pair, and the source's other forms that the
- * form's rules read (`reads`, from the engine; none read, none fetched).
+ * the inventory state, who holds the (source, form) pair, the source's other forms that the
+ * form's rules read (`reads`, from the engine; none read, none fetched) and which of the
+ * attachments the answers name it holds.
  */
-export async function saveContext(db: Db, id: string, sourceId: number, form: string, actor: Actor, reads: readonly string[]): Promise<SaveContext> {
+export async function saveContext(db: Db, id: string, sourceId: number, form: string, actor: Actor, reads: readonly string[], attachmentIds: string[] = []): Promise<SaveContext> {
   const wanted = reads.filter((c) => c !== form);
   const others = wanted.length === 0 ? sql`NULL::jsonb` : sql`(SELECT jsonb_agg(jsonb_build_object('form', o.form, 'version', o.version, 'answers', o.answers, 'explanations', o.explanations))
          FROM submissions o WHERE o.source_id = s.id AND o.form IN (${sql.join(wanted)}))`;
-  const r = await sql<SurveySource & { in_my_package: boolean; e_source_id: number | null; e_form: string; e_version: number; e_status: SubmissionStatus; e_rev: number; e_hash: string; taken: string | null; others: SaveContext['others'] | null }>`
+  // Asked only when the answers reference files: most saves carry none.
+  const attachments = attachmentIds.length
+    ? sql`(SELECT jsonb_object_agg(a.id, a.mime) FROM submission_attachments a WHERE a.source_id = s.id AND a.id = ANY(${attachmentIds}::text[]))`
+    : sql`NULL::jsonb`;
+  const r = await sql<SurveySource & { in_my_package: boolean; e_source_id: number | null; e_form: string; e_version: number; e_status: SubmissionStatus; e_rev: number; e_hash: string; e_returned_from: ReviewLevel | null; e_returned_to: number | null; e_open_paths: string[] | null; taken: string | null; others: SaveContext['others'] | null; attachments: Record<string, string> | null }>`
     SELECT ${SOURCE_COLUMNS}, ${inMyPackage(actor)} AS in_my_package,
       e.source_id AS e_source_id, e.form AS e_form, e.version AS e_version, e.status AS e_status, e.rev AS e_rev, e.content_hash AS e_hash,
+      e.returned_from AS e_returned_from, e.returned_to AS e_returned_to, e.open_paths AS e_open_paths,
       (SELECT t.id FROM submissions t WHERE t.source_id = s.id AND t.form = ${form}) AS taken,
-      ${others} AS others
+      ${others} AS others,
+      ${attachments} AS attachments
     FROM (SELECT ${id}::uuid AS id) k
     LEFT JOIN submissions e ON e.id = k.id
     LEFT JOIN sources s ON s.id = coalesce(e.source_id, ${sourceId})
@@ -72,9 +81,13 @@ export async function saveContext(db: Db, id: string, sourceId: number, form: st
   const x = r.rows[0];
   return {
     source: x.id === null ? null : { id: x.id, name: x.name, region_code: x.region_code, category: x.category, industry_code: x.industry_code, state: x.state, record_region: x.record_region, inventory_state: x.inventory_state, to_survey: x.to_survey, in_my_package: x.in_my_package },
-    existing: x.e_source_id === null ? null : { source_id: x.e_source_id, form: x.e_form, version: x.e_version, status: x.e_status, rev: x.e_rev, content_hash: x.e_hash },
+    existing: x.e_source_id === null ? null : {
+      source_id: x.e_source_id, form: x.e_form, version: x.e_version, status: x.e_status, rev: x.e_rev, content_hash: x.e_hash,
+      returned_from: x.e_returned_from, returned_to: x.e_returned_to, open_paths: x.e_open_paths,
+    },
     taken: x.taken,
     others: x.others ?? [],
+    attachments: x.attachments ?? {},
   };
 }
 
@@ -83,6 +96,7 @@ export interface SubmissionRow {
   seq: number;
   source_id: number;
   region_code: string;
+  province_code: string;
   form: string;
   version: number;
   status: SubmissionStatus;
@@ -101,6 +115,13 @@ export interface SubmissionRow {
   updated_by: number | null;
   updated_at: Date;
   submitted_at: Date | null;
+  review_level: ReviewLevel | null;
+  review_version: number;
+  waiting_since: Date | null;
+  filled_level: string | null;
+  returned_from: ReviewLevel | null;
+  returned_to: number | null;
+  open_paths: string[] | null;
 }
 
 export async function getSubmission(db: Db | Tx, id: string): Promise<SubmissionRow | undefined> {
@@ -131,33 +152,40 @@ export interface Write {
   summary: { ready: boolean; blocking: number; warnings: number; unexplained: number };
   hash: string;
   userId: number | null;
+  /** Where it stands in the review chain after this save (src/domains/review/chain). */
+  review: { level: ReviewLevel | null; filled: string | null; returnedFrom: ReviewLevel | null; returnedTo: number | null; openPaths: string[] | null };
 }
 
 const columns = (w: Write) => ({
   status: w.status, answers: JSON.stringify(w.answers), explanations: JSON.stringify(w.explanations), computed: JSON.stringify(w.computed),
   issues: JSON.stringify(w.issues), ready: w.summary.ready, blocking: w.summary.blocking, warnings: w.summary.warnings,
   unexplained: w.summary.unexplained, content_hash: w.hash, updated_by: w.userId,
+  open_paths: w.review.openPaths ? JSON.stringify(w.review.openPaths) : null,
 });
 
-export type Saved = Pick<SubmissionRow, 'id' | 'source_id' | 'region_code' | 'form' | 'version' | 'status' | 'rev' | 'updated_at'>;
+export type Saved = Pick<SubmissionRow, 'id' | 'source_id' | 'region_code' | 'form' | 'version' | 'status' | 'rev' | 'updated_at' | 'review_level'>;
 
 // One statement writes the submission, its revision and its audit row (auditFrom reads CTE s):
 // atomic, one round trip, and the answers cross the wire once.
 const withRevision = (write: RawBuilder<unknown>, userId: number | null, audit: RawBuilder<unknown>) => sql<Saved>`
-  WITH s AS (${write} RETURNING id, source_id, region_code, form, version, status, rev, updated_at, answers, explanations, content_hash),
+  WITH s AS (${write} RETURNING id, source_id, region_code, province_code, form, version, status, rev, updated_at, answers, explanations, content_hash, review_level, filled_level),
   r AS (INSERT INTO submission_revisions (submission_id, rev, status, answers, explanations, content_hash, by_user)
         SELECT id, rev, status, answers, explanations, content_hash, ${userId}::bigint FROM s),
+  st AS (INSERT INTO review_steps (submission_id, province_code, level, action, rev, by_user)
+        SELECT id, province_code, filled_level, 'submit', rev, ${userId}::bigint FROM s WHERE s.status IN ('submitted', 'locked')),
   a AS (${audit})
-  SELECT id, source_id, region_code, form, version, status, rev, updated_at FROM s`;
+  SELECT id, source_id, region_code, form, version, status, rev, updated_at, review_level FROM s`;
 
 /** Inserts the first revision; undefined when the id or the (source, form) pair is already taken. */
 export async function insertSubmission(db: Db, w: Write, audit: RawBuilder<unknown>): Promise<Saved | undefined> {
   const c = columns(w);
   const r = await withRevision(sql`INSERT INTO submissions (id, source_id, region_code, province_code, form, version, status, answers, explanations, computed, issues,
-      ready, blocking, warnings, unexplained, content_hash, created_by, updated_by, submitted_at)
+      ready, blocking, warnings, unexplained, content_hash, created_by, updated_by, submitted_at,
+      review_level, review_version, waiting_since, filled_level, returned_from, returned_to, open_paths)
     VALUES (${w.id}, ${w.sourceId}, ${w.regionCode}, ${`${w.regionCode.slice(0, 2)}0000`}, ${w.form}, ${w.version}, ${c.status}, ${c.answers}::jsonb, ${c.explanations}::jsonb,
       ${c.computed}::jsonb, ${c.issues}::jsonb, ${c.ready}, ${c.blocking}, ${c.warnings}, ${c.unexplained}, ${c.content_hash}, ${w.userId}, ${w.userId},
-      ${w.status === 'submitted' ? new Date() : null}::timestamptz)
+      ${w.status === 'submitted' || w.status === 'locked' ? new Date() : null}::timestamptz,
+      ${w.review.level}, 1, ${w.review.level ? new Date() : null}::timestamptz, ${w.review.filled}, ${w.review.returnedFrom}, ${w.review.returnedTo}, ${c.open_paths}::jsonb)
     ON CONFLICT DO NOTHING`, w.userId, audit).execute(db);
   return r.rows[0];
 }
@@ -169,7 +197,9 @@ export async function updateSubmission(db: Db, w: Write, baseRev: number, editab
       computed = ${c.computed}::jsonb, issues = ${c.issues}::jsonb, ready = ${c.ready}, blocking = ${c.blocking}, warnings = ${c.warnings},
       unexplained = ${c.unexplained}, content_hash = ${c.content_hash}, updated_by = ${w.userId}, rev = rev + 1, updated_at = now(),
       region_code = ${w.regionCode}, province_code = ${`${w.regionCode.slice(0, 2)}0000`},
-      submitted_at = ${w.status === 'submitted' ? new Date() : null}::timestamptz
+      submitted_at = ${w.status === 'submitted' || w.status === 'locked' ? new Date() : null}::timestamptz,
+      review_level = ${w.review.level}, review_version = review_version + 1, waiting_since = ${w.review.level ? new Date() : null}::timestamptz,
+      filled_level = ${w.review.filled}, returned_from = ${w.review.returnedFrom}, returned_to = ${w.review.returnedTo}, open_paths = ${c.open_paths}::jsonb
     WHERE id = ${w.id} AND rev = ${baseRev} AND status IN (${sql.join(editable)})`, w.userId, audit).execute(db);
   return r.rows[0];
 }
@@ -203,9 +233,9 @@ export async function listSubmissions(db: Db, actor: Actor, f: ListFilter) {
   if (f.form) where.push(sql`s.form = ${f.form}`);
   if (f.status) where.push(sql`s.status = ${f.status}`);
   if (f.after !== undefined) where.push(sql`s.seq > ${f.after}`);
-  const r = await sql<Omit<SubmissionRow, 'answers' | 'explanations' | 'computed' | 'issues' | 'content_hash'> & { source_name: string }>`
+  const r = await sql<Omit<SubmissionRow, 'answers' | 'explanations' | 'computed' | 'issues' | 'content_hash' | 'filled_level' | 'returned_from' | 'returned_to' | 'open_paths'> & { source_name: string }>`
     SELECT s.id, s.seq, s.source_id, s.region_code, s.form, s.version, s.status, s.ready, s.blocking, s.warnings, s.unexplained, s.rev,
-      s.created_by, s.created_at, s.updated_by, s.updated_at, s.submitted_at, src.name AS source_name
+      s.created_by, s.created_at, s.updated_by, s.updated_at, s.submitted_at, s.review_level, s.review_version, s.waiting_since, src.name AS source_name
     FROM submissions s JOIN sources src ON src.id = s.source_id
     WHERE ${sql.join(where, sql` AND `)} ORDER BY s.seq LIMIT ${f.limit + 1}`.execute(db);
   return r.rows;

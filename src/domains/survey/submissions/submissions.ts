@@ -10,10 +10,14 @@ import { auditFrom } from '../../audit/index.ts';
 import type { Issue } from '../engine/index.ts';
 import { CATALOGUE } from '../forms/index.ts';
 import { engineFor } from '../server-engine.ts';
-import { EDITABLE, cleanExplanations, contentHash, diffAnswers, formVerdict, isStructural, sourceKindOf, type Status, type Summary } from './rules.ts';
+import { EDITABLE, cleanExplanations, contentHash, diffAnswers, formVerdict, isStructural, referencedFiles, sourceKindOf, type Status, type Summary } from './rules.ts';
 import * as q from './submissions.sql.ts';
 import { confirmationStands } from '../self/confirm-rules.ts';
 import { latestConfirmation } from '../self/confirmations.sql.ts';
+import { enabledLevels } from '../../review/chain/config.ts';
+import { entryLevel, fillerLevel } from '../../review/chain/levels.ts';
+import { changedOutside } from '../../review/chain/paths.ts';
+import { lastReturn, stepsOf } from '../../review/chain/steps.sql.ts';
 
 export interface SaveBody {
   sourceId: number;
@@ -28,7 +32,7 @@ export interface SaveBody {
 const summaryOf = (s: q.SubmissionRow): Summary => ({ ready: s.ready, blocking: s.blocking, warnings: s.warnings, unexplained: s.unexplained });
 
 export function resultView(s: q.Saved, verdict: { issues: Issue[]; summary: Summary }) {
-  return { id: s.id, sourceId: s.source_id, form: s.form, version: s.version, rev: s.rev, status: s.status, updatedAt: s.updated_at, verdict };
+  return { id: s.id, sourceId: s.source_id, form: s.form, version: s.version, rev: s.rev, status: s.status, reviewLevel: s.review_level, updatedAt: s.updated_at, verdict };
 }
 const storedView = (s: q.SubmissionRow) => resultView(s, { issues: s.issues as Issue[], summary: summaryOf(s) });
 
@@ -44,7 +48,7 @@ async function reachableSource(db: Db | Tx, actor: Actor, id: number) {
 }
 
 /** Deleted or merged sources, and inventory states that do not go on, are not surveyed. A source not yet inventoried may be (pilots). */
-function assertSurveyed(src: q.SurveySource) {
+export function assertSurveyed(src: q.SurveySource) {
   if (src.state !== 'active') throw new AppError('SURVEY_SOURCE_NOT_SURVEYED', { id: src.id, state: src.state });
   if (src.to_survey === false) throw new AppError('SURVEY_SOURCE_NOT_SURVEYED', { id: src.id, state: src.inventory_state ?? '' });
 }
@@ -53,13 +57,31 @@ function conflict(s: q.SubmissionRow, base: number | null): AppError {
   return new AppError('SURVEY_CONFLICT', { server: s.rev, base: base ?? '—' }, { server: { ...storedView(s), answers: s.answers, explanations: s.explanations } });
 }
 
+/**
+ * The chain after a save (docs/review-api.md): a submit enters at the level above the filler, or
+ * goes straight back to the level that returned it; a draft of a returned form stays returned,
+ * keeping its reason and its unlocked fields until it is submitted again.
+ */
+async function reviewOnSave(db: Db, actor: Actor, status: SaveBody['status'], returned: q.SaveContext['existing']): Promise<{ status: q.Write['status']; review: q.Write['review'] }> {
+  if (status === 'draft') {
+    return returned
+      ? { status: 'returned', review: { level: null, filled: null, returnedFrom: returned.returned_from, returnedTo: returned.returned_to, openPaths: returned.open_paths } }
+      : { status: 'draft', review: { level: null, filled: null, returnedFrom: null, returnedTo: null, openPaths: null } };
+  }
+  const filled = fillerLevel(actor);
+  const level = entryLevel(await enabledLevels(db), filled, returned?.returned_from ?? null);
+  // Nothing above the filler (the top level filled it itself): it is final at once.
+  return { status: level ? 'submitted' : 'locked', review: { level, filled, returnedFrom: null, returnedTo: null, openPaths: null } };
+}
+
 /** Saves one submission; `created` tells 201 from 200. */
 export async function saveSubmission(db: Db, actor: Actor, id: string, b: SaveBody): Promise<{ created: boolean; result: ReturnType<typeof resultView> }> {
   const explanations = cleanExplanations(b.explanations);
   const hash = contentHash({ sourceId: b.sourceId, form: b.form, version: b.version, status: b.status, answers: b.answers, explanations });
+  const files = referencedFiles(b.form, b.version, b.answers);
   const engine = await engineFor(db);
   // Only the stored forms this form's rules and applicability read (engine.formsRead) are fetched.
-  const { source, existing, taken, others } = await q.saveContext(db, id, b.sourceId, b.form, actor, engine.formsRead(b.form));
+  const { source, existing, taken, others, attachments } = await q.saveContext(db, id, b.sourceId, b.form, actor, engine.formsRead(b.form), files.map((f) => f.id));
   const src = source && reaches(actor, source) ? source : undefined;
   const stored = async () => (await q.getSubmission(db, id))!;
   if (existing) {
@@ -84,16 +106,27 @@ export async function saveSubmission(db: Db, actor: Actor, id: string, b: SaveBo
   const mine = formVerdict(verdict.issues, b.form);
   const structural = mine.issues.filter(isStructural);
   if (structural.length) throw new AppError('SURVEY_INVALID', { count: structural.length }, { issues: structural });
+  // Every file the answers name must be uploaded for this source, with the type the answer says.
+  const missing = files.filter((f) => attachments[f.id] !== f.type).map((f) => f.id);
+  if (missing.length) throw new AppError('SURVEY_ATTACHMENT_MISSING', { count: missing.length }, { missing });
   if (b.status === 'submitted' && !mine.summary.ready) throw new AppError('SURVEY_NOT_READY', { blocking: mine.summary.blocking, unexplained: mine.summary.unexplained }, { verdict: mine });
 
+  // A form sent back with only some fields unlocked may change only those.
+  const returned = existing?.status === 'returned' ? existing : null;
+  if (returned?.open_paths) {
+    const before = (await stored()).answers;
+    const outside = changedOutside(before, (b.answers ?? {}) as Record<string, unknown>, returned.open_paths);
+    if (outside.length) throw new AppError('SURVEY_FIELD_LOCKED', { paths: outside.join(', ').slice(0, 200) }, { paths: outside, open: returned.open_paths });
+  }
+  const review = await reviewOnSave(db, actor, b.status, returned);
   const w: q.Write = {
-    id, sourceId: src.id, regionCode: src.record_region ?? src.region_code, form: b.form, version: b.version, status: b.status,
-    answers: b.answers, explanations, computed: verdict.values[b.form] ?? {}, issues: mine.issues, summary: mine.summary, hash, userId: actor.id,
+    id, sourceId: src.id, regionCode: src.record_region ?? src.region_code, form: b.form, version: b.version, status: review.status,
+    answers: b.answers, explanations, computed: verdict.values[b.form] ?? {}, issues: mine.issues, summary: mine.summary, hash, userId: actor.id, review: review.review,
   };
   const audit = auditFrom(actor, {
     action: b.status === 'submitted' ? 'survey.submit' : 'survey.save', entity: 'submission', entityId: id, regionCode: w.regionCode,
     before: existing ? { rev: existing.rev, status: existing.status } : undefined,
-    after: { sourceId: w.sourceId, form: w.form, version: w.version, rev: existing ? existing.rev + 1 : 1, status: w.status, ...mine.summary },
+    after: { sourceId: w.sourceId, form: w.form, version: w.version, rev: existing ? existing.rev + 1 : 1, status: w.status, reviewLevel: w.review.level, ...mine.summary },
   }, 's');
   const saved = existing ? await q.updateSubmission(db, w, existing.rev, [...EDITABLE], audit) : await q.insertSubmission(db, w, audit);
   if (saved) return { created: !existing, result: resultView(saved, mine) };
@@ -137,10 +170,17 @@ async function visibleSubmission(db: Db, actor: Actor, id: string) {
 export async function getSubmission(db: Db, actor: Actor, id: string) {
   const s = await visibleSubmission(db, actor, id);
   const revisions = await q.revisionsOf(db, id);
+  const back = s.status === 'returned' ? await lastReturn(db, id) : undefined;
   return {
     ...storedView(s), regionCode: s.region_code, answers: s.answers, explanations: s.explanations, values: s.computed,
     createdAt: s.created_at, submittedAt: s.submitted_at,
     revisions: revisions.map((r) => ({ rev: r.rev, status: r.status, at: r.at, by: r.username })),
+    // 审核链 (docs/review-api.md): where it waits, and what it was sent back with.
+    reviewLevel: s.review_level, reviewVersion: s.review_version, waitingSince: s.waiting_since,
+    review: s.status === 'returned'
+      ? { returnedFrom: s.returned_from, returnedTo: s.returned_to, openPaths: s.open_paths, reason: back?.reason ?? null, comments: back?.comments ?? [], by: back?.by ?? null, at: back?.at ?? null }
+      : null,
+    steps: await stepsOf(db, id),
   };
 }
 
@@ -165,6 +205,7 @@ export async function listSubmissions(db: Db, actor: Actor, f: { sourceId?: numb
     items: page.map((s) => ({
       id: s.id, sourceId: s.source_id, sourceName: s.source_name, regionCode: s.region_code, form: s.form, version: s.version, status: s.status, rev: s.rev,
       updatedAt: s.updated_at, submittedAt: s.submitted_at, ready: s.ready, blocking: s.blocking, warnings: s.warnings, unexplained: s.unexplained,
+      reviewLevel: s.review_level, reviewVersion: s.review_version, waitingSince: s.waiting_since,
     })),
     nextCursor: rows.length > limit ? String(page[page.length - 1].seq) : null,
   };

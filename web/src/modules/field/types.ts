@@ -136,6 +136,16 @@ export interface LocalPhoto {
   failed?: LocalizedText;
 }
 
+/** A file a survey answer names, kept on the device until the sync sends it before its form. */
+export interface LocalAttachment {
+  id: string;
+  unitKey: string;
+  blob: Blob;
+  name: string;
+  type: string;
+  savedAt: string;
+}
+
 /**
  * A survey form (入户调查) filled on the device for one unit: the latest answers, saved as the
  * taker types. `key` is `<unitKey>|<form>`; `id` is made here once and is the submission's id on

@@ -29,6 +29,11 @@ const RecordDrawer = page(() => import('../../inventory/components/record-drawer
 const ReviewPage = page(() => import('../../inventory/components/review-page.tsx'), 'ReviewPage');
 const PlanPage = page(() => import('../../inventory/components/plan-page.tsx'), 'PlanPage');
 const SettingsPage = page(() => import('../../inventory/components/settings-page.tsx'), 'SettingsPage');
+const ReviewQueuePage = page(() => import('../../review/components/review-queue-page.tsx'), 'ReviewQueuePage');
+const ReviewSubmissionPage = page(() => import('../../review/components/review-submission-page.tsx'), 'ReviewSubmissionPage');
+const PhasesPage = page(() => import('../../review/components/phases-page.tsx'), 'PhasesPage');
+const QcPage = page(() => import('../../review/components/qc-page.tsx'), 'QcPage');
+const ChainSettingsPage = page(() => import('../../review/components/chain-settings-page.tsx'), 'ChainSettingsPage');
 const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
 const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
 const SurveySourcesPage = page(() => import('../../survey/components/survey-sources-page.tsx'), 'SurveySourcesPage');
@@ -86,6 +91,12 @@ const router = createBrowserRouter(
             { path: 'survey/sources/:id', element: guarded('survey.read', <SourceSurveyPage />) },
             // Practice needs no server data and saves nothing: every signed-in user may train on it.
             { path: 'survey/try/:form?', element: <PracticePage /> },
+            { path: 'review', element: guarded('review.read', <ReviewQueuePage />) },
+            { path: 'review/submissions/:id', element: guarded('review.read', <ReviewSubmissionPage />) },
+            // Phases and quality control are the overseers' (offices, reviewers): review.sample names exactly them.
+            { path: 'review/phases', element: guarded('review.sample', <PhasesPage />) },
+            { path: 'review/qc', element: guarded('review.sample', <QcPage />) },
+            { path: 'review/settings', element: guarded('review.config', <ChainSettingsPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },
             { path: '*', element: <NotFoundPage /> },

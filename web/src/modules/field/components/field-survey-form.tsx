@@ -1,19 +1,22 @@
 import { ArrowLeftOutlined, CloudUploadOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Modal, Space, Tooltip, Typography, type ButtonProps } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATALOGUE } from '../../../../../src/domains/survey/forms/index.ts';
 import { FillWorkspace } from '../../survey/components/fill-workspace.tsx';
+import { AttachmentContext } from '../../survey/contexts/attachment-context.ts';
 import { formVerdict } from '../../survey/utils/verdict.ts';
 import { useLang } from '../../ui/hooks/use-lang.ts';
 import { useNotify } from '../../ui/hooks/use-notify.ts';
 import type { useSurveyFill } from '../hooks/use-survey-fill.ts';
 import type { LocalSubmission } from '../types.ts';
+import { deviceAttachments } from '../utils/survey-attachments.ts';
 import { syncNow } from '../utils/sync.ts';
 import { LocalStatus } from './survey-status.tsx';
 
 interface Props {
   code: string;
+  unitKey: string;
   /** The unit's name. */
   name: string;
   fill: ReturnType<typeof useSurveyFill>;
@@ -25,12 +28,13 @@ interface Props {
 const names = new Map(CATALOGUE.map((e) => [e.code, e.name]));
 
 /** One survey form on the phone: the console's renderer stacked, saved as typed, submitted for the next sync. */
-export function FieldSurveyForm({ code, name, fill, sub, onOpenForm, onBack }: Props) {
+export function FieldSurveyForm({ code, unitKey, name, fill, sub, onOpenForm, onBack }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
   const [pasting, setPasting] = useState(false);
+  const attachments = useMemo(() => deviceAttachments(unitKey), [unitKey]);
   const { state, dispatch, verdict } = fill;
   const fv = formVerdict(verdict, code);
   const n = names.get(code);
@@ -57,47 +61,49 @@ export function FieldSurveyForm({ code, name, fill, sub, onOpenForm, onBack }: P
         </Button>
         <Typography.Text strong ellipsis>{name}</Typography.Text>
       </div>
-      <FillWorkspace
-        code={code}
-        state={state}
-        dispatch={dispatch}
-        verdict={verdict}
-        onOpenForm={onOpenForm}
-        toolbar={
-          <div className="fs-toolbar block-gap">
-            <Typography.Title level={5} className="sf-title">{code} {n ? (lang === 'en' ? n.en : n.zh) : ''}</Typography.Title>
-            <Space wrap>
-              <LocalStatus sub={sub} />
-              <Button size="small" icon={<SnippetsOutlined />} onClick={() => setPasting(true)} data-testid="fs-paste">
-                {t('field.survey.paste')}
-              </Button>
-              <Tooltip title={ready ? undefined : t('field.survey.submitDisabled')}>
-                <Button type="primary" icon={<CloudUploadOutlined />} disabled={!ready} loading={busy} onClick={() => void submit()} data-testid="fs-submit">
-                  {t('field.survey.submit')}
+      <AttachmentContext.Provider value={attachments}>
+        <FillWorkspace
+          code={code}
+          state={state}
+          dispatch={dispatch}
+          verdict={verdict}
+          onOpenForm={onOpenForm}
+          toolbar={
+            <div className="fs-toolbar block-gap">
+              <Typography.Title level={5} className="sf-title">{code} {n ? (lang === 'en' ? n.en : n.zh) : ''}</Typography.Title>
+              <Space wrap>
+                <LocalStatus sub={sub} />
+                <Button size="small" icon={<SnippetsOutlined />} onClick={() => setPasting(true)} data-testid="fs-paste">
+                  {t('field.survey.paste')}
                 </Button>
-              </Tooltip>
-            </Space>
-            {sub?.failed && (
-              <Alert
-                className="block-gap"
-                type="error"
-                showIcon
-                data-testid="fs-refused"
-                data-code={sub.failed.code}
-                title={t('field.survey.refused', { message: lang === 'en' ? sub.failed.message.en : sub.failed.message.zh })}
-                description={sub.failed.issues.length > 0 && (
-                  <ul className="plain-list">
-                    {sub.failed.issues.slice(0, 20).map((i) => (
-                      <li key={`${i.form}|${i.rule}@${i.path}`}><code>{i.path || i.form}</code> {lang === 'en' ? i.message.en : i.message.zh}</li>
-                    ))}
-                  </ul>
-                )}
-              />
-            )}
-            {sub?.conflict && <Alert className="block-gap" type="warning" showIcon data-testid="fs-conflict" title={t('field.survey.conflictTitle', { form: code, rev: sub.conflict.rev, status: sub.conflict.status })} />}
-          </div>
-        }
-      />
+                <Tooltip title={ready ? undefined : t('field.survey.submitDisabled')}>
+                  <Button type="primary" icon={<CloudUploadOutlined />} disabled={!ready} loading={busy} onClick={() => void submit()} data-testid="fs-submit">
+                    {t('field.survey.submit')}
+                  </Button>
+                </Tooltip>
+              </Space>
+              {sub?.failed && (
+                <Alert
+                  className="block-gap"
+                  type="error"
+                  showIcon
+                  data-testid="fs-refused"
+                  data-code={sub.failed.code}
+                  title={t('field.survey.refused', { message: lang === 'en' ? sub.failed.message.en : sub.failed.message.zh })}
+                  description={sub.failed.issues.length > 0 && (
+                    <ul className="plain-list">
+                      {sub.failed.issues.slice(0, 20).map((i) => (
+                        <li key={`${i.form}|${i.rule}@${i.path}`}><code>{i.path || i.form}</code> {lang === 'en' ? i.message.en : i.message.zh}</li>
+                      ))}
+                    </ul>
+                  )}
+                />
+              )}
+              {sub?.conflict && <Alert className="block-gap" type="warning" showIcon data-testid="fs-conflict" title={t('field.survey.conflictTitle', { form: code, rev: sub.conflict.rev, status: sub.conflict.status })} />}
+            </div>
+          }
+        />
+      </AttachmentContext.Provider>
       <PasteModal
         open={pasting}
         onClose={() => setPasting(false)}

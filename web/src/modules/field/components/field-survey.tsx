@@ -55,6 +55,7 @@ function SurveyBody({ packageId, unitKey, form, onOpenForm, onBack, data }: Prop
     return (
       <FieldSurveyForm
         code={form}
+        unitKey={unitKey}
         name={name}
         fill={fill}
         sub={subs.get(form)}

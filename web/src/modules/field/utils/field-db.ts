@@ -5,11 +5,12 @@ import { get, openIdb, result, transact } from './idb.ts';
 
 export { get, getAll, putAll } from './idb.ts';
 
-export const STORES = { packages: 'packages', units: 'units', outbox: 'outbox', photos: 'photos', meta: 'meta', submissions: 'submissions' } as const;
+export const STORES = { packages: 'packages', units: 'units', outbox: 'outbox', photos: 'photos', meta: 'meta', submissions: 'submissions', attachments: 'attachments' } as const;
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 
-// 2: survey submissions (入户调查) filled on the device. An upgrade only adds: what v1 holds stays.
-const VERSION = 2;
+// 2: survey submissions (入户调查) filled on the device; 3: the files their answers name.
+// An upgrade only adds: what earlier versions hold stays.
+const VERSION = 3;
 const opened = new Map<string, Promise<IDBDatabase>>();
 let currentUser = '';
 
@@ -29,6 +30,7 @@ function upgrade(db: IDBDatabase, oldVersion: number) {
     const subs = db.createObjectStore(STORES.submissions, { keyPath: 'key' });
     subs.createIndex('unitKey', 'unitKey');
   }
+  if (oldVersion < 3) db.createObjectStore(STORES.attachments, { keyPath: 'id' });
 }
 
 const LAST_USER = 'pucha.field.user';

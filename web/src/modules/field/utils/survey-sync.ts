@@ -1,12 +1,14 @@
 // The survey forms' part of a sync, after the inventory's (so a unit added in the field has its
 // server id by now): each form marked for sending goes up alone with PUT /submissions/:id under
 // the id made on the device — a resend of the same content is answered from what is stored —
-// and each answer is applied to the local copy in its own transaction.
+// after the files it names (survey-attachments.ts), and each answer is applied to the local copy
+// in its own transaction.
 import { api, isApiError, type ApiError } from '../../../api/client.ts';
 import type { SubmissionResult } from '../../../api/survey-types.ts';
 import type { LocalSubmission, LocalUnit, ServerSubmission, SurveyIssueLite } from '../types.ts';
 import { STORES, get, getAll, notify, tx } from './field-db.ts';
 import { afterConflict, afterRefused, afterStored, sendableSubmission } from './survey-rules.ts';
+import { uploadAttachments } from './survey-attachments.ts';
 
 export interface SurveySyncCounts {
   surveys: number;
@@ -41,9 +43,13 @@ async function put(sub: LocalSubmission, sourceId: number): Promise<SubmissionRe
   return api.put<SubmissionResult>(`/api/v1/submissions/${sub.id}`, body);
 }
 
-/** One form sent; a refusal of the form is an outcome, anything else (network, session) stops the sync. */
+/**
+ * One form sent, after the files it names that wait on the device; a refusal of the form (or of
+ * one of its files) is an outcome, anything else (network, session) stops the sync.
+ */
 async function send(sub: LocalSubmission, sourceId: number): Promise<Outcome> {
   try {
+    await uploadAttachments(sub, sourceId);
     return { kind: 'stored', res: await put(sub, sourceId) };
   } catch (e) {
     if (!isApiError(e) || e.status === 0 || e.status === 401 || e.code === 'AUTH_CSRF' || e.status >= 500) throw e;

@@ -55,7 +55,7 @@ export function ConsoleLayout() {
           selectedKeys={[selected]}
           openKeys={openKeys}
           onOpenChange={setOpenKeys}
-          items={menuItems(items, (g) => t(`nav.${g as 'inventory-group' | 'survey-group'}`))}
+          items={menuItems(items, (g) => t(`nav.${g as 'inventory-group' | 'survey-group' | 'review-group'}`))}
         />
       </Layout.Sider>
       <Layout>

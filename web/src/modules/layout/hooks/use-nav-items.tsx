@@ -7,6 +7,9 @@ import {
   CheckSquareOutlined,
   DatabaseOutlined,
   ExperimentOutlined,
+  FlagOutlined,
+  FundOutlined,
+  SafetyCertificateOutlined,
   FileSearchOutlined,
   FormOutlined,
   HomeOutlined,
@@ -29,7 +32,7 @@ export interface NavItem {
   key:
     | 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'registers' | 'directory' | 'merge-queue'
     | 'inventory' | 'inventory-records' | 'inventory-review' | 'inventory-plan' | 'inventory-settings'
-    | 'survey' | 'survey-try' | 'audit' | 'jobs';
+    | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'audit' | 'jobs';
   path: string;
   icon: ReactNode;
   label: string;
@@ -37,7 +40,7 @@ export interface NavItem {
   group?: NavGroup;
 }
 
-export type NavGroup = 'inventory-group' | 'survey-group';
+export type NavGroup = 'inventory-group' | 'survey-group' | 'review-group';
 
 const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Permission; group?: NavGroup }[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
@@ -55,6 +58,10 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
   { key: 'inventory-settings', path: '/inventory/settings', icon: <SettingOutlined />, permission: 'inventory.config', group: 'inventory-group' },
   { key: 'survey', path: '/survey', icon: <FormOutlined />, permission: 'survey.read', group: 'survey-group' },
   { key: 'survey-try', path: '/survey/try', icon: <ExperimentOutlined />, group: 'survey-group' },
+  { key: 'review', path: '/review', icon: <SafetyCertificateOutlined />, permission: 'review.read', group: 'review-group' },
+  { key: 'review-phases', path: '/review/phases', icon: <FlagOutlined />, permission: 'review.sample', group: 'review-group' },
+  { key: 'review-qc', path: '/review/qc', icon: <FundOutlined />, permission: 'review.sample', group: 'review-group' },
+  { key: 'review-settings', path: '/review/settings', icon: <SettingOutlined />, permission: 'review.config', group: 'review-group' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'jobs', path: '/jobs', icon: <ScheduleOutlined />, permission: 'jobs.read' },
 ];

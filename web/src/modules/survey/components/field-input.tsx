@@ -1,11 +1,11 @@
-import { PaperClipOutlined } from '@ant-design/icons';
-import { DatePicker, Input, InputNumber, Radio, Select, Space, Tag, Tooltip } from 'antd';
+import { DatePicker, Input, InputNumber, Radio, Select, Space, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../api/client.ts';
 import type { Field } from '../../../../../src/domains/survey/forms/index.ts';
 import { codeOptions, formatNumber, unitLabel } from '../utils/code-options.ts';
+import { FileInput } from './file-input.tsx';
 
 type InputStatus = '' | 'error' | 'warning';
 
@@ -152,17 +152,8 @@ export const FieldInput = memo(function FieldInput({ def, id, value, onChange, s
         </Space.Compact>
       );
     }
-    case 'file': {
-      const files = Array.isArray(value) ? value.filter(isObj) : isObj(value) ? [value] : [];
-      return (
-        <span id={id} className="sf-files" tabIndex={-1}>
-          {files.map((f, i) => (
-            <Tag key={i} icon={<PaperClipOutlined />}>{String(f.name ?? f.id)}</Tag>
-          ))}
-          <span className="muted">{t('survey.filePlaceholder')}</span>
-        </span>
-      );
-    }
+    case 'file':
+      return <FileInput def={def} id={id} value={value} onChange={onChange} status={status} disabled={disabled} />;
   }
 });
 

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../../api/client.ts';
@@ -11,6 +11,8 @@ import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useLang } from '../../ui/hooks/use-lang.ts';
 import { useSourceFill } from '../hooks/use-source-fill.ts';
 import { useSourceSurvey } from '../hooks/use-source-survey.ts';
+import { AttachmentContext } from '../contexts/attachment-context.ts';
+import { consoleAttachments } from '../utils/attachments.ts';
 import { formVerdict } from '../utils/verdict.ts';
 import { FillWorkspace } from './fill-workspace.tsx';
 import { FormTabs } from './form-tabs.tsx';
@@ -33,6 +35,7 @@ export function SourceSurveyPage() {
   const survey = useSourceSurvey(id);
   const { state, dispatch, verdict, fillable, current: code, bases, saved, reload, loading, error, source } = useSourceFill(survey.data, params.get('form'));
   const open = useCallback((c: string) => setParams({ form: c }, { replace: true }), [setParams]);
+  const attachments = useMemo(() => consoleAttachments(id), [id]);
   const formOf = (c: string | undefined) => survey.data?.forms.find((f) => f.code === c);
 
   const s = survey.data?.source;
@@ -96,33 +99,35 @@ export function SourceSurveyPage() {
               }}
             />
             {code && state.forms[code] && stored && fv && (
-              <FillWorkspace
-                code={code}
-                state={state}
-                dispatch={dispatch}
-                verdict={verdict}
-                onOpenForm={open}
-                readOnly={!canFill}
-                toolbar={
-                  <div className="sf-toolbar">
-                    <Typography.Title level={5} className="sf-title">{code} {nameOf(formOf(code), lang)}</Typography.Title>
-                    <SubmissionBar
-                      sourceId={id}
-                      fill={state.forms[code]}
-                      stored={stored}
-                      dirty={!!state.dirty[code]}
-                      summary={fv.summary}
-                      issues={fv.issues}
-                      canFill={canFill}
-                      onSaved={saved}
-                      onReload={reload}
-                    />
-                    <Space wrap>
-                      <XlsxButtons sourceId={id} form={code} version={state.forms[code].version} id={stored.id} dirty={!!state.dirty[code]} canFill={canFill} onLoaded={reload} />
-                    </Space>
-                  </div>
-                }
-              />
+              <AttachmentContext.Provider value={attachments}>
+                <FillWorkspace
+                  code={code}
+                  state={state}
+                  dispatch={dispatch}
+                  verdict={verdict}
+                  onOpenForm={open}
+                  readOnly={!canFill}
+                  toolbar={
+                    <div className="sf-toolbar">
+                      <Typography.Title level={5} className="sf-title">{code} {nameOf(formOf(code), lang)}</Typography.Title>
+                      <SubmissionBar
+                        sourceId={id}
+                        fill={state.forms[code]}
+                        stored={stored}
+                        dirty={!!state.dirty[code]}
+                        summary={fv.summary}
+                        issues={fv.issues}
+                        canFill={canFill}
+                        onSaved={saved}
+                        onReload={reload}
+                      />
+                      <Space wrap>
+                        <XlsxButtons sourceId={id} form={code} version={state.forms[code].version} id={stored.id} dirty={!!state.dirty[code]} canFill={canFill} onLoaded={reload} />
+                      </Space>
+                    </div>
+                  }
+                />
+              </AttachmentContext.Provider>
             )}
             {can('survey.confirm') && s?.surveyed && survey.data && (
               <ConfirmPanel data={survey.data} dirty={Object.values(state.dirty).some(Boolean)} />
