@@ -163,6 +163,7 @@ export const ERRORS = {
   SURVEY_CONFIRM_CHANGED: { status: 409, zh: '报表在您核对之后已被修改，请重新核对后再确认', en: 'The forms changed after you checked them; check them again and confirm' },
   SURVEY_XLSX_INVALID: { status: 400, zh: '工作簿有 {count} 处单元格填写有误，未保存任何内容', en: 'The workbook has {count} cells in error; nothing was saved' },
   SURVEY_XLSX_TAMPERED: { status: 400, zh: '该文件不是本系统下载的报表模板，或其结构已被改动（{whyZh}），未保存任何内容', en: 'This file is not a form template downloaded from Pucha, or its structure was changed ({whyEn}); nothing was saved' },
+  SURVEY_PHASE_NOT_OPEN: { status: 409, zh: '县级区划 {county} 的清查阶段尚未验收，入户调查报表暂不能提交（试点县除外）；可先保存为草稿', en: 'County {county} has not passed its inventory acceptance, so survey forms cannot be submitted there yet (pilot counties excepted); save a draft' },
   SURVEY_FIELD_LOCKED: { status: 409, zh: '只能修改审核退回时解锁的字段；以下字段已锁定：{paths}', en: 'Only the fields unlocked on return may change; these are locked: {paths}' },
   // 审核链 and 质量控制 (docs/review-api.md)
   REVIEW_NOT_YOUR_LEVEL: { status: 409, zh: '该记录正等待“{level}”审核，您不能在此环节操作', en: 'The record waits for review at the {level} level; you cannot act on it there' },

@@ -4,12 +4,14 @@
 import type { Generated } from 'kysely';
 import type { Json, NullableTimestamp, Timestamp } from './column-types.ts';
 import type { InventoryStatesTable, InventoryDepartmentsTable, CensusZonesTable, WorkPackagesTable, WorkPackageAssignmentsTable, InventoryRecordsTable, InventoryOpsTable, InventoryPhotosTable, InventoryVerdictsTable, InventoryRemarksTable, PhaseDatesTable } from './schema-inventory.ts';
+import type { CoefficientVersionsTable, CoefficientsTable, AccountingSettingsTable } from './schema-accounting.ts';
 import type { ReviewLevelsTable, ReviewStepsTable, PhaseAcceptancesTable, QcSettingsTable, QcSamplesTable, QcSampleItemsTable } from './schema-review.ts';
 import type { SubmissionsTable, SubmissionRevisionsTable, SubmissionAttachmentsTable, SurveyInvitationsTable, SurveyConfirmationsTable } from './schema-survey.ts';
 
 export type * from './schema-inventory.ts';
 export type * from './schema-survey.ts';
 export type * from './schema-review.ts';
+export type * from './schema-accounting.ts';
 
 export type RegionLevel = 'nation' | 'province' | 'prefecture' | 'county' | 'township' | 'village';
 
@@ -320,4 +322,7 @@ export interface DB {
   qc_settings: QcSettingsTable;
   qc_samples: QcSamplesTable;
   qc_sample_items: QcSampleItemsTable;
+  coefficient_versions: CoefficientVersionsTable;
+  coefficients: CoefficientsTable;
+  accounting_settings: AccountingSettingsTable;
 }

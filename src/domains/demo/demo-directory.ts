@@ -12,6 +12,7 @@ import { queueJob } from '../jobs/index.ts';
 import * as q from './demo.sql.ts';
 import { DEMO_INVENTORY_JOB } from './demo-inventory.ts';
 import { queueDemoSurvey } from './demo-survey.ts';
+import { queueDemoReview } from './demo-review.ts';
 
 const COUNTY = '330382';
 const FILES: Record<string, string> = {
@@ -63,5 +64,6 @@ export async function seedDemoDirectory(db: Db): Promise<Array<Awaited<ReturnTyp
   // and the survey finds its units inventoried.
   const inventory = await queueJob(db, { kind: DEMO_INVENTORY_JOB, regionCode: COUNTY, createdBy: null, params: {} });
   const survey = await queueDemoSurvey(db);
-  return [match, inventory, ...(survey ? [survey] : [])];
+  const review = await queueDemoReview(db);
+  return [match, inventory, ...(survey ? [survey] : []), ...(review ? [review] : [])];
 }

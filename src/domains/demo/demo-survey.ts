@@ -34,7 +34,7 @@ export async function demoSurveyLoaded(db: Db): Promise<boolean> {
   return !!(await db.selectFrom('submissions').select('id').where('source_id', '=', src.id).limit(1).executeTakeFirst());
 }
 
-async function actorOf(db: Db, username: string): Promise<Actor> {
+export async function actorOf(db: Db, username: string): Promise<Actor> {
   const u = await db.selectFrom('users').select(['id', 'username', 'role', 'region_code', 'department', 'agency_id', 'source_id'])
     .where('username', '=', username).executeTakeFirstOrThrow();
   return {

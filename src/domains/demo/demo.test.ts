@@ -88,9 +88,10 @@ describe.each(databaseKinds())('demo census on %s', (kind) => {
       const items = (await call(t.app, yueqing, 'GET', `/api/v1/submissions?sourceId=${id}&limit=100`)).json().items;
       expect(items).toHaveLength(required.length);
       for (const it of items) {
-        if (it.status === 'submitted') {
+        // Sent: submitted, then reviewed up the chain by the review demo (approved, or returned to its census taker).
+        if (it.status !== 'draft' && it.blocking === 0) {
           submitted++;
-          expect(it).toMatchObject({ ready: true, blocking: 0, unexplained: 0 });
+          expect(it).toMatchObject({ ready: true, unexplained: 0 });
         } else {
           drafts++;
           if (it.blocking > 0) blockingDrafts.push({ id: it.id, form: it.form, sourceId: id });
@@ -114,9 +115,28 @@ describe.each(databaseKinds())('demo census on %s', (kind) => {
     const own = await call(t.app, resp, 'GET', `/api/v1/sources/${ids.electrical}/survey`);
     expect(own.statusCode, own.body).toBe(200);
     expect(own.json().source.regionCode).toBe('330382001');
-    expect(own.json().forms.filter((f: { submission: { status: string } | null }) => f.submission?.status === 'submitted')).toHaveLength(DEMO_SURVEY_SETS.electrical().length);
+    expect(own.json().forms.filter((f: { submission: { status: string } | null }) => f.submission && f.submission.status !== 'draft')).toHaveLength(DEMO_SURVEY_SETS.electrical().length);
+    expect(own.json().confirmation).toMatchObject({ by: 'yq-respondent', legalRep: '郑立新' });
     for (const other of [ids.plating, ids.farm]) expect((await call(t.app, resp, 'GET', `/api/v1/sources/${other}/survey`)).statusCode).toBe(404);
     const mine = (await call(t.app, resp, 'GET', '/api/v1/submissions?limit=100')).json().items;
     expect(new Set(mine.map((x: { sourceId: number }) => x.sourceId))).toEqual(new Set([ids.electrical]));
+  });
+
+  it('holds the review demo: forms at every level of the chain, one sent back to the agency\'s census taker, 乐清市 re-checked by 温州市', async () => {
+    await t.ctx.jobs.drain();
+    const jobs = await t.ctx.db.selectFrom('jobs').select(['status']).where('kind', '=', 'demo.review').execute();
+    expect(jobs.map((j) => j.status)).toEqual(['succeeded']);
+    const levels = await t.ctx.db.selectFrom('submissions').select(['review_level', 'status']).where('region_code', 'like', '330382%').execute();
+    const at = new Set(levels.map((l) => l.review_level));
+    for (const l of ['enumerator', 'instructor', 'county', 'city', 'province', 'nation']) expect(at, l).toContain(l);
+    const agency = await login(t.app, 'yq-agency');
+    const back = (await call(t.app, agency, 'GET', '/api/v1/review/returned')).json().items;
+    expect(back).toHaveLength(1);
+    expect(back[0]).toMatchObject({ form: 'G101-2', review: { returnedFrom: 'county', reason: expect.any(String), comments: [{ path: expect.any(String) }], by: 'yq-reviewer' } });
+    const wenzhou = await login(t.app, 'wenzhou');
+    const samples = (await call(t.app, wenzhou, 'GET', '/api/v1/review/samples?region=330382')).json().items;
+    expect(samples).toMatchObject([{ phase: 'inventory', regionCode: '330382', size: 6, checked: 6 }]);
+    const phase = (await call(t.app, await login(t.app, 'yueqing'), 'GET', '/api/v1/review/phases/inventory')).json();
+    expect(phase.blockers.map((b: { code: string }) => b.code)).toContain('error-rate');
   });
 });

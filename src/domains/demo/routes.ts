@@ -7,6 +7,7 @@ import { loadDemo } from './demo.ts';
 import { seedDemoDirectory } from './demo-directory.ts';
 import { demoInventoryJob } from './demo-inventory.ts';
 import { demoSurveyJob, queueDemoSurvey } from './demo-survey.ts';
+import { demoReviewJob, queueDemoReview } from './demo-review.ts';
 
 export const demoJobs: JobHandler[] = [
   {
@@ -15,14 +16,16 @@ export const demoJobs: JobHandler[] = [
       // One transaction, a second or two: no progress to report inside it.
       const people = await loadDemo(ctx.db);
       const queued = await seedDemoDirectory(ctx.db);
-      // A demo loaded before the survey demo existed gets it now (seedDemoDirectory queues it otherwise).
-      const survey = queued.length ? null : await queueDemoSurvey(ctx.db);
-      if (survey) queued.push(survey);
+      // A demo loaded before the survey or review demos existed gets them now (seedDemoDirectory queues them otherwise).
+      if (!queued.length) {
+        for (const next of [await queueDemoSurvey(ctx.db), await queueDemoReview(ctx.db)]) if (next) queued.push(next);
+      }
       return { ...people, directoryMatchJob: queued.find((j) => j.kind === MATCH_JOB)?.id ?? null, followUpJobs: queued.map((j) => j.id) };
     },
   },
   demoInventoryJob,
   demoSurveyJob,
+  demoReviewJob,
 ];
 
 export async function demoRoutes(app: FastifyInstance) {

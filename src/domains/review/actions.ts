@@ -11,7 +11,7 @@ import { getSubmission, reaches } from '../survey/submissions/submissions.ts';
 import { surveySource, type SubmissionRow } from '../survey/submissions/submissions.sql.ts';
 import { FORMS } from '../survey/forms/index.ts';
 import { enabledLevels } from './chain/config.ts';
-import { LEVEL_NAMES, afterApproval, lastApprover, mayUnlock, reviewLevelOf } from './chain/levels.ts';
+import { LEVEL_NAMES, afterApproval, lastApprover, mayUnlock, reviewLevelOf, reviewLevelsOf } from './chain/levels.ts';
 import { pathInForm } from './chain/paths.ts';
 import * as q from './review.sql.ts';
 
@@ -42,15 +42,16 @@ export async function act(db: Db, actor: Actor, id: string, b: ActBody) {
   const comments = (b.comments ?? []).map((c) => ({ path: c.path, text: c.text.trim() })).filter((c) => c.text);
   if (b.action === 'reject' && !reason && !comments.length) throw new AppError('REVIEW_REASON_REQUIRED');
   const enabled = await enabledLevels(db);
-  const mine = reviewLevelOf(actor);
+  const mine = reviewLevelsOf(actor);
   const pre = await db.selectFrom('submissions').select(['form', 'version']).where('id', '=', id).executeTakeFirst();
   if (pre) checkComments(pre, comments);
   const ok = await db.transaction().execute(async (trx) => {
     const s = await lockedInReach(trx, actor, id);
-    if (s.status !== 'submitted' && s.status !== 'approved') throw new AppError('REVIEW_NOT_WAITING', { status: s.status });
+    // The version first: whoever acted before us is what the reviewer must hear about.
     if (s.review_version !== b.reviewVersion) return false;
+    if (s.status !== 'submitted' && s.status !== 'approved') throw new AppError('REVIEW_NOT_WAITING', { status: s.status });
     const level = s.review_level!;
-    if (mine !== level) throw new AppError('REVIEW_NOT_YOUR_LEVEL', { level: LEVEL_NAMES[level].zh });
+    if (!mine.includes(level)) throw new AppError('REVIEW_NOT_YOUR_LEVEL', { level: LEVEL_NAMES[level].zh });
     const move: q.Move = b.action === 'approve'
       ? afterApproval(enabled, level)
       : { status: 'returned', level: null, returnedFrom: level, returnedTo: s.updated_by, openPaths: null };
@@ -77,8 +78,8 @@ export async function unlock(db: Db, actor: Actor, id: string, b: UnlockBody) {
   if (pre && paths) checkComments(pre, paths.map((p) => ({ path: p, text: reason })));
   const ok = await db.transaction().execute(async (trx) => {
     const s = await lockedInReach(trx, actor, id);
-    if (s.status !== 'approved' && s.status !== 'locked') throw new AppError('REVIEW_NOT_LOCKED', { status: s.status });
     if (s.review_version !== b.reviewVersion) return false;
+    if (s.status !== 'approved' && s.status !== 'locked') throw new AppError('REVIEW_NOT_LOCKED', { status: s.status });
     const approver = lastApprover(enabled, s.status, s.review_level);
     if (!mayUnlock(mine, approver)) throw new AppError('REVIEW_NOT_YOUR_LEVEL', { level: approver ? LEVEL_NAMES[approver].zh : '—' });
     const move: q.Move = { status: 'returned', level: null, returnedFrom: mine as ReviewLevel, returnedTo: s.updated_by, openPaths: paths };

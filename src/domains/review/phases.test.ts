@@ -100,4 +100,14 @@ describe.each(databaseKinds())('phase acceptance and re-checks on %s', (kind) =>
     const audit = (await call(t.app, province, 'GET', '/api/v1/audit?action=phase.&limit=10')).json().items.map((a: { action: string }) => a.action);
     expect(audit).toEqual(expect.arrayContaining(['phase.accept', 'phase.revoke']));
   });
+
+  it('a county that is not a pilot submits survey forms only after its inventory acceptance; drafts before', async () => {
+    const src = (await call(t.app, province, 'POST', '/api/v1/sources', { regionCode: '330381', name: '瑞安市调查测试厂', category: 'industrial', industryCode: '3360' })).json().id as number;
+    const put = (status: string, baseRev: number | null) => call(t.app, province, 'PUT', '/api/v1/submissions/5d1e8a6e-0000-4000-8000-000000000001', { sourceId: src, form: 'G101-1', version: 1, answers: {}, status, baseRev });
+    expect((await put('draft', null)).statusCode).toBe(201);
+    const r = await put('submitted', 1);
+    expect(errorOf(r)).toEqual([409, 'SURVEY_PHASE_NOT_OPEN']);
+    expect(r.json().error.message.zh).toContain('330381');
+  });
 });
+

@@ -7,6 +7,7 @@ export { CATALOGUE, CODE_TABLES, CROSS_FORM_RULES, DEFINED_CODES, FORMS, RADIOAC
 export { exampleEnterprise, countAnswers } from './forms/example-set.ts';
 export { exampleFarm } from './forms/example-others.ts';
 export { saveSubmission, type SaveBody } from './submissions/submissions.ts';
+export { confirmSurvey } from './self/confirmations.ts';
 export { recordAttachment } from './submissions/attachments.ts';
 export { referencedFiles } from './submissions/rules.ts';
 export { engineFor, serverEngine } from './server-engine.ts';

@@ -26,12 +26,22 @@ export interface ChainPerson {
 const OFFICE_ROLES = new Set(['national-office', 'regional-office', 'reviewer']);
 const BY_SCOPE: Partial<Record<RegionLevel, ReviewLevel>> = { nation: 'nation', province: 'province', prefecture: 'city', county: 'county' };
 
-/** The level at which a person reviews (null: reviews at no level; a respondent only confirms). */
+/**
+ * The levels at which a person reviews (none: a respondent only confirms). A third-party agency's
+ * professional staff carry both field checks — the census taker's and, as the agency's internal
+ * panel (census-facts §5), the instructor's: agency teams have no instructor of their own.
+ */
+export function reviewLevelsOf(p: ChainPerson): ReviewLevel[] {
+  if (p.role === 'enumerator') return ['enumerator'];
+  if (p.role === 'agency-staff') return ['enumerator', 'instructor'];
+  if (p.role === 'instructor') return ['instructor'];
+  const office = OFFICE_ROLES.has(p.role) ? BY_SCOPE[p.scopeLevel] : undefined;
+  return office ? [office] : [];
+}
+
+/** The highest level at which a person reviews (null: none). */
 export function reviewLevelOf(p: ChainPerson): ReviewLevel | null {
-  if (p.role === 'enumerator' || p.role === 'agency-staff') return 'enumerator';
-  if (p.role === 'instructor') return 'instructor';
-  if (OFFICE_ROLES.has(p.role)) return BY_SCOPE[p.scopeLevel] ?? null;
-  return null;
+  return reviewLevelsOf(p).at(-1) ?? null;
 }
 
 /** The level a person fills at: their own level counts as passed when they submit. A township office is a census taker. */

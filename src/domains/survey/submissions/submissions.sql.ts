@@ -50,6 +50,8 @@ export interface SaveContext {
   others: { form: string; version: number; answers: unknown; explanations: unknown }[];
   /** Of the attachment ids asked about, those stored for this source: id → mime. */
   attachments: Record<string, string>;
+  /** The source's county is a pilot or has accepted its inventory: the survey may be submitted there. */
+  surveyOpen: boolean;
 }
 
 /**
@@ -66,11 +68,13 @@ export async function saveContext(db: Db, id: string, sourceId: number, form: st
   const attachments = attachmentIds.length
     ? sql`(SELECT jsonb_object_agg(a.id, a.mime) FROM submission_attachments a WHERE a.source_id = s.id AND a.id = ANY(${attachmentIds}::text[]))`
     : sql`NULL::jsonb`;
-  const r = await sql<SurveySource & { in_my_package: boolean; e_source_id: number | null; e_form: string; e_version: number; e_status: SubmissionStatus; e_rev: number; e_hash: string; e_returned_from: ReviewLevel | null; e_returned_to: number | null; e_open_paths: string[] | null; taken: string | null; others: SaveContext['others'] | null; attachments: Record<string, string> | null }>`
+  const r = await sql<SurveySource & { in_my_package: boolean; e_source_id: number | null; e_form: string; e_version: number; e_status: SubmissionStatus; e_rev: number; e_hash: string; e_returned_from: ReviewLevel | null; e_returned_to: number | null; e_open_paths: string[] | null; taken: string | null; others: SaveContext['others'] | null; attachments: Record<string, string> | null; survey_open: boolean | null }>`
     SELECT ${SOURCE_COLUMNS}, ${inMyPackage(actor)} AS in_my_package,
       e.source_id AS e_source_id, e.form AS e_form, e.version AS e_version, e.status AS e_status, e.rev AS e_rev, e.content_hash AS e_hash,
       e.returned_from AS e_returned_from, e.returned_to AS e_returned_to, e.open_paths AS e_open_paths,
       (SELECT t.id FROM submissions t WHERE t.source_id = s.id AND t.form = ${form}) AS taken,
+      (SELECT c.pilot OR EXISTS (SELECT 1 FROM phase_acceptances a WHERE a.phase = 'inventory' AND a.region_code = c.code AND a.revoked_at IS NULL)
+         FROM regions c WHERE c.code = substr(coalesce(ir.region_code, s.region_code), 1, 6)) AS survey_open,
       ${others} AS others,
       ${attachments} AS attachments
     FROM (SELECT ${id}::uuid AS id) k
@@ -88,6 +92,7 @@ export async function saveContext(db: Db, id: string, sourceId: number, form: st
     taken: x.taken,
     others: x.others ?? [],
     attachments: x.attachments ?? {},
+    surveyOpen: x.survey_open !== false,
   };
 }
 

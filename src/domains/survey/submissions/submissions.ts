@@ -81,7 +81,7 @@ export async function saveSubmission(db: Db, actor: Actor, id: string, b: SaveBo
   const files = referencedFiles(b.form, b.version, b.answers);
   const engine = await engineFor(db);
   // Only the stored forms this form's rules and applicability read (engine.formsRead) are fetched.
-  const { source, existing, taken, others, attachments } = await q.saveContext(db, id, b.sourceId, b.form, actor, engine.formsRead(b.form), files.map((f) => f.id));
+  const { source, existing, taken, others, surveyOpen, attachments } = await q.saveContext(db, id, b.sourceId, b.form, actor, engine.formsRead(b.form), files.map((f) => f.id));
   const src = source && reaches(actor, source) ? source : undefined;
   const stored = async () => (await q.getSubmission(db, id))!;
   if (existing) {
@@ -109,6 +109,8 @@ export async function saveSubmission(db: Db, actor: Actor, id: string, b: SaveBo
   // Every file the answers name must be uploaded for this source, with the type the answer says.
   const missing = files.filter((f) => attachments[f.id] !== f.type).map((f) => f.id);
   if (missing.length) throw new AppError('SURVEY_ATTACHMENT_MISSING', { count: missing.length }, { missing });
+  // 清查验收后方可入户调查 (pilot counties excepted): drafts may be prepared before.
+  if (b.status === 'submitted' && !surveyOpen) throw new AppError('SURVEY_PHASE_NOT_OPEN', { county: (src.record_region ?? src.region_code).slice(0, 6) });
   if (b.status === 'submitted' && !mine.summary.ready) throw new AppError('SURVEY_NOT_READY', { blocking: mine.summary.blocking, unexplained: mine.summary.unexplained }, { verdict: mine });
 
   // A form sent back with only some fields unlocked may change only those.

@@ -2,6 +2,7 @@
 // what the device keeps in IndexedDB. Shapes shared with the console come from
 // api/inventory-types.ts; these are the field app's routes and its own storage.
 import type { InventoryForm as ConsoleForm, InventoryState, RecordStatus, Remark } from '../../api/inventory-types.ts';
+import type { ChainLevel } from '../../api/review-types.ts';
 import type { LocalizedText } from '../../api/types.ts';
 
 export type { InventoryState, RecordStatus, Remark };
@@ -169,9 +170,39 @@ export interface LocalSubmission {
   serverStatus: string | null;
   savedAt: string;
   /** The server refused it (not ready, malformed, …): shown at the form until the taker submits again. */
-  failed?: { code: string; message: LocalizedText; issues: SurveyIssueLite[] };
+  failed?: { code: string; message: LocalizedText; issues: SurveyIssueLite[]; paths?: string[] };
   /** The server holds another revision: the taker chooses (keep mine / take the server's). */
   conflict?: ServerSubmission;
+  /** Changed here since last stored or taken from the server (unset on copies older than this flag). */
+  edited?: boolean;
+  /** The review chain sent it back (GET /review/returned at the last sync): why, and what may change. */
+  review?: ReturnedReview;
+}
+
+/** A return in force, as GET /review/returned answers it (docs/review-api.md). */
+export interface ReturnedReview {
+  returnedFrom: ChainLevel | null;
+  returnedTo: number | null;
+  reason: string | null;
+  comments: Array<{ path: string; text: string }>;
+  /** Only these fields may change (null: the whole form). */
+  openPaths: string[] | null;
+  by: string | null;
+  at: string | null;
+}
+
+/** One item of GET /review/returned, kept in the store `returned` until the next sync. */
+export interface ReturnedItem {
+  id: string;
+  sourceId: number;
+  sourceName: string;
+  form: string;
+  version: number;
+  rev: number;
+  reviewVersion: number;
+  answers: Record<string, unknown>;
+  explanations: Record<string, string>;
+  review: ReturnedReview;
 }
 
 export interface SurveyIssueLite {

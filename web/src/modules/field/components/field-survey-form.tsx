@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, CloudUploadOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Modal, Space, Tooltip, Typography, type ButtonProps } from 'antd';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATALOGUE } from '../../../../../src/domains/survey/forms/index.ts';
 import { FillWorkspace } from '../../survey/components/fill-workspace.tsx';
@@ -10,9 +10,11 @@ import { useLang } from '../../ui/hooks/use-lang.ts';
 import { useNotify } from '../../ui/hooks/use-notify.ts';
 import type { useSurveyFill } from '../hooks/use-survey-fill.ts';
 import type { LocalSubmission } from '../types.ts';
+import { lockedPath, onlyOpen } from '../utils/returned-rules.ts';
 import { deviceAttachments } from '../utils/survey-attachments.ts';
 import { syncNow } from '../utils/sync.ts';
-import { LocalStatus } from './survey-status.tsx';
+import { FieldComments, ReturnedBanner } from './returned-banner.tsx';
+import { LocalStatus, localKind } from './survey-status.tsx';
 
 interface Props {
   code: string;
@@ -38,7 +40,21 @@ export function FieldSurveyForm({ code, unitKey, name, fill, sub, onOpenForm, on
   const { state, dispatch, verdict } = fill;
   const fv = formVerdict(verdict, code);
   const n = names.get(code);
-  const ready = !!verdict && fv.summary.ready && !!state.forms[code];
+  // Approved or locked by the review chain (the server refused a change): nothing may change here.
+  const approved = localKind(sub) === 'approved';
+  const ready = !!verdict && fv.summary.ready && !!state.forms[code] && !approved;
+  const review = sub?.review;
+  const open = review?.openPaths ?? null;
+  const fieldLocked = useCallback((path: string) => lockedPath(open, path), [open]);
+  const comments = useMemo(() => {
+    const m = new Map<string, string[]>();
+    for (const c of review?.comments ?? []) m.set(c.path, [...(m.get(c.path) ?? []), c.text]);
+    return m;
+  }, [review]);
+  const fieldNote = useCallback((path: string) => {
+    const texts = comments.get(path);
+    return texts ? <FieldComments path={path} texts={texts} /> : null;
+  }, [comments]);
 
   const submit = async () => {
     setBusy(true);
@@ -67,13 +83,16 @@ export function FieldSurveyForm({ code, unitKey, name, fill, sub, onOpenForm, on
           state={state}
           dispatch={dispatch}
           verdict={verdict}
+          readOnly={approved}
+          fieldLocked={open ? fieldLocked : undefined}
+          fieldNote={review ? fieldNote : undefined}
           onOpenForm={onOpenForm}
           toolbar={
             <div className="fs-toolbar block-gap">
               <Typography.Title level={5} className="sf-title">{code} {n ? (lang === 'en' ? n.en : n.zh) : ''}</Typography.Title>
               <Space wrap>
                 <LocalStatus sub={sub} />
-                <Button size="small" icon={<SnippetsOutlined />} onClick={() => setPasting(true)} data-testid="fs-paste">
+                <Button size="small" icon={<SnippetsOutlined />} disabled={approved} onClick={() => setPasting(true)} data-testid="fs-paste">
                   {t('field.survey.paste')}
                 </Button>
                 <Tooltip title={ready ? undefined : t('field.survey.submitDisabled')}>
@@ -82,6 +101,8 @@ export function FieldSurveyForm({ code, unitKey, name, fill, sub, onOpenForm, on
                   </Button>
                 </Tooltip>
               </Space>
+              {review && sub && <ReturnedBanner form={code} version={sub.version} review={review} />}
+              {approved && <Alert className="block-gap" type="info" showIcon data-testid="fs-locked" title={t('field.survey.locked')} />}
               {sub?.failed && (
                 <Alert
                   className="block-gap"
@@ -90,7 +111,7 @@ export function FieldSurveyForm({ code, unitKey, name, fill, sub, onOpenForm, on
                   data-testid="fs-refused"
                   data-code={sub.failed.code}
                   title={t('field.survey.refused', { message: lang === 'en' ? sub.failed.message.en : sub.failed.message.zh })}
-                  description={sub.failed.issues.length > 0 && (
+                  description={sub.failed.paths?.length ? t('field.survey.fieldLocked', { paths: sub.failed.paths.join(', ') }) : sub.failed.issues.length > 0 && (
                     <ul className="plain-list">
                       {sub.failed.issues.slice(0, 20).map((i) => (
                         <li key={`${i.form}|${i.rule}@${i.path}`}><code>{i.path || i.form}</code> {lang === 'en' ? i.message.en : i.message.zh}</li>
@@ -108,7 +129,8 @@ export function FieldSurveyForm({ code, unitKey, name, fill, sub, onOpenForm, on
         open={pasting}
         onClose={() => setPasting(false)}
         onPaste={(answers) => {
-          for (const [path, value] of Object.entries(answers)) dispatch({ type: 'answer', form: code, path, value });
+          // Only what the review left open is pasted over; a locked field keeps its answer.
+          for (const [path, value] of Object.entries(onlyOpen(open, answers))) dispatch({ type: 'answer', form: code, path, value });
           setPasting(false);
         }}
       />

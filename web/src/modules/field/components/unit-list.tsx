@@ -28,7 +28,7 @@ interface Props {
 export function UnitList({ packageId, onBack, onOpen, onAdd }: Props) {
   const { t } = useTranslation();
   const { username } = useSession();
-  const content = useIdb(`pkg:${packageId}`, [STORES.units, STORES.outbox], () => takeEarly(username, packageId) ?? packageContent(packageId));
+  const content = useIdb(`pkg:${packageId}`, [STORES.units, STORES.outbox, STORES.returned], () => takeEarly(username, packageId) ?? packageContent(packageId));
   const states = useStates();
   const stateName = useStateName();
   const { position } = usePosition();
@@ -36,7 +36,7 @@ export function UnitList({ packageId, onBack, onOpen, onAdd }: Props) {
   const [filter, setFilter] = useState('all');
   const query = useDeferredValue(q);
 
-  const rows = useMemo(() => (content.data ? content.data.units.map((u) => toRow(u, content.data!.outbox.get(u.key))) : []), [content.data]);
+  const rows = useMemo(() => (content.data ? content.data.units.map((u) => toRow(u, content.data!.outbox.get(u.key), u.sourceId === null ? 0 : content.data!.returned.get(u.sourceId))) : []), [content.data]);
   const counts = useMemo(() => countRows(rows), [rows]);
   // Re-sort when the taker has moved ~50 m, not on every GPS tick.
   const lat = position ? Math.round(position.lat * 2000) / 2000 : null;
@@ -111,6 +111,7 @@ function UnitRowView({ row, state, onOpen }: { row: ShownRow; state?: InventoryS
         {row.pending && !row.failed && !row.conflict && <Tag color="processing">{t('field.units.pending')}</Tag>}
         {row.failed && <Tag color="error">{t('field.units.failed')}</Tag>}
         {row.conflict && <Tag color="warning">{t('field.units.conflict')}</Tag>}
+        {row.returned > 0 && <Tag color="error" data-testid={`unit-returned-${row.key}`}>{t('field.survey.returned.count', { n: row.returned })}</Tag>}
         {row.distance !== null && <span className="unit-row-distance">{formatDistance(row.distance)}</span>}
       </span>
     </button>

@@ -9,6 +9,9 @@ import { saveSurveyDraft, submitSurvey } from '../utils/survey-store.ts';
 const SAVE_DELAY = 400;
 
 const fillOf = (s: LocalSubmission): FormFill => ({ form: s.form, version: s.version, answers: s.answers, explanations: s.explanations });
+/** What the server last said of a copy: when it changes, the sync may have replaced the answers. */
+const serverMark = (s: LocalSubmission) => `${s.id}|${s.baseRev}|${s.serverStatus}|${s.review?.at ?? ''}`;
+const json = (v: unknown) => JSON.stringify(v ?? null);
 
 /**
  * The survey forms of one unit as the taker fills them: the console's reducer, started once from
@@ -21,6 +24,23 @@ export function useSurveyFill(unitKey: string, packageId: number, source: Source
   const saved = useRef<Record<string, FormFill>>({ ...state.forms });
   const latest = useRef(state.forms);
   latest.current = state.forms;
+
+  // A copy the sync replaced with the server's (a form returned, not edited here) is shown as the
+  // server has it, even while its page is open; an edit made here is never overwritten.
+  const seen = useRef(new Map(stored.map((s) => [s.form, serverMark(s)])));
+  useEffect(() => {
+    for (const s of stored) {
+      const mark = serverMark(s);
+      if (seen.current.get(s.form) === mark) continue;
+      seen.current.set(s.form, mark);
+      if (s.edited !== false) continue;
+      const cur = latest.current[s.form];
+      if (cur && cur.version === s.version && json(cur.answers) === json(s.answers) && json(cur.explanations) === json(s.explanations)) continue;
+      const fill = fillOf(s);
+      saved.current[s.form] = fill;
+      dispatch({ type: 'load', fill });
+    }
+  }, [stored]);
 
   // A form opened for the first time starts empty.
   useEffect(() => {

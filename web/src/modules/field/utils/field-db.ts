@@ -5,12 +5,13 @@ import { get, openIdb, result, transact } from './idb.ts';
 
 export { get, getAll, putAll } from './idb.ts';
 
-export const STORES = { packages: 'packages', units: 'units', outbox: 'outbox', photos: 'photos', meta: 'meta', submissions: 'submissions', attachments: 'attachments' } as const;
+export const STORES = { packages: 'packages', units: 'units', outbox: 'outbox', photos: 'photos', meta: 'meta', submissions: 'submissions', attachments: 'attachments', returned: 'returned' } as const;
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 
-// 2: survey submissions (入户调查) filled on the device; 3: the files their answers name.
+// 2: survey submissions (入户调查) filled on the device; 3: the files their answers name;
+// 4: the forms the review chain returned (GET /review/returned, replaced at every sync).
 // An upgrade only adds: what earlier versions hold stays.
-const VERSION = 3;
+const VERSION = 4;
 const opened = new Map<string, Promise<IDBDatabase>>();
 let currentUser = '';
 
@@ -31,6 +32,7 @@ function upgrade(db: IDBDatabase, oldVersion: number) {
     subs.createIndex('unitKey', 'unitKey');
   }
   if (oldVersion < 3) db.createObjectStore(STORES.attachments, { keyPath: 'id' });
+  if (oldVersion < 4) db.createObjectStore(STORES.returned, { keyPath: 'id' }).createIndex('sourceId', 'sourceId');
 }
 
 const LAST_USER = 'pucha.field.user';

@@ -24,7 +24,7 @@ export function draftChange(prev: LocalSubmission | undefined, fill: FillInput, 
   const same = prev && prev.version === fill.version && json(prev.answers) === json(fill.answers) && json(prev.explanations) === json(fill.explanations);
   if (same) return prev;
   const { failed: _failed, ...rest } = base;
-  return { ...rest, version: fill.version, answers: fill.answers, explanations: fill.explanations, status: 'draft', pending: false, savedAt: now };
+  return { ...rest, version: fill.version, answers: fill.answers, explanations: fill.explanations, status: 'draft', pending: false, savedAt: now, edited: true };
 }
 
 /** "Submit": the copy is marked for sending (the page allows it only when its verdict is ready). */
@@ -42,9 +42,12 @@ const unchanged = (current: LocalSubmission, sent: LocalSubmission) => current.s
 
 /** The server stored it (or had it already: a resend): the new revision is the base of the next send. */
 export function afterStored(current: LocalSubmission, sent: LocalSubmission, res: { rev: number; status: string }): LocalSubmission {
-  if (!unchanged(current, sent)) return { ...current, baseRev: res.rev, serverStatus: res.status };
-  const { failed: _f, conflict: _c, ...rest } = current;
-  return { ...rest, baseRev: res.rev, serverStatus: res.status, pending: false };
+  // Submitted again, a returned form goes back up the chain: the return is over.
+  const { review, ...kept } = current;
+  const still = res.status === 'returned' && review ? { review } : {};
+  if (!unchanged(current, sent)) return { ...kept, ...still, baseRev: res.rev, serverStatus: res.status };
+  const { failed: _f, conflict: _c, ...rest } = kept;
+  return { ...rest, ...still, baseRev: res.rev, serverStatus: res.status, pending: false, edited: false };
 }
 
 /** The server holds another revision (or the form under another id): the taker chooses. */
@@ -53,9 +56,10 @@ export function afterConflict(current: LocalSubmission, server: ServerSubmission
 }
 
 /** The server refused the copy sent (not ready, malformed): shown at the form, not resent until submitted again. */
-export function afterRefused(current: LocalSubmission, sent: LocalSubmission, failed: NonNullable<LocalSubmission['failed']>): LocalSubmission {
-  if (!unchanged(current, sent)) return current;
-  return { ...current, pending: false, failed };
+export function afterRefused(current: LocalSubmission, sent: LocalSubmission, failed: NonNullable<LocalSubmission['failed']>, serverStatus?: string): LocalSubmission {
+  const status = serverStatus ? { serverStatus } : {};
+  if (!unchanged(current, sent)) return { ...current, ...status };
+  return { ...current, ...status, pending: false, failed };
 }
 
 /** Keep mine: the local copy goes again, over the server's revision (and under its id). */
@@ -71,7 +75,7 @@ export function takeServerSubmission(s: LocalSubmission, now: string): LocalSubm
   const { conflict: c, failed: _f, ...rest } = s;
   return {
     ...rest, id: c.id, version: c.version, answers: c.answers, explanations: c.explanations, baseRev: c.rev, serverStatus: c.status,
-    status: c.status === 'submitted' ? 'submitted' : 'draft', pending: false, savedAt: now,
+    status: c.status === 'submitted' ? 'submitted' : 'draft', pending: false, savedAt: now, edited: false,
   };
 }
 

@@ -16,7 +16,7 @@ export interface SurveySyncCounts {
   surveyRefused: number;
 }
 
-type Outcome = { kind: 'stored'; res: SubmissionResult } | { kind: 'conflict'; server: ServerSubmission } | { kind: 'refused'; failed: NonNullable<LocalSubmission['failed']> };
+type Outcome = { kind: 'stored'; res: SubmissionResult } | { kind: 'conflict'; server: ServerSubmission } | { kind: 'refused'; failed: NonNullable<LocalSubmission['failed']>; serverStatus?: string };
 
 export async function sendSubmissions(): Promise<SurveySyncCounts> {
   const counts: SurveySyncCounts = { surveys: 0, surveyConflicts: 0, surveyRefused: 0 };
@@ -53,16 +53,30 @@ async function send(sub: LocalSubmission, sourceId: number): Promise<Outcome> {
     return { kind: 'stored', res: await put(sub, sourceId) };
   } catch (e) {
     if (!isApiError(e) || e.status === 0 || e.status === 401 || e.code === 'AUTH_CSRF' || e.status >= 500) throw e;
-    return refusal(e);
+    return refusal(e, sub.id);
   }
 }
 
-async function refusal(e: ApiError): Promise<Outcome> {
+/** The stored status of a submission (approved or locked after SURVEY_LOCKED); unknown when unreadable. */
+async function statusOf(id: string): Promise<string | undefined> {
+  try {
+    return (await api.get<{ status: string }>(`/api/v1/submissions/${id}`)).status;
+  } catch {
+    return undefined;
+  }
+}
+
+async function refusal(e: ApiError, id: string): Promise<Outcome> {
   const d = (e.details && typeof e.details === 'object' ? e.details : {}) as Record<string, unknown>;
   if (e.code === 'SURVEY_CONFLICT' && d.server && typeof d.server === 'object') return { kind: 'conflict', server: d.server as ServerSubmission };
   if (e.code === 'SURVEY_FORM_TAKEN' && typeof d.id === 'string') {
     // The form was begun elsewhere under another id: that submission is the server's copy.
     return { kind: 'conflict', server: await api.get<ServerSubmission>(`/api/v1/submissions/${d.id}`) };
+  }
+  if (e.code === 'SURVEY_LOCKED' || e.code === 'SURVEY_FIELD_LOCKED') {
+    // Refused by the review chain: not resent; the form shows why (and, approved, stays read-only).
+    const paths = Array.isArray(d.paths) ? (d.paths as unknown[]).filter((p): p is string => typeof p === 'string') : undefined;
+    return { kind: 'refused', failed: { code: e.code, message: e.text, issues: [], ...(paths ? { paths } : {}) }, serverStatus: e.code === 'SURVEY_LOCKED' ? await statusOf(id) : undefined };
   }
   const verdict = (d.verdict && typeof d.verdict === 'object' ? d.verdict : {}) as Record<string, unknown>;
   const issues = (Array.isArray(d.issues) ? d.issues : Array.isArray(verdict.issues) ? verdict.issues : []) as SurveyIssueLite[];
@@ -73,7 +87,7 @@ async function apply(sent: LocalSubmission, o: Outcome): Promise<void> {
   await tx([STORES.submissions], 'readwrite', async (t) => {
     const current = await get<LocalSubmission>(t, STORES.submissions, sent.key);
     if (!current) return;
-    const next = o.kind === 'stored' ? afterStored(current, sent, o.res) : o.kind === 'conflict' ? afterConflict(current, o.server) : afterRefused(current, sent, o.failed);
+    const next = o.kind === 'stored' ? afterStored(current, sent, o.res) : o.kind === 'conflict' ? afterConflict(current, o.server) : afterRefused(current, sent, o.failed, o.serverStatus);
     t.objectStore(STORES.submissions).put(next);
   });
 }

@@ -1,6 +1,6 @@
 // Sync: re-read the session (and its CSRF token), send each package's outbox in
 // batches of ≤ 500 with the package cursor, apply the answer in one transaction per
-// batch, then the survey forms (survey-sync.ts), then start the photo uploads. One run at a
+// batch, then the survey forms (survey-sync.ts) and the review chain's returns (returned-sync.ts), then start the photo uploads. One run at a
 // time; callers share it.
 import { api, isApiError, type ApiError } from '../../../api/client.ts';
 import { fetchSession, SESSION_KEY } from '../../auth/hooks/use-session-query.ts';
@@ -10,6 +10,7 @@ import { STORES, get, getAll, getMeta, notify, setMeta, tx } from './field-db.ts
 import { chunks, outcomeOf, sendable, unitAfterOk } from './outbox-rules.ts';
 import { kickPhotos } from './photo-uploader.ts';
 import { setSyncStatus } from './sync-status.ts';
+import { pullReturned } from './returned-sync.ts';
 import { sendSubmissions, type SurveySyncCounts } from './survey-sync.ts';
 import { applyRecords, cursorKey, listPackages } from './unit-store.ts';
 
@@ -21,6 +22,8 @@ export interface SyncReport extends Partial<SurveySyncCounts> {
   conflicts: number;
   failed: number;
   updates: number;
+  /** Survey forms returned by the review chain (退回) to the taker. */
+  returned?: number;
 }
 
 let running: Promise<SyncReport> | null = null;
@@ -67,6 +70,8 @@ async function run(): Promise<SyncReport> {
     }
     // The survey forms after the inventory: a unit added in the field has its server id now.
     Object.assign(report, await sendSubmissions());
+    // Then what the review chain sent back, once the forms sent again have left the list.
+    report.returned = await pullReturned();
     await setMeta(LAST_SYNC, new Date().toISOString());
     setSyncStatus({ running: false, error: null, report });
     kickPhotos();

@@ -16,13 +16,15 @@ export interface UnitRow {
   failed: boolean;
   conflict: boolean;
   rejected: boolean;
+  /** Survey forms the review chain returned (退回) for this unit. */
+  returned: number;
   lat: number | null;
   lng: number | null;
   /** Lower-case text the search box looks in. */
   haystack: string;
 }
 
-export function toRow(u: LocalUnit, e: OutboxEntry | undefined): UnitRow {
+export function toRow(u: LocalUnit, e: OutboxEntry | undefined, returned = 0): UnitRow {
   const data = e?.item.data ?? u.record?.data ?? null;
   const status = u.record?.status ?? null;
   const lat = data?.lat ?? u.source.lat;
@@ -41,13 +43,14 @@ export function toRow(u: LocalUnit, e: OutboxEntry | undefined): UnitRow {
     failed: !!e?.failed,
     conflict: !!e?.conflict,
     rejected: status === 'rejected',
+    returned,
     lat: isLatLng(lat, lng) ? (lat as number) : null,
     lng: isLatLng(lat, lng) ? (lng as number) : null,
     haystack: `${name} ${u.source.name} ${former} ${address} ${u.source.creditCode ?? ''} ${u.source.legalRep ?? ''}`.toLowerCase(),
   };
 }
 
-/** `all`, `unvisited`, `attention` (refused, conflicting or rejected) or a state code. */
+/** `all`, `unvisited`, `attention` (refused, conflicting, rejected or with forms returned) or a state code. */
 export type RowFilter = string;
 
 export interface RowQuery {
@@ -62,7 +65,7 @@ export interface ShownRow extends UnitRow {
 function matches(r: UnitRow, filter: RowFilter): boolean {
   if (filter === 'all') return true;
   if (filter === 'unvisited') return !r.visited;
-  if (filter === 'attention') return r.failed || r.conflict || r.rejected;
+  if (filter === 'attention') return r.failed || r.conflict || r.rejected || r.returned > 0;
   return r.state === filter;
 }
 
@@ -84,7 +87,7 @@ export function countRows(rows: UnitRow[]): Record<string, number> {
   const n: Record<string, number> = { all: rows.length, unvisited: 0, attention: 0 };
   for (const r of rows) {
     if (!r.visited) n.unvisited++;
-    if (r.failed || r.conflict || r.rejected) n.attention++;
+    if (r.failed || r.conflict || r.rejected || r.returned > 0) n.attention++;
     if (r.state) n[r.state] = (n[r.state] ?? 0) + 1;
   }
   return n;

@@ -1,6 +1,6 @@
 // Packages, units and the outbox in IndexedDB: download, read for the list (one
 // transaction), save an edit (outbox + photos in one transaction).
-import type { LocalPackage, LocalPhoto, LocalUnit, OutboxEntry, PackageDownload, RecordView, Unit } from '../types.ts';
+import type { LocalPackage, LocalPhoto, LocalUnit, OutboxEntry, PackageDownload, RecordView, ReturnedItem, Unit } from '../types.ts';
 import { STORES, get, getAll, notify, putAll, tx } from './field-db.ts';
 import { nextEntry, unitKey } from './outbox-rules.ts';
 
@@ -45,16 +45,21 @@ export async function storeDownload(dl: PackageDownload): Promise<void> {
 export interface PackageContent {
   units: LocalUnit[];
   outbox: Map<string, OutboxEntry>;
+  /** Forms the review chain returned, per source id (the store `returned`, as of the last sync). */
+  returned: Map<number, number>;
 }
 
 /** Everything the unit list needs, read in one transaction. */
 export async function packageContent(packageId: number, user?: string): Promise<PackageContent> {
-  return tx([STORES.units, STORES.outbox], 'readonly', async (t) => {
-    const [units, outbox] = await Promise.all([
+  return tx([STORES.units, STORES.outbox, STORES.returned], 'readonly', async (t) => {
+    const [units, outbox, back] = await Promise.all([
       getAll<LocalUnit>(t, STORES.units, packageId, 'packageId'),
       getAll<OutboxEntry>(t, STORES.outbox, packageId, 'packageId'),
+      getAll<ReturnedItem>(t, STORES.returned),
     ]);
-    return { units, outbox: new Map(outbox.map((e) => [e.unitKey, e])) };
+    const returned = new Map<number, number>();
+    for (const r of back) returned.set(r.sourceId, (returned.get(r.sourceId) ?? 0) + 1);
+    return { units, outbox: new Map(outbox.map((e) => [e.unitKey, e])), returned };
   }, user);
 }
 

@@ -20,7 +20,7 @@ export function useFieldSeverity(path: string): 'blocking' | 'warning' | undefin
 
 /** A field's control and, under it, its issues: the same in a form row and in a table cell. */
 export function FieldControl({ state, path, prefix, compact }: Props) {
-  const { form, answers, verdict, explanations, lang, readOnly, onAnswer } = useFormContext();
+  const { form, answers, verdict, explanations, lang, readOnly, fieldLocked, fieldNote, onAnswer } = useFormContext();
   const def = state.def;
   if (def.type === 'group') return null;
   const issues = issuesAt(verdict, path);
@@ -36,10 +36,11 @@ export function FieldControl({ state, path, prefix, compact }: Props) {
         status={inputStatus(issues, explanations)}
         lang={lang}
         unitCode={unitCode}
-        readOnly={readOnly}
+        readOnly={readOnly || !!fieldLocked?.(path)}
         compact={compact}
       />
       <IssueNotes issues={issues} />
+      {fieldNote?.(path)}
     </>
   );
 }

@@ -19,6 +19,9 @@ interface Props {
   dispatch: Dispatch<FillAction>;
   verdict: SetVerdict | null;
   readOnly?: boolean;
+  /** See FormContextValue: fields locked in a form that may change, and notes under fields. */
+  fieldLocked?: (path: string) => boolean;
+  fieldNote?: (path: string) => ReactNode;
   /** Switches the form on screen (an issue of another form was clicked). */
   onOpenForm: (code: string) => void;
   /** Above the form: the form's name, buttons. */
@@ -28,7 +31,7 @@ interface Props {
 }
 
 /** The form with its live checks: the form on the left, the summary and the list of issues on the right. */
-export function FillWorkspace({ code, state, dispatch, verdict, readOnly = false, onOpenForm, toolbar, side }: Props) {
+export function FillWorkspace({ code, state, dispatch, verdict, readOnly = false, fieldLocked, fieldNote, onOpenForm, toolbar, side }: Props) {
   const lang = useLang();
   const fill = state.forms[code];
   const resolved = fill ? censusEngine().resolveForm(code, fill.version) : null;
@@ -77,6 +80,8 @@ export function FillWorkspace({ code, state, dispatch, verdict, readOnly = false
             env={env}
             lang={lang}
             readOnly={readOnly}
+            fieldLocked={fieldLocked}
+            fieldNote={fieldNote}
             onAnswer={onAnswer}
             onAddRow={onAddRow}
             onRemoveRow={onRemoveRow}

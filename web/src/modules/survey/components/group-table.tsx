@@ -32,7 +32,9 @@ const WIDTH: Record<string, number> = { text: 150, integer: 120, decimal: 130, c
 export function GroupTable({ state, path, parent, nested }: Props) {
   const { t } = useTranslation();
   const ctx = useFormContext();
-  const { form, answers, values, env, verdict, lang, readOnly, onAddRow, onRemoveRow } = ctx;
+  const { form, answers, values, env, verdict, lang, onAddRow, onRemoveRow } = ctx;
+  // Rows are added and removed only when the group itself may change.
+  const readOnly = ctx.readOnly || !!ctx.fieldLocked?.(path);
   const def = state.def as GroupField;
   const level = state.field.level!;
   const rows = rowsAt(answers, path);

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import type { Lang } from '../../../api/client.ts';
 import type { CompiledForm, EvalEnv, Row } from '../../../../../src/domains/survey/engine/index.ts';
 import type { Answers, Explanations } from '../utils/answer-paths.ts';
@@ -15,6 +15,10 @@ export interface FormContextValue {
   env: EvalEnv;
   lang: Lang;
   readOnly: boolean;
+  /** A field (or a group: its rows) that may not change though the form may (a review unlock opened others). */
+  fieldLocked?: (path: string) => boolean;
+  /** Shown under a field's control, after its issues (a reviewer's comment, say). */
+  fieldNote?: (path: string) => ReactNode;
   onAnswer: (path: string, value: unknown) => void;
   onAddRow: (path: string) => void;
   onRemoveRow: (path: string, index: number) => void;
