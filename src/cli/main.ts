@@ -12,6 +12,7 @@ import { connectApi, type Api, type ApiAnswer } from './api.ts';
 import { ProgressBar } from './progress.ts';
 import { registerDirectoryCommands } from './directory-commands.ts';
 import { registerInventoryCommands } from './inventory-commands.ts';
+import { registerAccountingCommands } from './accounting-commands.ts';
 
 const say = (l: string) => process.stderr.write(`${l}\n`);
 
@@ -216,6 +217,7 @@ imports
 
 registerDirectoryCommands(program, { withApi, check, follow, say });
 registerInventoryCommands(program, { withApi, check, follow, say });
+registerAccountingCommands(program, { withApi, check, follow, say });
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) say(`error: ${e.message}`);

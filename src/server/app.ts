@@ -50,9 +50,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
+  // A change went through: let the worker's chores (e.g. emissions to settle) look at once.
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && req.url.startsWith('/api/')) ctx.jobs.nudge();
+  });
+
   for (const d of DOMAINS) {
     if (d.routes) await app.register(d.routes);
     for (const j of d.jobs ?? []) ctx.jobs.register(j);
+    for (const c of d.chores ?? []) ctx.jobs.addChore(c);
   }
 
   await serveConsole(app, ctx.config.webDist);

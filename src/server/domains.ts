@@ -1,7 +1,7 @@
 // The domains of Pucha, in one list: each brings its routes and its job kinds.
 // A new domain adds one line here.
 import type { FastifyInstance } from 'fastify';
-import type { JobHandler } from '../domains/jobs/index.ts';
+import type { Chore, JobHandler } from '../domains/jobs/index.ts';
 import { sessionRoutes } from '../domains/access/index.ts';
 import { loadVillagesJob, regionRoutes } from '../domains/regions/index.ts';
 import { auditRoutes } from '../domains/audit/index.ts';
@@ -12,11 +12,14 @@ import { directoryJobs, directoryRoutes, registerRoutes } from '../domains/direc
 import { inventoryJobs, inventoryRoutes } from '../domains/inventory/index.ts';
 import { surveyRoutes } from '../domains/survey/index.ts';
 import { bulkApproveJob, reviewRoutes } from '../domains/review/index.ts';
+import { emissionRoutes, recomputeJob, settleDirty, verifyJob } from '../domains/accounting/emissions/index.ts';
 
 export interface DomainModule {
   name: string;
   routes?: (app: FastifyInstance) => Promise<void>;
   jobs?: JobHandler<any>[];
+  /** Upkeep the worker runs between jobs. */
+  chores?: Chore[];
 }
 
 export const DOMAINS: DomainModule[] = [
@@ -31,4 +34,5 @@ export const DOMAINS: DomainModule[] = [
   { name: 'inventory', routes: inventoryRoutes, jobs: inventoryJobs },
   { name: 'survey', routes: surveyRoutes },
   { name: 'review', routes: reviewRoutes, jobs: [bulkApproveJob] },
+  { name: 'accounting-emissions', routes: emissionRoutes, jobs: [recomputeJob, verifyJob], chores: [(db) => settleDirty(db)] },
 ];

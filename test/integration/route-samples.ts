@@ -42,6 +42,7 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/inventory/verdicts': { sourceIds: [1], verdict: 'agree' },
   'PUT /api/v1/submissions/:id': { sourceId: 1, form: 'G101-1', version: 1, answers: {}, status: 'draft', baseRev: 1 },
   'POST /api/v1/submissions/bulk': { items: [] },
+  'POST /api/v1/accounting/recompute': { regionCode: '330382' },
   'PUT /api/v1/review/chain': { levels: [{ code: 'nation', enabled: true }] },
   'POST /api/v1/submissions/:id/review': { action: 'approve', reviewVersion: 0 },
   'POST /api/v1/submissions/:id/unlock': { reviewVersion: 0, reason: '矩阵测试' },
@@ -59,6 +60,7 @@ export const NO_BODY = new Set([
   'POST /api/v1/jobs/:id/cancel',
   'POST /api/v1/jobs/:id/resume',
   'POST /api/v1/demo',
+  'POST /api/v1/accounting/rollups/verify',
   'POST /api/v1/regions/villages',
   'POST /api/v1/users/import', // multipart: without a file it answers 400/415, which is enough here
   'POST /api/v1/registers', // multipart, likewise

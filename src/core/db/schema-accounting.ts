@@ -42,3 +42,34 @@ export interface AccountingSettingsTable {
   updated_by: number | null;
   updated_at: Generated<Timestamp>;
 }
+export interface AccountingDirtyTable {
+  source_id: number;
+  marked_at: Generated<Timestamp>;
+}
+export interface EmissionsTable {
+  source_id: number;
+  outlet_code: string;
+  pollutant: string;
+  province_code: string;
+  region_code: string;
+  category: string;
+  industry_div: string;
+  approved: boolean;
+  method: 'monitoring' | 'coefficient';
+  generated: string | null;
+  emitted: string;
+  permit_reported: string | null;
+  permit_flag: Generated<boolean>;
+  lineage: Json;
+  computed_at: Generated<Timestamp>;
+}
+export interface EmissionRollupsTable {
+  region_code: string;
+  category: string;
+  industry_div: string;
+  pollutant: string;
+  approved: boolean;
+  generated: Generated<string>;
+  emitted: Generated<string>;
+  figures: Generated<number>;
+}

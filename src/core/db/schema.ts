@@ -4,7 +4,7 @@
 import type { Generated } from 'kysely';
 import type { Json, NullableTimestamp, Timestamp } from './column-types.ts';
 import type { InventoryStatesTable, InventoryDepartmentsTable, CensusZonesTable, WorkPackagesTable, WorkPackageAssignmentsTable, InventoryRecordsTable, InventoryOpsTable, InventoryPhotosTable, InventoryVerdictsTable, InventoryRemarksTable, PhaseDatesTable } from './schema-inventory.ts';
-import type { CoefficientVersionsTable, CoefficientsTable, AccountingSettingsTable } from './schema-accounting.ts';
+import type { CoefficientVersionsTable, CoefficientsTable, AccountingSettingsTable, AccountingDirtyTable, EmissionsTable, EmissionRollupsTable } from './schema-accounting.ts';
 import type { ReviewLevelsTable, ReviewStepsTable, PhaseAcceptancesTable, QcSettingsTable, QcSamplesTable, QcSampleItemsTable } from './schema-review.ts';
 import type { SubmissionsTable, SubmissionRevisionsTable, SubmissionAttachmentsTable, SurveyInvitationsTable, SurveyConfirmationsTable } from './schema-survey.ts';
 
@@ -325,4 +325,7 @@ export interface DB {
   coefficient_versions: CoefficientVersionsTable;
   coefficients: CoefficientsTable;
   accounting_settings: AccountingSettingsTable;
+  accounting_dirty: AccountingDirtyTable;
+  emissions: EmissionsTable;
+  emission_rollups: EmissionRollupsTable;
 }

@@ -34,8 +34,16 @@ export interface JobHandler<P = Record<string, unknown>> {
   redact?(params: P, result?: unknown): unknown;
 }
 
+/** Background upkeep between jobs (e.g. settling marked emissions); answers how much it did (0: nothing left). */
+export type Chore = (db: Db) => Promise<number>;
+
 export class JobRunner {
   private handlers = new Map<string, JobHandler<any>>();
+  private chores: Chore[] = [];
+  // Nudges counted, and the last nudge after which a whole pass found no job and no chore work:
+  // drain waits until a pass that began after its own nudge came up empty.
+  private nudges = 0;
+  private idleAt = -1;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
@@ -56,6 +64,29 @@ export class JobRunner {
 
   kinds() {
     return [...this.handlers.keys()];
+  }
+
+  addChore(c: Chore) {
+    this.chores.push(c);
+  }
+
+  /** Wakes the worker now (a change a chore must settle soon was just made). */
+  nudge(): number {
+    this.nudges++;
+    this.wake?.();
+    return this.nudges;
+  }
+
+  private async runChores(): Promise<number> {
+    let done = 0;
+    for (const c of this.chores) {
+      try {
+        done += await c(this.db);
+      } catch (e) {
+        this.opts.log?.('chore failed', { err: e });
+      }
+    }
+    return done;
   }
 
   /** The params a job of this kind keeps after it ends. */
@@ -84,12 +115,14 @@ export class JobRunner {
     await this.running;
   }
 
-  /** Resolves when no queued job is left (tests and the CLI use it). */
+  /** Resolves when no queued job is left and the chores are settled (tests and the CLI use it). */
   async drain(timeoutMs = 120_000) {
     const until = Date.now() + timeoutMs;
+    if (this.stopped) while ((await this.runChores()) > 0);
+    const asked = this.nudge();
     for (;;) {
       const busy = await this.db.selectFrom('jobs').select('id').where('status', 'in', ['queued', 'running']).limit(1).execute();
-      if (busy.length === 0) return;
+      if (busy.length === 0 && (this.stopped || this.idleAt >= asked)) return;
       if (Date.now() > until) throw new Error('jobs did not drain in time');
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -97,6 +130,7 @@ export class JobRunner {
 
   private async loop() {
     while (!this.stopped) {
+      const pass = this.nudges;
       let job: q.JobRow | undefined;
       try {
         job = await q.claimJob(this.db, this.kinds());
@@ -107,6 +141,9 @@ export class JobRunner {
         await this.runOne(job);
         continue;
       }
+      if ((await this.runChores()) > 0) continue;
+      this.idleAt = pass;
+      if (this.nudges !== pass) continue; // nudged during this pass: look again rather than sleep
       await new Promise<void>((resolve) => {
         this.wake = resolve;
         this.timer = setTimeout(resolve, this.opts.pollMs ?? 1000);

@@ -89,6 +89,9 @@ export const bulkApproveJob: JobHandler<BulkParams> = {
       if (n === 0) break;
       done += n;
       await ctx.progress(done, { total: Math.max(expected, done), checkpoint: { done }, message: `${done} approved` });
+      // PGlite runs in this thread and its answers resolve as microtasks: without a turn of the
+      // event loop the next chunk would start before any waiting request is read (no progress seen).
+      await new Promise((r) => setImmediate(r));
     }
     return { approved: done, level, next };
   },

@@ -29,6 +29,11 @@ export async function moveSubmission(trx: Tx, id: string, fromVersion: number, m
   return Number(r.numAffectedRows ?? 0) === 1;
 }
 
+/** The source's emissions are computed again in the background (their approved share changes). */
+export async function markDirty(trx: Tx, sourceId: number) {
+  await sql`INSERT INTO accounting_dirty (source_id) VALUES (${sourceId}) ON CONFLICT (source_id) DO UPDATE SET marked_at = now()`.execute(trx);
+}
+
 export async function insertStep(trx: Tx, s: { submissionId: string; provinceCode: string; level: string; action: string; reason: string | null; comments: unknown[]; rev: number; userId: number | null }) {
   await trx.insertInto('review_steps').values({
     submission_id: s.submissionId, province_code: s.provinceCode, level: s.level, action: s.action as 'approve', reason: s.reason,
@@ -118,7 +123,8 @@ export async function approveChunk(db: Db, actor: Actor, level: ReviewLevel, f: 
   const r = await sql<{ n: number }>`
     WITH picked AS (SELECT s.id FROM submissions s WHERE ${filterWhere(actor, level, f, snapshot)} ORDER BY s.waiting_since, s.seq LIMIT ${size} FOR UPDATE SKIP LOCKED),
     u AS (UPDATE submissions t SET status = ${status}, review_level = ${next}, waiting_since = ${next ? sql`now()` : null}, review_version = t.review_version + 1
-          FROM picked WHERE t.id = picked.id RETURNING t.id, t.province_code, t.region_code, t.rev, t.form, t.review_version),
+          FROM picked WHERE t.id = picked.id RETURNING t.id, t.source_id, t.province_code, t.region_code, t.rev, t.form, t.review_version),
+    d AS (INSERT INTO accounting_dirty (source_id) SELECT DISTINCT source_id FROM u ON CONFLICT (source_id) DO UPDATE SET marked_at = now()),
     st AS (INSERT INTO review_steps (submission_id, province_code, level, action, reason, rev, by_user)
            SELECT id, province_code, ${level}, 'approve', 'bulk', rev, ${actor.id}::bigint FROM u),
     a AS (INSERT INTO audit_log (actor_id, actor_username, action, entity, entity_id, region_code, before, after)
