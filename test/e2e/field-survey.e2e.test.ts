@@ -9,6 +9,11 @@
 // Nothing has left the phone; online again, the sync sends both, and over HTTP both are stored
 // `submitted`, G101-1 with the explanation; a second sync sends nothing. Last, a revision made
 // on the server meanwhile: the sync shows a conflict card, and "keep mine" resends over it.
+// Then the enterprise itself: the office issues an invitation code, which the enterprise redeems
+// for a respondent account of this source; as that account the forms still missing (per the
+// survey's own list) go in over HTTP from the example set; in a desktop browser the respondent
+// logs in, lands on its own forms, sees G101-1 and G103-1 submitted (by the census taker) and
+// confirms as legal representative; over HTTP the office sees the confirmation by the respondent.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -30,6 +35,8 @@ const BLOCKING = 'field.range@operatingHours';
 const answersOf = (form: string) => exampleEnterprise().forms.find((f) => f.form === form)!.answers as Record<string, unknown>;
 
 interface Listed { id: string; form: string; status: string; rev: number; ready: boolean; warnings: number; unexplained: number }
+interface SurveyForm { code: string; defined: boolean; status: string; submission: { id: string; rev: number; status: string } | null }
+interface Survey { forms: SurveyForm[]; confirmation: { by: string; legalRep: string; revisions: Record<string, number> } | null }
 interface Stored { id: string; status: string; rev: number; answers: Record<string, unknown>; explanations: Record<string, string>; revisions: { rev: number; by: string }[] }
 
 run.each(databaseKinds())('survey forms in the field app on %s', (kind) => {
@@ -213,6 +220,71 @@ run.each(databaseKinds())('survey forms in the field app on %s', (kind) => {
     const s = await httpCall<Stored>(office, 'GET', `/api/v1/submissions/${id}`);
     expect(s).toMatchObject({ status: 'submitted', answers: { contactName: '林晓' }, explanations: { [WARNING]: WHY } });
     await expect.poll(() => tid('survey-conflict-G101-1').count()).toBe(0);
-    expect(await tid('field-survey-pending').textContent()).toBe('0');
+    await expect.poll(() => tid('field-survey-pending').textContent()).toBe('0'); // the resend's bookkeeping may trail the conflict card
+  });
+
+  it("the enterprise's respondent sends the rest, sees the census taker's forms on its own page and confirms", async () => {
+    // An invitation code from the office, redeemed by the enterprise for an account of this source.
+    const invitation = await httpCall<{ code: string }>(office, 'POST', `/api/v1/sources/${sourceId}/invitations`, undefined, 201);
+    const username = `yq-qiye-${randomUUID().slice(0, 6)}`;
+    const password = 'Qiye2024e2e';
+    const redeemed = await fetch(`${server.url}/api/v1/invitations/redeem`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: invitation.code, creditCode: EXAMPLE_CREDIT_CODE, username, password, displayName: '印染厂填报员' }),
+    });
+    expect(redeemed.status).toBe(201);
+    expect(await redeemed.json()).toMatchObject({ username, role: 'respondent', sourceId });
+    const respondent = await httpLogin(server.url, username, password);
+
+    // The forms still missing, by the survey's own list (the stored G101-1 decides what applies).
+    const survey = () => httpCall<Survey>(respondent, 'GET', `/api/v1/sources/${sourceId}/survey`);
+    const missing = (s: Survey) => s.forms.filter((f) => f.defined && f.status !== 'not-required' && !f.submission).map((f) => f.code);
+    const before = await survey();
+    expect(before.forms.find((f) => f.code === 'G101-1')?.submission).toMatchObject({ status: 'submitted', rev: 3 });
+    expect(before.forms.find((f) => f.code === 'G103-1')?.submission).toMatchObject({ status: 'submitted', rev: 1 });
+    const todo = missing(before);
+    expect(todo.length).toBeGreaterThan(0);
+    expect(todo).not.toContain('G101-1');
+    expect(todo).not.toContain('G103-1');
+    const sets = exampleEnterprise().forms.filter((f) => todo.includes(f.form));
+    expect(sets.map((f) => f.form).sort()).toEqual([...todo].sort()); // the example set has each of them
+    const items = sets.map((f) => ({ id: randomUUID(), sourceId, form: f.form, version: f.version, answers: f.answers, explanations: f.explanations ?? {}, status: 'submitted', baseRev: null }));
+    const bulk = await httpCall<{ results: Array<{ ok: boolean; code?: string }> }>(respondent, 'POST', '/api/v1/submissions/bulk', { items }, 200);
+    expect(bulk.results.filter((r) => !r.ok)).toEqual([]);
+    expect(missing(await survey())).toEqual([]);
+
+    // Both the census taker's forms are its, as the respondent reads them.
+    for (const code of ['G101-1', 'G103-1']) {
+      const sid = before.forms.find((f) => f.code === code)!.submission!.id;
+      const s = await httpCall<Stored>(respondent, 'GET', `/api/v1/submissions/${sid}`);
+      expect(s.revisions[0].by).toBe('yq-enumerator');
+    }
+
+    // A desktop browser: the respondent logs in and lands on its own forms.
+    const desk = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+    try {
+      const p = await desk.newPage();
+      p.on('pageerror', (e) => console.error('page error:', e.message));
+      await p.goto(`${server.url}/console/login`);
+      await p.fill('#username', username);
+      await p.fill('#password', password);
+      await p.click('[data-testid="login-submit"]');
+      await p.waitForURL((u) => u.pathname.endsWith(`/survey/sources/${sourceId}`), { timeout: 15_000 });
+      await p.locator(`[data-testid="source-survey"][data-source="${sourceId}"]`).waitFor();
+      for (const code of ['G101-1', 'G103-1']) {
+        await expect.poll(() => p.locator(`[data-testid="sf-tab-status-${code}"]`).textContent(), { timeout: 15_000 }).toBe('已提交');
+      }
+      await p.locator('[data-testid="confirm-legal-rep"]').fill('陈建华', { timeout: 15_000 });
+      await p.locator('[data-testid="confirm-agree"]').check();
+      await p.click('[data-testid="confirm-submit"]');
+      await p.locator('[data-testid="confirm-done"]').waitFor({ timeout: 15_000 });
+      expect(await p.locator('[data-testid="confirm-done"]').innerText()).toContain('陈建华');
+    } finally {
+      await desk.close();
+    }
+
+    // The office sees it: by the respondent, covering the census taker's revisions too.
+    const seen = await httpCall<Survey>(office, 'GET', `/api/v1/sources/${sourceId}/survey`);
+    expect(seen.confirmation).toMatchObject({ by: username, legalRep: '陈建华', revisions: { 'G101-1': 3, 'G103-1': 1 } });
   });
 });

@@ -5,6 +5,8 @@ import { applicableForms, appliesTo, compileCatalogue, type ApplicableForm, type
 import type { Checks, CoerceContext } from './coerce.ts';
 import { attachRule, compileForm, type CompileContext, type CompiledForm, type CompiledRule } from './compile.ts';
 import type { EvalEnv, Row, Value } from './evaluate.ts';
+import { formsNamed } from './expression.ts';
+import { formReads, neededForms, ruleReads } from './reads.ts';
 import { makeConverter } from './units.ts';
 import { coerceLevel, IssueLog, readExplanations, rowsAt, runRule, walkLevel, type FormRun, type Issue } from './walk.ts';
 
@@ -56,6 +58,12 @@ export interface Engine {
   /** The compiled form, or why there is none. */
   resolveForm(code: string, version: unknown): { form: CompiledForm } | { error: 'form.unknown' | 'form.not-defined' | 'form.version'; message: Text };
   versions(code: string): number[];
+  /**
+   * The other forms of a source whose answers the verdict of `code` depends on (its own and
+   * cross-form rules, relevance, calculations, its applicability, and what those forms' values
+   * depend on in turn): evaluating `code` with only these gives its verdict and values as with all.
+   */
+  formsRead(code: string): readonly string[];
   convert(value: number, from: string, to: string): number | null;
 }
 
@@ -83,6 +91,24 @@ export function createEngine(cfg: EngineConfig): Engine {
     }
   }
   const entries: CompiledEntry[] = compileCatalogue(cfg.catalogue, ctx);
+
+  // What each form reads of the others, over all its versions (a stored form keeps its version).
+  const direct = new Map<string, Set<string>>();
+  const valueReads = new Map<string, Set<string>>();
+  const bucket = (m: Map<string, Set<string>>, code: string) => m.get(code) ?? m.set(code, new Set()).get(code)!;
+  for (const [code, versions] of compiled) {
+    for (const f of versions.values()) {
+      const r = formReads(f);
+      r.all.forEach((c) => bucket(direct, code).add(c));
+      r.values.forEach((c) => bucket(valueReads, code).add(c));
+      for (const { rule, needs } of crossRules.get(f) ?? []) {
+        needs.forEach((c) => bucket(direct, code).add(c));
+        ruleReads(rule, bucket(direct, code));
+      }
+    }
+  }
+  for (const c of entries) if (c.applies) formsNamed(c.applies, bucket(direct, c.entry.code));
+  const needed = neededForms(catalogue.keys(), direct, valueReads);
 
   const lookupMaps = new Map<string, Map<string, Record<string, unknown>>>();
   const codes = new Map<string, Map<string, unknown>>();
@@ -187,6 +213,7 @@ export function createEngine(cfg: EngineConfig): Engine {
     requiredForms: (source, answers = {}) => applicableForms(entries, source, answers, { lookup, convert }),
     resolveForm,
     versions: (code) => [...(compiled.get(code)?.keys() ?? [])],
+    formsRead: (code) => needed.get(code) ?? [],
     convert,
   };
 }

@@ -242,3 +242,19 @@ export function freeNames(node: Node, out = new Set<string>()): Set<string> {
   }
   return out;
 }
+
+/** Codes of the forms an expression reads through `form('…')` (compiling makes the argument a literal). */
+export function formsNamed(node: Node, out = new Set<string>()): Set<string> {
+  switch (node.k) {
+    case 'call':
+      if (node.fn === 'form' && node.args[0]?.k === 'lit' && typeof node.args[0].v === 'string') out.add(node.args[0].v);
+      for (const a of node.args) formsNamed(a, out);
+      break;
+    case 'list': for (const a of node.items) formsNamed(a, out); break;
+    case 'member': formsNamed(node.obj, out); break;
+    case 'index': formsNamed(node.obj, out); formsNamed(node.index, out); break;
+    case 'not': case 'neg': formsNamed(node.a, out); break;
+    case 'bin': formsNamed(node.a, out); formsNamed(node.b, out); break;
+  }
+  return out;
+}

@@ -24,6 +24,8 @@
 //   each form in catalogue order: drop irrelevant answers, compute calculations, check required,
 //   unusual values (warning bounds) and rules; then cross-form rules; then which forms the source
 //   must fill against which it sent.
+// - reads.ts finds, from the compiled definitions, which other forms a form's verdict reads
+//   (engine.formsRead), so the server evaluates a saved form with only those of its stored forms.
 // - Every issue is { form, path, rule, severity, message: {zh, en} }. Blocking (强制性) issues must
 //   be fixed; a warning (提示性) stands when the submission carries an explanation under
 //   "<rule>@<path>". `summary.ready` is true when nothing blocks and every warning is explained.

@@ -46,6 +46,7 @@ export interface SaveContext {
   existing: Pick<SubmissionRow, 'source_id' | 'form' | 'version' | 'status' | 'rev' | 'content_hash' | 'returned_from' | 'returned_to' | 'open_paths'> | null;
   /** The id already holding this (source, form), if any. */
   taken: string | null;
+  /** The source's stored forms among `reads`. */
   others: { form: string; version: number; answers: unknown; explanations: unknown }[];
   /** Of the attachment ids asked about, those stored for this source: id → mime. */
   attachments: Record<string, string>;
@@ -55,10 +56,14 @@ export interface SaveContext {
 
 /**
  * Everything a save needs to decide, in one round trip: the stored submission, its source with
- * the inventory state, who holds the (source, form) pair, the source's other forms and which of
- * the attachments the answers name it holds.
+ * the inventory state, who holds the (source, form) pair, the source's other forms that the
+ * form's rules read (`reads`, from the engine; none read, none fetched) and which of the
+ * attachments the answers name it holds.
  */
-export async function saveContext(db: Db, id: string, sourceId: number, form: string, actor: Actor, attachmentIds: string[] = []): Promise<SaveContext> {
+export async function saveContext(db: Db, id: string, sourceId: number, form: string, actor: Actor, reads: readonly string[], attachmentIds: string[] = []): Promise<SaveContext> {
+  const wanted = reads.filter((c) => c !== form);
+  const others = wanted.length === 0 ? sql`NULL::jsonb` : sql`(SELECT jsonb_agg(jsonb_build_object('form', o.form, 'version', o.version, 'answers', o.answers, 'explanations', o.explanations))
+         FROM submissions o WHERE o.source_id = s.id AND o.form IN (${sql.join(wanted)}))`;
   // Asked only when the answers reference files: most saves carry none.
   const attachments = attachmentIds.length
     ? sql`(SELECT jsonb_object_agg(a.id, a.mime) FROM submission_attachments a WHERE a.source_id = s.id AND a.id = ANY(${attachmentIds}::text[]))`
@@ -70,8 +75,7 @@ export async function saveContext(db: Db, id: string, sourceId: number, form: st
       (SELECT t.id FROM submissions t WHERE t.source_id = s.id AND t.form = ${form}) AS taken,
       (SELECT c.pilot OR EXISTS (SELECT 1 FROM phase_acceptances a WHERE a.phase = 'inventory' AND a.region_code = c.code AND a.revoked_at IS NULL)
          FROM regions c WHERE c.code = substr(coalesce(ir.region_code, s.region_code), 1, 6)) AS survey_open,
-      (SELECT jsonb_agg(jsonb_build_object('form', o.form, 'version', o.version, 'answers', o.answers, 'explanations', o.explanations))
-         FROM submissions o WHERE o.source_id = s.id AND o.form <> ${form}) AS others,
+      ${others} AS others,
       ${attachments} AS attachments
     FROM (SELECT ${id}::uuid AS id) k
     LEFT JOIN submissions e ON e.id = k.id

@@ -79,7 +79,9 @@ export async function saveSubmission(db: Db, actor: Actor, id: string, b: SaveBo
   const explanations = cleanExplanations(b.explanations);
   const hash = contentHash({ sourceId: b.sourceId, form: b.form, version: b.version, status: b.status, answers: b.answers, explanations });
   const files = referencedFiles(b.form, b.version, b.answers);
-  const { source, existing, taken, others, surveyOpen, attachments } = await q.saveContext(db, id, b.sourceId, b.form, actor, files.map((f) => f.id));
+  const engine = await engineFor(db);
+  // Only the stored forms this form's rules and applicability read (engine.formsRead) are fetched.
+  const { source, existing, taken, others, surveyOpen, attachments } = await q.saveContext(db, id, b.sourceId, b.form, actor, engine.formsRead(b.form), files.map((f) => f.id));
   const src = source && reaches(actor, source) ? source : undefined;
   const stored = async () => (await q.getSubmission(db, id))!;
   if (existing) {
@@ -95,9 +97,8 @@ export async function saveSubmission(db: Db, actor: Actor, id: string, b: SaveBo
   }
   assertSurveyed(src);
 
-  // Evaluated with the source's other current forms: cross-form rules and applicability read them.
+  // Evaluated with the source's other current forms that it reads: its verdict is as with them all.
   const kind = sourceKindOf(src.category, src.industry_code)!;
-  const engine = await engineFor(db);
   const verdict = engine.evaluateSet({
     source: { ...kind, ...(src.industry_code ? { industryCode: src.industry_code } : {}) },
     forms: [{ form: b.form, version: b.version, answers: b.answers, explanations }, ...others],
