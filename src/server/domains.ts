@@ -12,6 +12,7 @@ import { directoryJobs, directoryRoutes, registerRoutes } from '../domains/direc
 import { inventoryJobs, inventoryRoutes } from '../domains/inventory/index.ts';
 import { surveyRoutes } from '../domains/survey/index.ts';
 import { bulkApproveJob, reviewRoutes } from '../domains/review/index.ts';
+import { accountingRoutes } from '../domains/accounting/index.ts';
 
 export interface DomainModule {
   name: string;
@@ -31,4 +32,5 @@ export const DOMAINS: DomainModule[] = [
   { name: 'inventory', routes: inventoryRoutes, jobs: inventoryJobs },
   { name: 'survey', routes: surveyRoutes },
   { name: 'review', routes: reviewRoutes, jobs: [bulkApproveJob] },
+  { name: 'accounting', routes: accountingRoutes },
 ];

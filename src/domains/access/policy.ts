@@ -54,6 +54,9 @@ export const POLICY = {
   'review.accept': { roles: OFFICES },
   'review.sample': { roles: [...OFFICES, 'reviewer'] },
   'review.recheck': { roles: [...OFFICES, 'reviewer', 'instructor', 'enumerator', 'agency-staff'] },
+  // 核算: the coefficient library is national; offices and reviewers read it, the national office changes it.
+  'accounting.read': { roles: [...OFFICES, 'reviewer', 'department-reviewer'] },
+  'accounting.config': { roles: ['national-office'], minLevel: 'nation' },
   'demo.load': { roles: ['national-office'], minLevel: 'nation' },
 } as const satisfies Record<string, Rule>;
 
