@@ -1,4 +1,4 @@
-// `pucha`: serve, migrate, demo, user add, import register. Every command has --help.
+// `pucha`: serve, migrate, demo, user add, import register, coefficients import. Every command has --help.
 import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config.ts';
@@ -12,6 +12,7 @@ import { connectApi, type Api, type ApiAnswer } from './api.ts';
 import { ProgressBar } from './progress.ts';
 import { registerDirectoryCommands } from './directory-commands.ts';
 import { registerInventoryCommands } from './inventory-commands.ts';
+import { registerAccountingCommands } from './accounting-commands.ts';
 
 const say = (l: string) => process.stderr.write(`${l}\n`);
 
@@ -216,6 +217,7 @@ imports
 
 registerDirectoryCommands(program, { withApi, check, follow, say });
 registerInventoryCommands(program, { withApi, check, follow, say });
+registerAccountingCommands(program, { withApi, check, follow, say });
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) say(`error: ${e.message}`);
