@@ -1,35 +1,38 @@
-// `pucha rollups …` and `pucha emissions …`: checking and recomputing the emission totals,
-// through the same API as the console.
+// `pucha coefficients …`: the coefficient library (产排污系数库), through the same API as the console.
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { CliKit } from './directory-commands.ts';
 
-export function registerAccountingCommands(program: Command, kit: CliKit) {
-  const rollups = program.command('rollups').description('the emission totals (汇总)');
-  rollups
-    .command('verify')
-    .description('recompute every figure and total from the forms and report any difference (a job; changes nothing)')
-    .action(() =>
-      kit.withApi(async (api) => {
-        const { job } = kit.check(await api.request('POST', '/api/v1/accounting/rollups/verify'), [202]);
-        const done = await kit.follow(api, job);
-        const r = done.result as { sources: number; figureDifferences: number; rollupDifferences: number; figures: unknown[]; rollups: Array<{ key: string; stored: number | null; expected: number | null }> };
-        kit.say(`${r.sources} sources checked: ${r.figureDifferences} with figures that differ from their forms, ${r.rollupDifferences} total rows that differ`);
-        for (const d of r.rollups) kit.say(`  ${d.key}\tstored ${d.stored ?? '—'}\texpected ${d.expected ?? '—'}`);
-        if (r.figureDifferences || r.rollupDifferences) process.exitCode = 1;
-      }),
-    );
+interface ImportOpts {
+  label: string;
+  census: string;
+  sample?: boolean;
+  inForce?: boolean;
+}
 
-  program
-    .command('emissions')
-    .description('emissions (核算)')
-    .command('recompute')
-    .description('compute every source of a region again (a job, with a progress bar)')
-    .option('--region <code>', 'region (default: the nation)')
-    .action((o: { region?: string }) =>
+export function registerAccountingCommands(program: Command, kit: CliKit) {
+  const coef = program.command('coefficients').description('the coefficient library (产排污系数库): import a table, put a version in force');
+
+  coef
+    .command('import')
+    .description('import a coefficient table (CSV or XLSX, headers in Chinese or English) as a new version; refused whole, with every error listed, when a row is wrong')
+    .argument('<file>', 'the table (.csv or .xlsx)')
+    .requiredOption('--label <text>', 'the version\'s name, e.g. "2017 普查系数手册 第一版"')
+    .option('--census <year>', 'the census year it serves', '2017')
+    .option('--sample', 'mark it as a sample (not official)')
+    .option('--in-force', 'put it in force at once (the version in force before is retired)')
+    .action((file: string, o: ImportOpts) =>
       kit.withApi(async (api) => {
-        const { job } = kit.check(await api.request('POST', '/api/v1/accounting/recompute', o.region ? { regionCode: o.region } : {}), [202]);
-        const done = await kit.follow(api, job);
-        kit.say(`${done.result.sources} sources computed`);
+        if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new Error(`no such file: ${file}`);
+        const a = await api.upload('/api/v1/accounting/coefficients/import', { label: o.label, census: o.census, sample: String(!!o.sample) }, file);
+        const errors = a.body?.error?.details?.errors as { row: number; column: string; message: { zh: string; en: string } }[] | undefined;
+        if (errors?.length) for (const e of errors) kit.say(`row ${e.row}\t${e.column}\t${e.message.zh} / ${e.message.en}`);
+        let { version } = kit.check(a, [201]);
+        kit.say(`version ${version.id} "${version.label}" (census ${version.census}): ${version.rows} rows, ${version.status}`);
+        if (o.inForce) {
+          version = kit.check(await api.request('POST', `/api/v1/accounting/coefficients/versions/${version.id}/in-force`), [200]).version;
+          kit.say(`version ${version.id} is now in force`);
+        }
       }),
     );
 }

@@ -1,4 +1,4 @@
-// `pucha`: serve, migrate, demo, user add, import register. Every command has --help.
+// `pucha`: serve, migrate, demo, user add, import register, coefficients import. Every command has --help.
 import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config.ts';
@@ -13,6 +13,7 @@ import { ProgressBar } from './progress.ts';
 import { registerDirectoryCommands } from './directory-commands.ts';
 import { registerInventoryCommands } from './inventory-commands.ts';
 import { registerAccountingCommands } from './accounting-commands.ts';
+import { registerRollupCommands } from './rollups-commands.ts';
 
 const say = (l: string) => process.stderr.write(`${l}\n`);
 
@@ -218,6 +219,7 @@ imports
 registerDirectoryCommands(program, { withApi, check, follow, say });
 registerInventoryCommands(program, { withApi, check, follow, say });
 registerAccountingCommands(program, { withApi, check, follow, say });
+registerRollupCommands(program, { withApi, check, follow, say });
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) say(`error: ${e.message}`);

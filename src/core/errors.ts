@@ -182,6 +182,11 @@ export const ERRORS = {
   QC_SAMPLE_NOT_FOUND: { status: 404, zh: '抽样记录不存在或不在您的管辖范围内', en: 'No such sample in your scope' },
   QC_ITEM_NOT_FOUND: { status: 404, zh: '样本中没有普查对象 {id}', en: 'Source {id} is not in this sample' },
   QC_NOT_COUNTY: { status: 400, zh: '抽样须针对一个县级区划，{region} 不是', en: 'A sample is drawn in one county; {region} is not one' },
+  // 核算 emission accounting (docs/accounting-api.md)
+  COEF_INVALID: { status: 400, zh: '系数表有 {count} 处错误，未导入任何内容', en: 'The coefficient table has {count} errors; nothing was imported' },
+  COEF_VERSION_NOT_FOUND: { status: 404, zh: '系数库版本不存在', en: 'No such coefficient version' },
+  COEF_IN_FORCE_CONFLICT: { status: 409, zh: '另一版本刚刚被设为现行版本，请刷新后再操作', en: 'Another version was put in force at the same moment; reload and try again' },
+  COEF_FIELDS_INVALID: { status: 400, zh: '导入参数不正确：{detail}', en: 'The import fields are invalid: {detail}' },
   USER_SOURCE_INVALID: { status: 400, zh: '只有普查对象账号可关联普查对象，且该对象须在您的管辖范围内：{detail}', en: 'Only a respondent account can be linked to a source, and the source must lie in your scope: {detail}' },
 
   // database, translated once in core/db/pg-errors.ts

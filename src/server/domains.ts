@@ -13,6 +13,7 @@ import { inventoryJobs, inventoryRoutes } from '../domains/inventory/index.ts';
 import { surveyRoutes } from '../domains/survey/index.ts';
 import { bulkApproveJob, reviewRoutes } from '../domains/review/index.ts';
 import { emissionRoutes, recomputeJob, settleDirty, verifyJob } from '../domains/accounting/emissions/index.ts';
+import { accountingRoutes } from '../domains/accounting/index.ts';
 
 export interface DomainModule {
   name: string;
@@ -35,4 +36,5 @@ export const DOMAINS: DomainModule[] = [
   { name: 'survey', routes: surveyRoutes },
   { name: 'review', routes: reviewRoutes, jobs: [bulkApproveJob] },
   { name: 'accounting-emissions', routes: emissionRoutes, jobs: [recomputeJob, verifyJob], chores: [(db) => settleDirty(db)] },
+  { name: 'accounting', routes: accountingRoutes },
 ];

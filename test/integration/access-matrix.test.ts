@@ -71,6 +71,11 @@ describe.each(databaseKinds())('route × role × scope on %s', (kind) => {
       ...(await inventoryFixtures(t, sourceId)),
       ...(await surveyFixtures(t, sourceId)),
       ...(await reviewFixtures(t, sourceId)),
+      // Coefficient versions are national: the "other" is an id that does not exist, read as not found.
+      'coefficient-version': {
+        own: String((await db.selectFrom('coefficient_versions').select('id').where('sample', '=', true).executeTakeFirstOrThrow()).id),
+        other: '999999999',
+      },
     };
     routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/'));
   });

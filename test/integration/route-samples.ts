@@ -69,6 +69,8 @@ export const NO_BODY = new Set([
   'POST /api/v1/inventory/photos', // multipart, likewise
   'POST /api/v1/submissions/import', // multipart, likewise
   'POST /api/v1/attachments', // multipart, likewise
+  'POST /api/v1/accounting/coefficients/import', // multipart, likewise
+  'POST /api/v1/accounting/coefficients/versions/:id/in-force',
   'DELETE /api/v1/session',
   'POST /api/v1/sources/:id/invitations',
   'POST /api/v1/invitations/:id/revoke',

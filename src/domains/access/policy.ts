@@ -54,7 +54,7 @@ export const POLICY = {
   'review.accept': { roles: OFFICES },
   'review.sample': { roles: [...OFFICES, 'reviewer'] },
   'review.recheck': { roles: [...OFFICES, 'reviewer', 'instructor', 'enumerator', 'agency-staff'] },
-  // 核算: offices and reviewers read the figures; the national office keeps the library and the settings.
+  // 核算: offices and reviewers read the library, the figures and the totals; the national office changes the library and the settings.
   'accounting.read': { roles: [...OFFICES, 'reviewer', 'department-reviewer'] },
   'accounting.config': { roles: ['national-office'], minLevel: 'nation' },
   'demo.load': { roles: ['national-office'], minLevel: 'nation' },

@@ -3,6 +3,7 @@ import type { Db } from '../../core/db/index.ts';
 import { SYSTEM, type Actor } from '../access/actor.ts';
 import { hashPassword } from '../access/password.ts';
 import { recordAudit } from '../audit/audit.sql.ts';
+import { loadSampleCoefficients } from '../accounting/index.ts';
 import { DEMO_AGENCIES, DEMO_PASSWORD, DEMO_PILOTS, DEMO_TEAMS, DEMO_USERS } from './demo-data.ts';
 import * as q from './demo.sql.ts';
 
@@ -59,5 +60,7 @@ export async function loadDemo(db: Db, actor: Actor = SYSTEM, onProgress?: (done
       after: { users: DEMO_USERS.length, agencies: DEMO_AGENCIES.length, teams: DEMO_TEAMS.length, pilots: DEMO_PILOTS },
     });
   });
-  return { users: DEMO_USERS.length, agencies: DEMO_AGENCIES.length, teams: DEMO_TEAMS.length };
+  // The sample coefficient library (not official), in force so that the demo computes emissions.
+  const coefficients = await loadSampleCoefficients(db, actor);
+  return { users: DEMO_USERS.length, agencies: DEMO_AGENCIES.length, teams: DEMO_TEAMS.length, coefficientVersion: coefficients.id };
 }

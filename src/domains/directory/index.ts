@@ -9,6 +9,7 @@ export { getRegister, listRegisters, type RegisterView } from './registers/regis
 export { REGISTER_FIELDS, type RegisterField } from './registers/row-rules.ts';
 export { openWorkbook, serialDate, type NumberedRow, type XlsxWorkbook } from './registers/xlsx-reader.ts';
 export { receiveUpload, uploadsDir, type Upload } from './registers/register-upload.ts';
+export { openTable, type RegisterFormat } from './registers/register-file.ts';
 
 export { directoryRoutes } from './sources/routes.ts';
 export { MATCH_JOB, type MatchParams } from './matching/match-job.ts';

@@ -54,6 +54,8 @@ export type Permission =
   | 'review.config'
   | 'review.accept'
   | 'review.sample'
+  | 'accounting.read'
+  | 'accounting.config'
   | 'demo.load'
   | 'metrics.read';
 

@@ -1,6 +1,7 @@
 // English. Typed by zh.ts's Resources, and each part in en/ by its zh/ counterpart.
 // The strings live per feature in en/; this file puts them together in the original order.
 import type { Resources } from './zh.ts';
+import { accounting } from './en/accounting.ts';
 import { agencies } from './en/agencies.ts';
 import { audit } from './en/audit.ts';
 import { login } from './en/auth.ts';
@@ -41,5 +42,6 @@ export const en: Resources = {
   field,
   survey,
   review,
+  accounting,
   errors,
 };

@@ -1,6 +1,7 @@
 // Chinese, the default language. en.ts must mirror these keys (its type says so).
 // The strings live per feature in zh/; this file puts them together in the original order.
 import type { Strings } from './strings.ts';
+import { accounting } from './zh/accounting.ts';
 import { agencies } from './zh/agencies.ts';
 import { audit } from './zh/audit.ts';
 import { login } from './zh/auth.ts';
@@ -41,6 +42,7 @@ export const zh = {
   field,
   survey,
   review,
+  accounting,
   errors,
 };
 

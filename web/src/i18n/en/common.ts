@@ -63,6 +63,8 @@ export const nav: Strings<typeof zh.nav> = {
   'review-phases': 'Phase acceptance',
   'review-qc': 'Quality control',
   'review-settings': 'Review chain',
+  'accounting-group': 'Emission accounting',
+  'accounting-coefficients': 'Coefficient library',
   audit: 'Audit log',
   jobs: 'Jobs',
   field: 'Field app',

@@ -60,6 +60,8 @@ export const nav = {
   'review-phases': '阶段验收',
   'review-qc': '质量控制',
   'review-settings': '审核链设置',
+  'accounting-group': '排放核算',
+  'accounting-coefficients': '产排污系数库',
   audit: '审计日志',
   jobs: '任务',
   field: '外业端',

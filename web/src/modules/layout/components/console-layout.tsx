@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { PageSpinner } from './page-spinner.tsx';
 import { AppHeader } from './app-header.tsx';
-import { useNavItems, type NavItem } from '../hooks/use-nav-items.tsx';
+import { useNavItems, type NavGroup, type NavItem } from '../hooks/use-nav-items.tsx';
 
 type MenuItems = NonNullable<MenuProps['items']>;
 
@@ -55,7 +55,7 @@ export function ConsoleLayout() {
           selectedKeys={[selected]}
           openKeys={openKeys}
           onOpenChange={setOpenKeys}
-          items={menuItems(items, (g) => t(`nav.${g as 'inventory-group' | 'survey-group' | 'review-group'}`))}
+          items={menuItems(items, (g) => t(`nav.${g as NavGroup}`))}
         />
       </Layout.Sider>
       <Layout>

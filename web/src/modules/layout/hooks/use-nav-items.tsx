@@ -4,6 +4,7 @@ import {
   BankOutlined,
   BarChartOutlined,
   BranchesOutlined,
+  CalculatorOutlined,
   CheckSquareOutlined,
   DatabaseOutlined,
   ExperimentOutlined,
@@ -32,7 +33,7 @@ export interface NavItem {
   key:
     | 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'registers' | 'directory' | 'merge-queue'
     | 'inventory' | 'inventory-records' | 'inventory-review' | 'inventory-plan' | 'inventory-settings'
-    | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'audit' | 'jobs';
+    | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'accounting-coefficients' | 'audit' | 'jobs';
   path: string;
   icon: ReactNode;
   label: string;
@@ -40,7 +41,7 @@ export interface NavItem {
   group?: NavGroup;
 }
 
-export type NavGroup = 'inventory-group' | 'survey-group' | 'review-group';
+export type NavGroup = 'inventory-group' | 'survey-group' | 'review-group' | 'accounting-group';
 
 const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Permission; group?: NavGroup }[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
@@ -62,6 +63,7 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
   { key: 'review-phases', path: '/review/phases', icon: <FlagOutlined />, permission: 'review.sample', group: 'review-group' },
   { key: 'review-qc', path: '/review/qc', icon: <FundOutlined />, permission: 'review.sample', group: 'review-group' },
   { key: 'review-settings', path: '/review/settings', icon: <SettingOutlined />, permission: 'review.config', group: 'review-group' },
+  { key: 'accounting-coefficients', path: '/accounting/coefficients', icon: <CalculatorOutlined />, permission: 'accounting.read', group: 'accounting-group' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'jobs', path: '/jobs', icon: <ScheduleOutlined />, permission: 'jobs.read' },
 ];
