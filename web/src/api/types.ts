@@ -54,6 +54,7 @@ export type Permission =
   | 'review.config'
   | 'review.accept'
   | 'review.sample'
+  | 'accounting.read'
   | 'demo.load'
   | 'metrics.read';
 

@@ -63,6 +63,7 @@ export const nav: Strings<typeof zh.nav> = {
   'review-phases': 'Phase acceptance',
   'review-qc': 'Quality control',
   'review-settings': 'Review chain',
+  emissions: 'Emission totals',
   audit: 'Audit log',
   jobs: 'Jobs',
   field: 'Field app',

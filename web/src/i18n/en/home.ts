@@ -29,6 +29,7 @@ export const home: Strings<typeof zh.home> = {
     'review-phases': 'Sign the acceptance of the inventory and the survey, level by level',
     'review-qc': 'Sample checks, error and omission rates, rules fired',
     'review-settings': 'Turn the levels of the review chain on or off',
+    emissions: 'Pollutants generated and emitted by region, and where each figure comes from',
     audit: 'See who changed what, and when',
     jobs: 'Follow background jobs such as bulk imports',
     field: 'Collect data in the field on a phone or tablet',

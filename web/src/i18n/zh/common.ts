@@ -60,6 +60,7 @@ export const nav = {
   'review-phases': '阶段验收',
   'review-qc': '质量控制',
   'review-settings': '审核链设置',
+  emissions: '排放汇总',
   audit: '审计日志',
   jobs: '任务',
   field: '外业端',

@@ -26,6 +26,7 @@ export const home = {
     'review-phases': '逐级签署清查与入户调查的阶段验收',
     'review-qc': '抽样核查，查看差错率、漏查率与规则触发情况',
     'review-settings': '启用或停用审核链的各个层级',
+    emissions: '查看各级区域的污染物产生量、排放量与核算溯源',
     audit: '查看谁在何时修改了什么',
     jobs: '查看批量导入等后台任务的进度',
     field: '在手机或平板上进行外业采集',
