@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { actorOf } from '../../../server/auth.ts';
 import { IdParams } from '../../../server/schemas.ts';
 import { sourceEmissions, totals } from './totals.ts';
+import { totalsWorkbook } from './totals-xlsx.ts';
 import { RECOMPUTE_JOB, VERIFY_JOB } from './verify.ts';
 
 const Region = Type.String({ pattern: '^[0-9]{6,12}$' });
@@ -17,6 +18,15 @@ export async function emissionRoutes(app: FastifyInstance) {
     config: { action: 'accounting.read' },
     schema: { tags, summary: 'A region\'s emission totals by pollutant, category, industry division and child region; approved apart from in review', querystring: Type.Object({ region: Type.Optional(Region) }) },
   }, async (req) => totals(db, actorOf(req), (req.query as { region?: string }).region));
+
+  app.get(`${base}/accounting/totals.xlsx`, {
+    config: { action: 'accounting.read' },
+    schema: { tags, summary: 'A region\'s emission totals as XLSX: sheets pollutants, categories, industries, children', querystring: Type.Object({ region: Type.Optional(Region) }) },
+  }, async (req, reply) => {
+    const t = await totals(db, actorOf(req), (req.query as { region?: string }).region);
+    reply.header('content-disposition', `attachment; filename="emissions-${t.region.code}.xlsx"`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    return reply.send(await totalsWorkbook(t));
+  });
 
   app.get(`${base}/sources/:id/emissions`, {
     config: { action: 'accounting.read', resource: 'source' },

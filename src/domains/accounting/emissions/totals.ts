@@ -24,6 +24,8 @@ function fold(rows: Row[]): TotalItem[] {
   return [...out.values()].filter((t) => t.figures !== 0 || t.approved.emitted !== 0 || t.review.emitted !== 0);
 }
 
+export type Totals = Awaited<ReturnType<typeof totals>>;
+
 export async function totals(db: Db, actor: Actor, code?: string) {
   const regionCode = code ?? actor.regionCode;
   const region = await db.selectFrom('regions').select(['code', 'name', 'level', 'scope_prefix']).where('code', '=', regionCode).executeTakeFirst();

@@ -65,6 +65,7 @@ export const nav: Strings<typeof zh.nav> = {
   'review-settings': 'Review chain',
   'accounting-group': 'Emission accounting',
   'accounting-coefficients': 'Coefficient library',
+  emissions: 'Emission totals',
   audit: 'Audit log',
   jobs: 'Jobs',
   field: 'Field app',

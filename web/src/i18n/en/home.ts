@@ -30,6 +30,7 @@ export const home: Strings<typeof zh.home> = {
     'review-qc': 'Sample checks, error and omission rates, rules fired',
     'review-settings': 'Turn the levels of the review chain on or off',
     'accounting-coefficients': 'Import and compare versions of the coefficient library; put one in force',
+    emissions: 'Pollutants generated and emitted by region, and where each figure comes from',
     audit: 'See who changed what, and when',
     jobs: 'Follow background jobs such as bulk imports',
     field: 'Collect data in the field on a phone or tablet',

@@ -62,6 +62,7 @@ export const nav = {
   'review-settings': '审核链设置',
   'accounting-group': '排放核算',
   'accounting-coefficients': '产排污系数库',
+  emissions: '排放汇总',
   audit: '审计日志',
   jobs: '任务',
   field: '外业端',

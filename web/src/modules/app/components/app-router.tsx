@@ -35,6 +35,8 @@ const PhasesPage = page(() => import('../../review/components/phases-page.tsx'),
 const QcPage = page(() => import('../../review/components/qc-page.tsx'), 'QcPage');
 const ChainSettingsPage = page(() => import('../../review/components/chain-settings-page.tsx'), 'ChainSettingsPage');
 const CoefficientsPage = page(() => import('../../accounting/components/coefficients-page.tsx'), 'CoefficientsPage');
+const EmissionsPage = page(() => import('../../emissions/components/emissions-page.tsx'), 'EmissionsPage');
+const SourceEmissionsPage = page(() => import('../../emissions/components/source-emissions-page.tsx'), 'SourceEmissionsPage');
 const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
 const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
 const SurveySourcesPage = page(() => import('../../survey/components/survey-sources-page.tsx'), 'SurveySourcesPage');
@@ -99,6 +101,8 @@ const router = createBrowserRouter(
             { path: 'review/qc', element: guarded('review.sample', <QcPage />) },
             { path: 'review/settings', element: guarded('review.config', <ChainSettingsPage />) },
             { path: 'accounting/coefficients', element: guarded('accounting.read', <CoefficientsPage />) },
+            { path: 'emissions', element: guarded('accounting.read', <EmissionsPage />) },
+            { path: 'emissions/sources/:id', element: guarded('accounting.read', <SourceEmissionsPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },
             { path: '*', element: <NotFoundPage /> },

@@ -14,6 +14,7 @@ import {
   FileSearchOutlined,
   FormOutlined,
   HomeOutlined,
+  PieChartOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -33,7 +34,7 @@ export interface NavItem {
   key:
     | 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'registers' | 'directory' | 'merge-queue'
     | 'inventory' | 'inventory-records' | 'inventory-review' | 'inventory-plan' | 'inventory-settings'
-    | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'accounting-coefficients' | 'audit' | 'jobs';
+    | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'accounting-coefficients' | 'emissions' | 'audit' | 'jobs';
   path: string;
   icon: ReactNode;
   label: string;
@@ -64,6 +65,7 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
   { key: 'review-qc', path: '/review/qc', icon: <FundOutlined />, permission: 'review.sample', group: 'review-group' },
   { key: 'review-settings', path: '/review/settings', icon: <SettingOutlined />, permission: 'review.config', group: 'review-group' },
   { key: 'accounting-coefficients', path: '/accounting/coefficients', icon: <CalculatorOutlined />, permission: 'accounting.read', group: 'accounting-group' },
+  { key: 'emissions', path: '/emissions', icon: <PieChartOutlined />, permission: 'accounting.read', group: 'accounting-group' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'jobs', path: '/jobs', icon: <ScheduleOutlined />, permission: 'jobs.read' },
 ];

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PieChartOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,7 +54,12 @@ export function SourceSurveyPage() {
     <div className="page" data-testid="source-survey" data-source={id}>
       <Card
         size="small"
-        extra={can('survey.invite') && s?.surveyed && <InvitationButton sourceId={id} />}
+        extra={
+          <Space>
+            {can('accounting.read') && <Button size="small" icon={<PieChartOutlined />} onClick={() => navigate(`/emissions/sources/${id}`)} data-testid="source-survey-emissions">{t('emissions.source.open')}</Button>}
+            {can('survey.invite') && s?.surveyed && <InvitationButton sourceId={id} />}
+          </Space>
+        }
         title={
           <Space>
             {/* Only those who may browse the directory have a list of sources to go back to. */}
