@@ -1,5 +1,7 @@
 // HTTP edge of emission accounting (docs/accounting-api.md): the coefficient library.
 import type { FastifyInstance } from 'fastify';
+import { RECOMPUTE_JOB } from './emissions/verify.ts';
+import { NATION } from './emissions/rollup-rules.ts';
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../../server/auth.ts';
 import { IdParams, PageQuery } from '../../server/schemas.ts';
@@ -43,5 +45,11 @@ export async function accountingRoutes(app: FastifyInstance) {
   app.post(`${base}/versions/:id/in-force`, {
     config: { action: 'accounting.config', resource: 'coefficient-version' },
     schema: { tags, summary: 'Put a version in force (the one before is retired, in one transaction)', params: IdParams },
-  }, async (req) => ({ version: await coef.putInForce(db, actorOf(req), (req.params as { id: number }).id) }));
+  }, async (req) => {
+    const a = actorOf(req);
+    const version = await coef.putInForce(db, a, (req.params as { id: number }).id);
+    // Every figure may read the new coefficients: compute them all again, as a job.
+    const job = await app.ctx.jobs.enqueue(a, RECOMPUTE_JOB, { regionCode: NATION }, NATION);
+    return { version, recomputeJobId: job.id };
+  });
 }

@@ -5,9 +5,10 @@
 import type { Db } from '../../../core/db/index.ts';
 import { makeConverter } from '../../survey/engine/units.ts';
 import { UNITS } from '../../survey/forms/code-tables/units.ts';
-import { accountSource, type Library } from '../methods/index.ts';
+import { accountSource } from '../methods/index.ts';
 import * as q from './emissions.sql.ts';
 import { deltas, divisionOf, pastCounty, type RollupFigure } from './rollup-rules.ts';
+import { libraryFor } from './library.ts';
 
 const convert = makeConverter(UNITS);
 
@@ -17,9 +18,11 @@ const toRollup = (f: { region_code: string; category: string; industry_div: stri
 });
 
 /** The figures a source has now (none for a deleted or merged source, or one with no accounting forms). */
-export async function figuresFor(db: Db, sourceId: number, library: Library | null = null) {
+export async function figuresFor(db: Db, sourceId: number) {
   const { source, forms } = await q.inputsOf(db, sourceId);
   if (!source || source.state !== 'active' || !forms.length) return [];
+  // The library in force is preferred to the coefficient the form gives (lineage says which).
+  const library = await libraryFor(db, source.industry_code, convert);
   const settings = await q.settings(db);
   const values = Object.fromEntries(forms.map((f) => [f.form, f.computed]));
   const approved = forms.every((f) => pastCounty(f.status, f.review_level));

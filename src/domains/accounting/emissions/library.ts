@@ -1,0 +1,40 @@
+// The coefficient library as the accounting reads it: the rows of the version in force, kept in
+// memory per version (a version never changes once imported), and the matcher bound to them.
+import type { Db } from '../../../core/db/index.ts';
+import type { Converter } from '../../survey/engine/units.ts';
+import { FUELS } from '../../survey/forms/code-tables/fuels.ts';
+import { allRows, inForceId } from '../coefficients/coefficients.sql.ts';
+import { parseFormula, type Formula } from '../coefficients/formula.ts';
+import type { CoefficientRow } from '../coefficients/rules.ts';
+import type { Library } from '../methods/index.ts';
+import { matchRow } from './library-match.ts';
+
+export const CENSUS = '2017';
+const versions = new Map<number, Promise<CoefficientRow[]>>();
+const formulas = new Map<string, Formula | null>();
+const fuelName = new Map(FUELS.map((f) => [f.code, f.zh]));
+
+function formulaOf(text: string): Formula | null {
+  if (!formulas.has(text)) {
+    try {
+      formulas.set(text, parseFormula(text));
+    } catch {
+      formulas.set(text, null);
+    }
+  }
+  return formulas.get(text)!;
+}
+
+/** The library for one source's industry (null when no version is in force). */
+export async function libraryFor(db: Db, industry: string | null, convert: Converter): Promise<Library | null> {
+  const id = await inForceId(db, CENSUS);
+  if (!id) return null;
+  let rows = versions.get(id);
+  if (!rows) {
+    rows = allRows(db, id);
+    rows.catch(() => versions.delete(id));
+    versions.set(id, rows);
+  }
+  const all = await rows;
+  return (q) => matchRow(all, { ...q, industry, fuel: q.fuel ? fuelName.get(q.fuel) ?? null : null }, convert, formulaOf, id);
+}
