@@ -30,21 +30,30 @@ export async function totals(db: Db, actor: Actor, code?: string) {
   const regionCode = code ?? actor.regionCode;
   const region = await db.selectFrom('regions').select(['code', 'name', 'level', 'scope_prefix']).where('code', '=', regionCode).executeTakeFirst();
   if (!region || !region.scope_prefix.startsWith(actor.scopePrefix)) throw new AppError('REGION_NOT_FOUND', { code: regionCode.slice(0, 20) });
-  const by = (col: 'pollutant' | 'category' | 'industry_div') => sql<Row>`
-    SELECT ${sql.ref(col)} AS key, pollutant, approved, sum(generated) AS generated, sum(emitted) AS emitted, sum(figures)::int AS figures
-    FROM emission_rollups WHERE region_code = ${region.code} GROUP BY 1, 2, 3 ORDER BY 1, 2`.execute(db).then((r) => fold(r.rows));
-  const children = await db.selectFrom('regions').select(['code', 'name']).where('parent_code', '=', region.code).execute();
-  const childRows = children.length ? (await sql<Row>`
-    SELECT region_code AS key, pollutant, approved, sum(generated) AS generated, sum(emitted) AS emitted, sum(figures)::int AS figures
-    FROM emission_rollups WHERE region_code IN (${sql.join(children.map((c) => c.code))}) GROUP BY 1, 2, 3 ORDER BY 1, 2`.execute(db)).rows : [];
-  const names = new Map(children.map((c) => [c.code, c.name]));
+  // One statement for the whole page: the region's rows read once (the CTE, referenced thrice, is
+  // materialised) and grouped three ways, and the children's rows, named after grouping. As four
+  // queries plus the children's names it was six round trips (docs/benchmarks.md, bench:rollup).
+  // The children as an array, not a join: joined to regions, PostgreSQL misjudged the rows and
+  // scanned all 1.3 M rollup rows for the nation (200 ms); by the array it reads the primary key.
+  const rows = (await sql<Row & { g: 'p' | 'c' | 'i' | 'r'; name: string | null }>`
+    WITH mine AS (SELECT category, industry_div, pollutant, approved, generated, emitted, figures FROM emission_rollups WHERE region_code = ${region.code})
+    SELECT 'p' AS g, pollutant AS key, NULL AS name, pollutant, approved, sum(generated) AS generated, sum(emitted) AS emitted, sum(figures)::int AS figures
+      FROM mine GROUP BY 2, 4, 5
+    UNION ALL SELECT 'c', category, NULL, pollutant, approved, sum(generated), sum(emitted), sum(figures)::int FROM mine GROUP BY 2, 4, 5
+    UNION ALL SELECT 'i', industry_div, NULL, pollutant, approved, sum(generated), sum(emitted), sum(figures)::int FROM mine GROUP BY 2, 4, 5
+    UNION ALL SELECT 'r', x.region_code, c.name, x.pollutant, x.approved, x.generated, x.emitted, x.figures FROM (
+      SELECT region_code, pollutant, approved, sum(generated) AS generated, sum(emitted) AS emitted, sum(figures)::int AS figures FROM emission_rollups
+      WHERE region_code = ANY (ARRAY(SELECT code FROM regions WHERE parent_code = ${region.code})) GROUP BY 1, 2, 3) x JOIN regions c ON c.code = x.region_code
+    ORDER BY 1, 2, 4`.execute(db)).rows;
+  const of = (g: string) => fold(rows.filter((r) => r.g === g));
+  const names = new Map(rows.filter((r) => r.g === 'r').map((r) => [r.key, r.name]));
   return {
     region: { code: region.code, name: region.name, level: region.level },
     unit: 't',
-    pollutants: await by('pollutant'),
-    byCategory: await by('category'),
-    byIndustry: await by('industry_div'),
-    children: fold(childRows).map((t) => ({ ...t, name: names.get(t.key) ?? null })),
+    pollutants: of('p'),
+    byCategory: of('c'),
+    byIndustry: of('i'),
+    children: of('r').map((t) => ({ ...t, name: names.get(t.key) ?? null })),
   };
 }
 
