@@ -44,12 +44,13 @@ export async function seedRollups(db: Db) {
       SELECT region_code, category, industry_div, pollutant, approved, sum(coalesce(generated, 0)) AS g, sum(emitted) AS e, count(*) AS n
       FROM emissions GROUP BY 1, 2, 3, 4, 5
     )
-    SELECT a.k, b.category, b.industry_div, b.pollutant, b.approved, sum(b.g), sum(b.e), sum(b.n)::int
+    SELECT a.k, coalesce(b.category, '*'), coalesce(b.industry_div, '*'), b.pollutant, b.approved, sum(b.g), sum(b.e), sum(b.n)::int
     FROM base b CROSS JOIN LATERAL (
       SELECT DISTINCT k FROM unnest(ARRAY[b.region_code, CASE WHEN length(b.region_code) > 6 THEN left(b.region_code, 6) END,
         left(b.region_code, 4) || '00', left(b.region_code, 2) || '0000', '100000']) AS k WHERE k IS NOT NULL
     ) a
-    GROUP BY 1, 2, 3, 4, 5`.execute(db);
+    -- The detail and the three summaries rollup-rules.ts keeps ('*' = every category or division).
+    GROUP BY GROUPING SETS ((a.k, b.category, b.industry_div, b.pollutant, b.approved), (a.k, b.category, b.pollutant, b.approved), (a.k, b.industry_div, b.pollutant, b.approved), (a.k, b.pollutant, b.approved))`.execute(db);
 }
 
 /** G106-2 (monitoring, manual) of one outlet as the engine leaves `computed`: flow t/a, mg/L. */

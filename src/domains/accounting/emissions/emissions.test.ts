@@ -83,7 +83,7 @@ describe.each(databaseKinds())('emissions and totals on %s', (kind) => {
       return (await call(t.app, nation, 'GET', `/api/v1/jobs/${job.json().job.id}`)).json();
     };
     expect((await run()).result).toMatchObject({ figureDifferences: 0, rollupDifferences: 0 });
-    await t.ctx.db.updateTable('emission_rollups').set((eb) => ({ emitted: eb('emitted', '+', '1') })).where('region_code', '=', '330300').where('pollutant', '=', 'COD').where('approved', '=', true).execute();
+    await t.ctx.db.updateTable('emission_rollups').set((eb) => ({ emitted: eb('emitted', '+', '1') })).where('region_code', '=', '330300').where('pollutant', '=', 'COD').where('approved', '=', true).where('category', '=', 'industrial').where('industry_div', '=', '33').execute();
     const found = (await run()).result;
     expect(found.rollupDifferences).toBe(1);
     expect(found.rollups[0]).toMatchObject({ key: '330300|industrial|33|COD|true', stored: 6, expected: 5 });

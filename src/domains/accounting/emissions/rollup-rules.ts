@@ -21,14 +21,23 @@ export const pastCounty = (status: string, level: string | null) => status === '
 export interface RollupFigure { region: string; category: string; industryDiv: string; pollutant: string; approved: boolean; generated: number | null; emitted: number }
 export interface Delta { region: string; category: string; industryDiv: string; pollutant: string; approved: boolean; generated: number; emitted: number; figures: number }
 
+/** Every category (or division): the summary rows a page reads instead of summing the detail. */
+export const ALL = '*';
+/**
+ * The rows a figure counts in at each region: the detail (category × division) and three summaries
+ * (category × all divisions, all categories × division, all × all) — so a region's totals, its
+ * breakdowns and its children's totals are each a few rows to read, whatever the detail.
+ */
+const cuts = (f: RollupFigure): Array<[string, string]> => [[f.category, f.industryDiv], [f.category, ALL], [ALL, f.industryDiv], [ALL, ALL]];
+
 const key = (d: Omit<Delta, 'generated' | 'emitted' | 'figures'>) => `${d.region}|${d.category}|${d.industryDiv}|${d.pollutant}|${d.approved}`;
 
 /** What to add to each rollup row (at every level) to go from `before` to `after`; rows that net to nothing are left out. Sorted, so concurrent writers lock rows in one order. */
 export function deltas(before: RollupFigure[], after: RollupFigure[]): Delta[] {
   const acc = new Map<string, Delta>();
   const add = (f: RollupFigure, sign: 1 | -1) => {
-    for (const region of ancestors(f.region)) {
-      const d = { region, category: f.category, industryDiv: f.industryDiv, pollutant: f.pollutant, approved: f.approved };
+    for (const region of ancestors(f.region)) for (const [category, industryDiv] of cuts(f)) {
+      const d = { region, category, industryDiv, pollutant: f.pollutant, approved: f.approved };
       const k = key(d);
       const cur = acc.get(k) ?? { ...d, generated: 0, emitted: 0, figures: 0 };
       cur.generated += sign * (f.generated ?? 0);

@@ -30,20 +30,18 @@ export async function totals(db: Db, actor: Actor, code?: string) {
   const regionCode = code ?? actor.regionCode;
   const region = await db.selectFrom('regions').select(['code', 'name', 'level', 'scope_prefix']).where('code', '=', regionCode).executeTakeFirst();
   if (!region || !region.scope_prefix.startsWith(actor.scopePrefix)) throw new AppError('REGION_NOT_FOUND', { code: regionCode.slice(0, 20) });
-  // One statement for the whole page: the region's rows read once (the CTE, referenced thrice, is
-  // materialised) and grouped three ways, and the children's rows, named after grouping. As four
-  // queries plus the children's names it was six round trips (docs/benchmarks.md, bench:rollup).
-  // The children as an array, not a join: joined to regions, PostgreSQL misjudged the rows and
-  // scanned all 1.3 M rollup rows for the nation (200 ms); by the array it reads the primary key.
+  // One statement for the whole page, every part read from the summary rows the deltas keep
+  // (rollup-rules.ts: '*' for all categories or divisions), so each is a few rows whatever the
+  // detail. The children as an array, not a join: joined to regions, PostgreSQL misjudged the rows
+  // and scanned the whole rollup table for the nation (docs/benchmarks.md, bench:rollup).
   const rows = (await sql<Row & { g: 'p' | 'c' | 'i' | 'r'; name: string | null }>`
-    WITH mine AS (SELECT category, industry_div, pollutant, approved, generated, emitted, figures FROM emission_rollups WHERE region_code = ${region.code})
-    SELECT 'p' AS g, pollutant AS key, NULL AS name, pollutant, approved, sum(generated) AS generated, sum(emitted) AS emitted, sum(figures)::int AS figures
-      FROM mine GROUP BY 2, 4, 5
-    UNION ALL SELECT 'c', category, NULL, pollutant, approved, sum(generated), sum(emitted), sum(figures)::int FROM mine GROUP BY 2, 4, 5
-    UNION ALL SELECT 'i', industry_div, NULL, pollutant, approved, sum(generated), sum(emitted), sum(figures)::int FROM mine GROUP BY 2, 4, 5
-    UNION ALL SELECT 'r', x.region_code, c.name, x.pollutant, x.approved, x.generated, x.emitted, x.figures FROM (
-      SELECT region_code, pollutant, approved, sum(generated) AS generated, sum(emitted) AS emitted, sum(figures)::int AS figures FROM emission_rollups
-      WHERE region_code = ANY (ARRAY(SELECT code FROM regions WHERE parent_code = ${region.code})) GROUP BY 1, 2, 3) x JOIN regions c ON c.code = x.region_code
+    SELECT CASE WHEN category = '*' AND industry_div = '*' THEN 'p' WHEN industry_div = '*' THEN 'c' ELSE 'i' END AS g,
+      CASE WHEN category = '*' AND industry_div = '*' THEN pollutant WHEN industry_div = '*' THEN category ELSE industry_div END AS key,
+      NULL AS name, pollutant, approved, generated, emitted, figures
+    FROM emission_rollups WHERE region_code = ${region.code} AND (category = '*' OR industry_div = '*')
+    UNION ALL SELECT 'r', x.region_code, c.name, x.pollutant, x.approved, x.generated, x.emitted, x.figures
+    FROM emission_rollups x JOIN regions c ON c.code = x.region_code
+    WHERE x.region_code = ANY (ARRAY(SELECT code FROM regions WHERE parent_code = ${region.code})) AND x.category = '*' AND x.industry_div = '*'
     ORDER BY 1, 2, 4`.execute(db)).rows;
   const of = (g: string) => fold(rows.filter((r) => r.g === g));
   const names = new Map(rows.filter((r) => r.g === 'r').map((r) => [r.key, r.name]));
