@@ -4,7 +4,7 @@
 // stored, then written with its revision and audit row. autocannon sends them from this
 // process at 10 and at 50 connections; every request is a new submission (a new id for a new
 // source × form), none is a resend.
-// Usage: npm run bench:ingest [-- --seconds 10] [--sources 8000] [--db pglite|postgres|both]
+// Usage: npm run bench:ingest [-- --seconds 10] [--sources 8000] [--db pglite|postgres|both] [--workers N (PostgreSQL: N server processes)]
 // (postgres needs DATABASE_URL; it loads a fresh database pucha_bench_ingest on that server)
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -22,6 +22,8 @@ import { countAnswers } from '../src/domains/survey/forms/example-set.ts';
 import { referencedFiles } from '../src/domains/survey/submissions/rules.ts';
 
 const arg = (name: string, dflt: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
+// Server processes on PostgreSQL (pucha serve --workers N); PGlite is always one.
+const WORKERS = Number(arg('--workers', '1'));
 const seconds = Number(arg('--seconds', '10'));
 const nSources = Number(arg('--sources', '8000'));
 const which = arg('--db', process.env.DATABASE_URL ? 'both' : 'pglite');
@@ -51,7 +53,7 @@ async function load(database: Database): Promise<number[]> {
 
 async function serve(env: Record<string, string>) {
   const port = 3600 + Math.floor(Math.random() * 90);
-  const server = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), 'bin/pucha.js', 'serve', '--port', String(port)], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), 'bin/pucha.js', 'serve', '--port', String(port), ...(WORKERS > 1 && env.DATABASE_URL ? ['--workers', String(WORKERS)] : [])], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
@@ -65,10 +67,16 @@ async function serve(env: Record<string, string>) {
   return { base, pid: server.pid!, stop: async () => { server.kill('SIGTERM'); await new Promise((r) => server.once('exit', r)); } };
 }
 
-/** CPU seconds (user + system) a process has used: the server's cost per submission, whatever else shares the machine. */
+/** CPU seconds (user + system) a process and its worker processes have used: the server's cost per submission, whatever else shares the machine. */
 function cpuSeconds(pid: number): number {
   const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  let children: number[] = [];
+  try {
+    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    /* no children file: one process */
+  }
+  return (Number(f[11]) + Number(f[12])) / 100 + children.reduce((n, c) => n + cpuSeconds(c), 0); // utime, stime in clock ticks (USER_HZ = 100)
 }
 
 async function run(label: string, base: string, pid: number, sources: number[]) {

@@ -8,6 +8,7 @@ import { readLiveLock } from '../core/db/pglite.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../domains/demo/index.ts';
 import { DEPARTMENTS, ROLES } from '../domains/access/index.ts';
 import { prepareDatabase, startServer } from '../server/start.ts';
+import { ClusterNeedsServer, serveCluster } from '../server/cluster.ts';
 import { connectApi, type Api, type ApiAnswer } from './api.ts';
 import { ProgressBar } from './progress.ts';
 import { registerDirectoryCommands } from './directory-commands.ts';
@@ -20,6 +21,12 @@ const say = (l: string) => process.stderr.write(`${l}\n`);
 function port(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a number from 0 to 65535');
+  return n;
+}
+
+function positive(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('a number from 1 to 64');
   return n;
 }
 
@@ -79,9 +86,20 @@ program
   .option('-p, --port <n>', 'port to listen on (default: $PORT or 3000)', port)
   .option('--host <host>', 'address to bind (default: $HOST or 127.0.0.1)')
   .option('--demo', 'load the demo census if this database has none yet')
-  .action(async (o: { port?: number; host?: string; demo?: boolean }) => {
+  .option('--workers <n>', 'run N server processes on one port (PostgreSQL server only)', positive)
+  .action(async (o: { port?: number; host?: string; demo?: boolean; workers?: number }) => {
     const base = loadConfig();
     const config = { ...base, port: o.port ?? base.port, host: o.host ?? base.host };
+    if (o.workers && o.workers > 1) {
+      await serveCluster(config, o.workers, {
+        demo: !!o.demo, log: say,
+        onReady: (url) => (o.demo ? printAccounts(url) : say(`Pucha is running at ${url}/console/ (${o.workers} processes)`)),
+      }).catch((e) => {
+        if (e instanceof ClusterNeedsServer) throw new CliError(e.message);
+        throw e;
+      });
+      return;
+    }
     const running = await startServer(config, { demoOnFirstStart: !!o.demo, log: say });
     say(`database: ${running.ctx.database.kind}${running.ctx.database.kind === 'pglite' ? ` in ${config.dataDir}` : ''}`);
     if (o.demo) printAccounts(running.url);
