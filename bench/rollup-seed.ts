@@ -33,7 +33,8 @@ export async function seedEmissions(db: Db) {
 }
 
 /**
- * The rollups from the figures, as the deltas keep them: one GROUP BY at the figures' own region,
+ * The rollups from the figures, as the deltas keep them (the detail and the three '*' summaries of
+ * rollup-rules.ts cuts, by GROUPING SETS; GROUPING() marks a summary, never a NULL): one GROUP BY at the figures' own region,
  * then every row counted once at each distinct key of rollup-rules.ts ancestors() — the region,
  * its county (a township's), prefecture (first 4 digits + 00), province (2 + 0000) and 100000.
  * DISTINCT matters where keys coincide (a county-level city directly under its province, 东莞).
@@ -44,7 +45,7 @@ export async function seedRollups(db: Db) {
       SELECT region_code, category, industry_div, pollutant, approved, sum(coalesce(generated, 0)) AS g, sum(emitted) AS e, count(*) AS n
       FROM emissions GROUP BY 1, 2, 3, 4, 5
     )
-    SELECT a.k, coalesce(b.category, '*'), coalesce(b.industry_div, '*'), b.pollutant, b.approved, sum(b.g), sum(b.e), sum(b.n)::int
+    SELECT a.k, CASE WHEN grouping(b.category) = 1 THEN '*' ELSE b.category END, CASE WHEN grouping(b.industry_div) = 1 THEN '*' ELSE b.industry_div END, b.pollutant, b.approved, sum(b.g), sum(b.e), sum(b.n)::int
     FROM base b CROSS JOIN LATERAL (
       SELECT DISTINCT k FROM unnest(ARRAY[b.region_code, CASE WHEN length(b.region_code) > 6 THEN left(b.region_code, 6) END,
         left(b.region_code, 4) || '00', left(b.region_code, 2) || '0000', '100000']) AS k WHERE k IS NOT NULL

@@ -10,7 +10,7 @@
 //     as `yq-reviewer` while the county's totals are polled every 20 ms until COD's approved figure moves;
 //  4. recompute rate: --recompute new sources with G106-1/G106-2 forms marked, settled in this
 //     process by settleDirty (the worker's chore) → sources/s, figures/s, peak RSS; extrapolated;
-// then checks that the nation's rollups still equal the sum of the figures, and drops the database.
+// then checks that the nation's rollups (each of the four cuts) still equal the sum of the figures, and drops the database.
 // Usage: DATABASE_URL=postgres://… npm run bench:rollup [-- --requests 200] [--recompute 2000] [--keep] [--reuse]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -87,10 +87,11 @@ if (!reuse) {
   console.log(`seeded ${counts.f.toLocaleString()} figures (${((counts.a / counts.f) * 100).toFixed(0)} % approved) in ${secs(emMs)} (${Math.round(counts.f / (emMs / 1000)).toLocaleString()} rows/s); ` +
     `${counts.r.toLocaleString()} rollup rows at every level in ${secs(ruMs)}; ANALYZE ${secs(anMs)}`);
 }
+// Ranked by the all-categories × all-divisions rows: each figure counts once there (and four times over all rows).
 const province = (await one(sql<{ k: string }>`SELECT region_code AS k FROM emission_rollups WHERE region_code LIKE '__0000' AND region_code <> '100000'
-  GROUP BY 1 ORDER BY sum(figures) DESC LIMIT 1`)).k;
+  AND category = '*' AND industry_div = '*' GROUP BY 1 ORDER BY sum(figures) DESC LIMIT 1`)).k;
 const city = (await one(sql<{ k: string }>`SELECT region_code AS k FROM emission_rollups WHERE region_code LIKE ${province.slice(0, 2) + '__00'} AND region_code <> ${province}
-  GROUP BY 1 ORDER BY sum(figures) DESC LIMIT 1`)).k;
+  AND category = '*' AND industry_div = '*' GROUP BY 1 ORDER BY sum(figures) DESC LIMIT 1`)).k;
 
 // The issue's reference: a plain GROUP BY over the figures, nation and one province, timed once each.
 const plain = (prefix: string) => sql`SELECT pollutant, approved, sum(generated), sum(emitted), count(*) FROM emissions
@@ -205,11 +206,17 @@ console.log(`recompute: ${marked} sources with G106-1/G106-2 seeded and marked i
 console.log(`  extrapolated (not measured): ${sources.toLocaleString()} sources at that rate ≈ ${(sources / perSec / 3600).toFixed(1)} h in one worker`);
 
 // The deltas kept the nation's totals equal to the figures (seeded, settled and approved ones alike).
-const diff = await one(sql<{ n: number; r: string; e: string }>`SELECT count(*)::int AS n, sum(r)::text AS r, sum(e)::text AS e FROM (
-  SELECT pollutant, approved, sum(emitted) AS r, sum(figures) AS f FROM emission_rollups WHERE region_code = '100000' GROUP BY 1, 2) r
-  FULL JOIN (SELECT pollutant, approved, sum(emitted) AS e, count(*) AS f FROM emissions GROUP BY 1, 2) e USING (pollutant, approved)
-  WHERE r.f IS DISTINCT FROM e.f OR abs(coalesce(r.r, 0) - coalesce(e.e, 0)) > 1e-6 * greatest(1, abs(coalesce(e.e, 0)))`);
-console.log(`nation's rollups against the sum of the figures: ${diff.n === 0 ? 'equal' : `${diff.n} (pollutant, approved) rows differ`}`);
-if (diff.n !== 0) process.exitCode = 1;
+// Each cut on its own — the detail, by category ('*' divisions), by division ('*' categories) and
+// '*' × '*' — since every figure counts once in each: summed over all rows it would count four times.
+const diffs = (await sql<{ cut: string; n: number }>`WITH r AS (
+    SELECT CASE WHEN category = '*' AND industry_div = '*' THEN 'all' WHEN industry_div = '*' THEN 'by category' WHEN category = '*' THEN 'by division' ELSE 'detail' END AS cut,
+      pollutant, approved, sum(emitted) AS r, sum(figures) AS f FROM emission_rollups WHERE region_code = '100000' GROUP BY 1, 2, 3),
+  e AS (SELECT c.cut, x.* FROM (VALUES ('all'), ('by category'), ('by division'), ('detail')) c(cut)
+    CROSS JOIN (SELECT pollutant, approved, sum(emitted) AS e, count(*) AS f FROM emissions GROUP BY 1, 2) x)
+  SELECT cut, count(*) FILTER (WHERE r.f IS DISTINCT FROM e.f OR abs(coalesce(r.r, 0) - coalesce(e.e, 0)) > 1e-6 * greatest(1, abs(coalesce(e.e, 0))))::int AS n
+  FROM r FULL JOIN e USING (cut, pollutant, approved) GROUP BY 1 ORDER BY 1`.execute(db)).rows;
+const bad = diffs.filter((x) => x.n !== 0);
+console.log(`nation's rollups against the sum of the figures, each cut (${diffs.map((x) => x.cut).join(', ')}): ${bad.length === 0 && diffs.length === 4 ? 'equal' : bad.map((x) => `${x.cut}: ${x.n} (pollutant, approved) rows differ`).join('; ') || `only ${diffs.length} cuts`}`);
+if (bad.length !== 0 || diffs.length !== 4) process.exitCode = 1;
 await d.close();
 if (!process.argv.includes('--keep')) await admin(`DROP DATABASE ${NAME} WITH (FORCE)`);
