@@ -19,6 +19,8 @@ import { errorBody } from '../core/errors.ts';
 export const UPLOAD_LIMIT = 20 * 1024 * 1024; // 20 MB: a 10,000-row XLSX is far below it
 export const CONSOLE_BASE = '/console/';
 
+const NUDGING = /^\/api\/v1\/(submissions|review|sources\/\d+\/survey|accounting)/;
+
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
@@ -50,9 +52,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  // A change went through: let the worker's chores (e.g. emissions to settle) look at once.
+  // A change the chores settle (a survey form saved, a review action: emissions to recompute)
+  // went through: let the worker look now rather than at its next poll.
   app.addHook('onResponse', async (req, reply) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && req.url.startsWith('/api/')) ctx.jobs.nudge();
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && NUDGING.test(req.url)) ctx.jobs.nudge();
   });
 
   for (const d of DOMAINS) {

@@ -143,10 +143,12 @@ export class JobRunner {
       }
       if ((await this.runChores()) > 0) continue;
       this.idleAt = pass;
-      if (this.nudges !== pass) continue; // nudged during this pass: look again rather than sleep
+      // Nudged during this pass: look again soon, but not at once — under a stream of writes the
+      // nudges must coalesce, or the worker would spin on the database the writes need.
+      const soon = this.nudges !== pass;
       await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        this.timer = setTimeout(resolve, this.opts.pollMs ?? 1000);
+        this.wake = soon ? undefined : resolve;
+        this.timer = setTimeout(resolve, soon ? 50 : this.opts.pollMs ?? 1000);
       });
       this.wake = undefined;
     }

@@ -5,6 +5,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../core/db/index.ts';
 import type { ReviewLevel } from '../../core/db/schema.ts';
 import type { Actor } from '../access/index.ts';
+import { ACCOUNTING_FORMS } from '../accounting/forms-read.ts';
 import type { SubmissionRow } from '../survey/submissions/submissions.sql.ts';
 
 export async function lockSubmission(trx: Tx, id: string): Promise<SubmissionRow | undefined> {
@@ -30,7 +31,8 @@ export async function moveSubmission(trx: Tx, id: string, fromVersion: number, m
 }
 
 /** The source's emissions are computed again in the background (their approved share changes). */
-export async function markDirty(trx: Tx, sourceId: number) {
+export async function markDirty(trx: Tx, sourceId: number, form: string) {
+  if (!ACCOUNTING_FORMS.includes(form)) return;
   await sql`INSERT INTO accounting_dirty (source_id) VALUES (${sourceId}) ON CONFLICT (source_id) DO UPDATE SET marked_at = now()`.execute(trx);
 }
 
@@ -124,7 +126,8 @@ export async function approveChunk(db: Db, actor: Actor, level: ReviewLevel, f: 
     WITH picked AS (SELECT s.id FROM submissions s WHERE ${filterWhere(actor, level, f, snapshot)} ORDER BY s.waiting_since, s.seq LIMIT ${size} FOR UPDATE SKIP LOCKED),
     u AS (UPDATE submissions t SET status = ${status}, review_level = ${next}, waiting_since = ${next ? sql`now()` : null}, review_version = t.review_version + 1
           FROM picked WHERE t.id = picked.id RETURNING t.id, t.source_id, t.province_code, t.region_code, t.rev, t.form, t.review_version),
-    d AS (INSERT INTO accounting_dirty (source_id) SELECT DISTINCT source_id FROM u ON CONFLICT (source_id) DO UPDATE SET marked_at = now()),
+    d AS (INSERT INTO accounting_dirty (source_id) SELECT DISTINCT source_id FROM u WHERE u.form IN (${sql.join([...ACCOUNTING_FORMS])})
+          ON CONFLICT (source_id) DO UPDATE SET marked_at = now()),
     st AS (INSERT INTO review_steps (submission_id, province_code, level, action, reason, rev, by_user)
            SELECT id, province_code, ${level}, 'approve', 'bulk', rev, ${actor.id}::bigint FROM u),
     a AS (INSERT INTO audit_log (actor_id, actor_username, action, entity, entity_id, region_code, before, after)

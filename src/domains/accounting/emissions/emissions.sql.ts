@@ -4,8 +4,9 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../../core/db/index.ts';
 import type { Delta } from './rollup-rules.ts';
 
-/** Forms the accounting reads (G101-1 for production hours). */
-export const ACCOUNTING_FORMS = ['G101-1', 'G106-1', 'G106-2', 'G106-3', 'J101-3'];
+import { ACCOUNTING_FORMS } from '../forms-read.ts';
+
+export { ACCOUNTING_FORMS };
 
 /** The oldest marks; the time as text, because a JS Date would drop the microseconds the clear compares. */
 export async function dirtySources(db: Db, limit: number) {
@@ -18,7 +19,7 @@ export async function inputsOf(db: Db | Tx, sourceId: number) {
     SELECT s.id, s.region_code, s.category, s.industry_code, s.state, ir.region_code AS record_region
     FROM sources s LEFT JOIN inventory_records ir ON ir.source_id = s.id WHERE s.id = ${sourceId}`.execute(db);
   const forms = await db.selectFrom('submissions').select(['form', 'status', 'review_level', 'computed', 'rev'])
-    .where('source_id', '=', sourceId).where('form', 'in', ACCOUNTING_FORMS).where('status', 'in', ['submitted', 'approved', 'locked']).execute();
+    .where('source_id', '=', sourceId).where('form', 'in', [...ACCOUNTING_FORMS]).where('status', 'in', ['submitted', 'approved', 'locked']).execute();
   return { source: src.rows[0], forms };
 }
 

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../core/db/index.ts';
 import type { ReviewLevel } from '../../../core/db/schema.ts';
+import { ACCOUNTING_FORMS } from '../../accounting/forms-read.ts';
 
 export interface StepView { level: string; action: string; reason: string | null; comments: { path: string; text: string }[]; rev: number; by: string | null; at: Date }
 
@@ -30,10 +31,11 @@ export async function passRespondentLevel(trx: Tx, sourceId: number, next: Revie
       UPDATE submissions SET status = ${next ? 'approved' : 'locked'}, review_level = ${next}, waiting_since = ${next ? sql`now()` : null},
         review_version = review_version + 1
       WHERE source_id = ${sourceId} AND review_level = 'respondent' AND status = 'submitted'
-      RETURNING id, source_id, province_code, rev),
+      RETURNING id, source_id, form, province_code, rev),
     st AS (INSERT INTO review_steps (submission_id, province_code, level, action, rev, by_user)
       SELECT id, province_code, 'respondent', 'confirm', rev, ${userId}::bigint FROM u),
-    d AS (INSERT INTO accounting_dirty (source_id) SELECT DISTINCT source_id FROM u ON CONFLICT (source_id) DO UPDATE SET marked_at = now())
+    d AS (INSERT INTO accounting_dirty (source_id) SELECT DISTINCT source_id FROM u WHERE u.form IN (${sql.join([...ACCOUNTING_FORMS])})
+      ON CONFLICT (source_id) DO UPDATE SET marked_at = now())
     SELECT count(*)::int AS n FROM u`.execute(trx);
   return r.rows[0].n;
 }
