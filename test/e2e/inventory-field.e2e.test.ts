@@ -146,7 +146,7 @@ run.each(databaseKinds())('inventory field app in Chromium on %s', (kind) => {
     await page.fill('[data-testid="form-name"]', addedName);
     await page.fill('[data-testid="form-address"]', '乐清市城东街道东风路99号');
     await page.click('[data-testid="form-locate"]');
-    await expect.poll(async () => Number(await page.locator('[data-testid="form-lat"]').inputValue())).toBe(28.1127);
+    await expect.poll(async () => Number(await page.locator('[data-testid="form-lat"]').inputValue()), { timeout: 20_000 }).toBe(28.1127);
     await page.screenshot({ path: `.tmp/e2e-inventory-field-form-${kind}.png`, fullPage: true });
     await page.click('[data-testid="form-submit"]');
     await page.locator('[data-testid="unit-list"]').waitFor();
