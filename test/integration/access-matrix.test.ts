@@ -10,6 +10,7 @@ import { NO_BODY, SAMPLE_BODIES } from './route-samples.ts';
 import { inventoryFixtures } from './inventory-fixtures.ts';
 import { surveyFixtures } from './survey-fixtures.ts';
 import { reviewFixtures } from './review-fixtures.ts';
+import { supervisionFixtures } from './supervision-fixtures.ts';
 
 // One demo account per role; all but the national ones sit in 乐清市 (330382).
 const ACCOUNT: Record<Role, string> = {
@@ -71,6 +72,7 @@ describe.each(databaseKinds())('route × role × scope on %s', (kind) => {
       ...(await inventoryFixtures(t, sourceId)),
       ...(await surveyFixtures(t, sourceId)),
       ...(await reviewFixtures(t, sourceId)),
+      ...(await supervisionFixtures(t)),
       // Coefficient versions are national: the "other" is an id that does not exist, read as not found.
       'coefficient-version': {
         own: String((await db.selectFrom('coefficient_versions').select('id').where('sample', '=', true).executeTakeFirstOrThrow()).id),

@@ -6,12 +6,14 @@ import type { Json, NullableTimestamp, Timestamp } from './column-types.ts';
 import type { InventoryStatesTable, InventoryDepartmentsTable, CensusZonesTable, WorkPackagesTable, WorkPackageAssignmentsTable, InventoryRecordsTable, InventoryOpsTable, InventoryPhotosTable, InventoryVerdictsTable, InventoryRemarksTable, PhaseDatesTable } from './schema-inventory.ts';
 import type { CoefficientVersionsTable, CoefficientsTable, AccountingSettingsTable, AccountingDirtyTable, EmissionsTable, EmissionRollupsTable } from './schema-accounting.ts';
 import type { ReviewLevelsTable, ReviewStepsTable, PhaseAcceptancesTable, QcSettingsTable, QcSamplesTable, QcSampleItemsTable } from './schema-review.ts';
+import type { CensusCalendarTable, CalendarDeadlinesTable, ReadinessReportsTable, DispatchesTable, BriefingsTable, SupervisionCasesTable, CaseEventsTable, SupervisionFilesTable, ChannelsTable, ChannelMembersTable, ChannelMessagesTable, NotificationsTable, ChannelWebhooksTable, WebhookDeliveriesTable } from './schema-supervision.ts';
 import type { SubmissionsTable, SubmissionRevisionsTable, SubmissionAttachmentsTable, SurveyInvitationsTable, SurveyConfirmationsTable } from './schema-survey.ts';
 
 export type * from './schema-inventory.ts';
 export type * from './schema-survey.ts';
 export type * from './schema-review.ts';
 export type * from './schema-accounting.ts';
+export type * from './schema-supervision.ts';
 
 export type RegionLevel = 'nation' | 'province' | 'prefecture' | 'county' | 'township' | 'village';
 
@@ -328,4 +330,18 @@ export interface DB {
   accounting_dirty: AccountingDirtyTable;
   emissions: EmissionsTable;
   emission_rollups: EmissionRollupsTable;
+  census_calendar: CensusCalendarTable;
+  calendar_deadlines: CalendarDeadlinesTable;
+  readiness_reports: ReadinessReportsTable;
+  dispatches: DispatchesTable;
+  briefings: BriefingsTable;
+  supervision_cases: SupervisionCasesTable;
+  case_events: CaseEventsTable;
+  supervision_files: SupervisionFilesTable;
+  channels: ChannelsTable;
+  channel_members: ChannelMembersTable;
+  channel_messages: ChannelMessagesTable;
+  notifications: NotificationsTable;
+  channel_webhooks: ChannelWebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -57,6 +57,16 @@ export const POLICY = {
   // 核算: offices and reviewers read the library, the figures and the totals; the national office changes the library and the settings.
   'accounting.read': { roles: [...OFFICES, 'reviewer', 'department-reviewer'] },
   'accounting.config': { roles: ['national-office'], minLevel: 'nation' },
+  // 调度与督导: every office does for its own scope what the national office does for the provinces.
+  'supervision.read': { roles: [...OFFICES, 'reviewer'] },
+  'supervision.report': { roles: OFFICES },
+  'supervision.dispatch': { roles: OFFICES },
+  'supervision.case': { roles: OFFICES },
+  'supervision.config': { roles: ['national-office'], minLevel: 'nation' },
+  // 工作群: offices' officials under their real names.
+  'channels.read': { roles: OFFICES },
+  'channels.post': { roles: OFFICES },
+  'channels.admin': { roles: OFFICES },
   'demo.load': { roles: ['national-office'], minLevel: 'nation' },
 } as const satisfies Record<string, Rule>;
 
