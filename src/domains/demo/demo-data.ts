@@ -29,6 +29,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'yq-agency', displayName: '第三方 陈志远', role: 'agency-staff', regionCode: '330382', agency: 'yq' },
   { username: 'yq-respondent', displayName: '乐清市东联电气有限公司', role: 'respondent', regionCode: '330382001' },
   { username: 'editor', displayName: '门户编辑 孙丽', role: 'editor', regionCode: '100000' },
+  { username: 'chongqing', displayName: '重庆市普查办 陈刚', role: 'regional-office', regionCode: '500000' },
   { username: 'beibei', displayName: '北碚区普查办 杨帆', role: 'regional-office', regionCode: '500109' },
   { username: 'bb-officer', displayName: '北碚区生态环境局 何军', role: 'enumerator', regionCode: '500109' },
   { username: 'bb-agency', displayName: '第三方 周雪梅', role: 'agency-staff', regionCode: '500109', agency: 'bb' },
