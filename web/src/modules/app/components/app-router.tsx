@@ -37,6 +37,12 @@ const ChainSettingsPage = page(() => import('../../review/components/chain-setti
 const CoefficientsPage = page(() => import('../../accounting/components/coefficients-page.tsx'), 'CoefficientsPage');
 const EmissionsPage = page(() => import('../../emissions/components/emissions-page.tsx'), 'EmissionsPage');
 const SourceEmissionsPage = page(() => import('../../emissions/components/source-emissions-page.tsx'), 'SourceEmissionsPage');
+const DispatchesPage = page(() => import('../../supervision-work/components/dispatches-page.tsx'), 'DispatchesPage');
+const DispatchPage = page(() => import('../../supervision-work/components/dispatch-page.tsx'), 'DispatchPage');
+const CasesPage = page(() => import('../../supervision-work/components/cases-page.tsx'), 'CasesPage');
+const CasePage = page(() => import('../../supervision-work/components/case-page.tsx'), 'CasePage');
+const BriefingsPage = page(() => import('../../supervision-work/components/briefings-page.tsx'), 'BriefingsPage');
+const BriefingPage = page(() => import('../../supervision-work/components/briefing-page.tsx'), 'BriefingPage');
 const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
 const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
 const SurveySourcesPage = page(() => import('../../survey/components/survey-sources-page.tsx'), 'SurveySourcesPage');
@@ -103,6 +109,12 @@ const router = createBrowserRouter(
             { path: 'accounting/coefficients', element: guarded('accounting.read', <CoefficientsPage />) },
             { path: 'emissions', element: guarded('accounting.read', <EmissionsPage />) },
             { path: 'emissions/sources/:id', element: guarded('accounting.read', <SourceEmissionsPage />) },
+            { path: 'supervision/dispatches', element: guarded('supervision.read', <DispatchesPage />) },
+            { path: 'supervision/dispatches/:id', element: guarded('supervision.read', <DispatchPage />) },
+            { path: 'supervision/cases', element: guarded('supervision.read', <CasesPage />) },
+            { path: 'supervision/cases/:id', element: guarded('supervision.read', <CasePage />) },
+            { path: 'supervision/briefings', element: guarded('supervision.read', <BriefingsPage />) },
+            { path: 'supervision/briefings/:id', element: guarded('supervision.read', <BriefingPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },
             { path: '*', element: <NotFoundPage /> },

@@ -1,0 +1,90 @@
+import { Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState, type HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useCan } from '../../auth/hooks/use-can.ts';
+import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
+import { useLang } from '../../ui/hooks/use-lang.ts';
+import { formatDateTime } from '../../ui/utils/format-date-time.ts';
+import { useCases, type CaseFilter } from '../hooks/use-cases.ts';
+import { CASE_STATUSES, CASE_TYPES, type Case } from '../utils/supervision-api.ts';
+import { CaseFormModal } from './case-form-modal.tsx';
+import { CaseTypeTag } from './case-type-tag.tsx';
+import { StatusTag } from './status-tag.tsx';
+import './supervision-work.css';
+
+/** /supervision/cases — the cases the caller's office issued or received, overdue ones in red. */
+export function CasesPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const can = useCan();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const direction = params.get('direction') === 'received' ? 'received' : 'issued';
+  const filter: CaseFilter = { direction, status: params.get('status') ?? undefined, type: params.get('type') ?? undefined };
+  const list = useCases(filter);
+  const [open, setOpen] = useState(false);
+  const change = (k: string, v: string | undefined) => {
+    const p = new URLSearchParams(params);
+    if (v) p.set(k, v); else p.delete(k);
+    setParams(p, { replace: true });
+  };
+
+  const columns: ColumnsType<Case> = [
+    { title: t('supervisionWork.cases.number'), dataIndex: 'number', width: 150, render: (n: string, c) => <Typography.Link data-testid="case-number">{n || `#${c.id}`}</Typography.Link> },
+    { title: t('supervisionWork.cases.type'), dataIndex: 'type', width: 90, render: (v: Case['type']) => <CaseTypeTag type={v} /> },
+    { title: t('supervisionWork.cases.caseTitle'), dataIndex: 'title', ellipsis: true },
+    direction === 'issued'
+      ? { title: t('supervisionWork.cases.target'), key: 'target', width: 140, render: (_, c) => c.target.name }
+      : { title: t('supervisionWork.cases.issuer'), key: 'issuer', width: 140, render: (_, c) => c.issuer.name },
+    {
+      title: t('supervisionWork.cases.dueOn'), dataIndex: 'dueOn', width: 130,
+      render: (v: string | null, c) => (c.overdue ? <Typography.Text type="danger" data-testid="case-overdue">{v} {t('supervisionWork.cases.overdue')}</Typography.Text> : (v ?? '—')),
+    },
+    { title: t('supervisionWork.cases.status'), dataIndex: 'status', width: 90, render: (s: string) => <StatusTag status={s} /> },
+    { title: t('supervisionWork.cases.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v, lang) },
+  ];
+
+  return (
+    <div className="page">
+      <Card
+        size="small"
+        title={t('supervisionWork.cases.title')}
+        extra={can('supervision.case') && <Button type="primary" data-testid="case-new" onClick={() => setOpen(true)}>{t('supervisionWork.cases.new')}</Button>}
+      >
+        <Tabs
+          size="small"
+          activeKey={direction}
+          onChange={(k) => change('direction', k === 'issued' ? undefined : k)}
+          items={[
+            { key: 'issued', label: <span data-testid="cases-tab-issued">{t('supervisionWork.cases.issued')}</span> },
+            { key: 'received', label: <span data-testid="cases-tab-received">{t('supervisionWork.cases.received')}</span> },
+          ]}
+        />
+        <Space wrap className="block-gap">
+          <Select allowClear style={{ width: 140 }} placeholder={t('supervisionWork.cases.anyStatus')} value={filter.status} data-testid="cases-filter-status"
+            onChange={(v: string | undefined) => change('status', v)} options={CASE_STATUSES.map((k) => ({ value: k, label: t(`supervisionWork.statuses.${k}`) }))} />
+          <Select allowClear style={{ width: 140 }} placeholder={t('supervisionWork.cases.anyType')} value={filter.type} data-testid="cases-filter-type"
+            onChange={(v: string | undefined) => change('type', v)} options={CASE_TYPES.map((k) => ({ value: k, label: t(`supervisionWork.caseTypes.${k}`) }))} />
+        </Space>
+        <QueryErrorAlert error={list.error} onRetry={() => list.refetch()} />
+        <Table<Case>
+          data-testid="cases-table"
+          size="small"
+          rowKey="id"
+          loading={list.isPending}
+          dataSource={list.data ?? []}
+          columns={columns}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: 960 }}
+          locale={{ emptyText: t('supervisionWork.cases.empty') }}
+          rowClassName={(c) => (c.overdue ? 'clickable-row case-overdue' : 'clickable-row')}
+          onRow={(c) => ({ 'data-testid': `case-row-${c.id}`, 'data-status': c.status, 'data-target': c.target.code, onClick: () => navigate(`/supervision/cases/${c.id}`) }) as HTMLAttributes<HTMLElement>}
+        />
+      </Card>
+      {open && <CaseFormModal draft={{}} onClose={() => setOpen(false)} onDone={(c) => navigate(`/supervision/cases/${c.id}`)} />}
+    </div>
+  );
+}
+

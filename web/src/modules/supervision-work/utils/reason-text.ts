@@ -1,0 +1,12 @@
+import type { TFunction } from 'i18next';
+import { METRICS } from './supervision-api.ts';
+
+/** A laggard's reason as the server words it ("survey.submitted 12% (expected 60%)", "gap:funds") in the reader's words. */
+export function reasonText(reason: string, t: TFunction): string {
+  if (reason.startsWith('gap:')) {
+    const g = reason.slice(4);
+    return t(`supervisionWork.gaps.${g as 'funds'}`, { defaultValue: g });
+  }
+  const metric = METRICS.find((m) => reason.startsWith(`${m} `) || reason === m);
+  return metric ? `${t(`supervisionWork.metrics.${metric}`)}${reason.slice(metric.length)}` : reason;
+}
