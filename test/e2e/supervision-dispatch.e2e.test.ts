@@ -1,0 +1,165 @@
+// Dispatch → 督办 → answer → close in Chromium against a real server process, on both databases.
+// The national office generates today's biweekly dispatch, finds 重庆市 named among the laggards and
+// sends it a supervision letter from the laggard's row; 重庆市普查办 finds the case among those
+// received and answers it with a PDF as evidence (the answer also lands in the 重庆 work channel); the
+// national office closes it. Then the map: 北碚区 signs off its directory supplement, and 重庆市's
+// colour on the dashboard's map of directory.signedOff changes once the cached progress is recomputed.
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { databaseKinds } from '../helpers/databases.ts';
+import { httpCall, httpLogin } from '../helpers/http-session.ts';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
+
+const required = process.env.PUCHA_REQUIRE_ALL === '1';
+const run = browserAvailable() || required ? describe : describe.skip;
+// The dashboard and its map belong to another module (web/src/modules/supervision); until it is in
+// the build there is no map to read, and that part is skipped rather than failed.
+const dashboardBuilt = fs.existsSync('web/src/modules/supervision');
+
+const CHONGQING = '500000';
+const ANSWER = '已组织各区县逐户核查，调查上报进度本周内补齐。';
+// A small valid PDF: the header, one empty page, the cross-reference table and the trailer.
+const PDF = Buffer.from([
+  '%PDF-1.4',
+  '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+  '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+  '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj',
+  'xref', '0 4', '0000000000 65535 f ', '0000000009 00000 n ', '0000000058 00000 n ', '0000000115 00000 n ',
+  'trailer << /Size 4 /Root 1 0 R >>', 'startxref', '186', '%%EOF', '',
+].join('\n'));
+
+const todayInChina = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+function inDays(days: number): string {
+  const d = new Date(`${todayInChina()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+run.each(databaseKinds())('supervision: dispatch, case, answer and map in Chromium on %s', (kind) => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let nation: Page;
+  let caseId = 0;
+
+  async function pageAs(username: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/console/login`);
+    await page.fill('#username', username);
+    await page.fill('#password', 'Pucha2018');
+    await page.click('[data-testid="login-submit"]');
+    await page.waitForURL((u) => !u.pathname.includes('/login'));
+    return page;
+  }
+  const status = (page: Page) => () => page.locator('[data-testid="case-status"]').getAttribute('data-status');
+
+  beforeAll(async () => {
+    server = await startServerProcess(kind);
+    browser = await launchBrowser();
+    nation = await pageAs('nation');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the nation generates today\'s biweekly dispatch, finds 重庆市 lagging and sends it a letter from its row', async () => {
+    await nation.goto(`${server.url}/console/supervision/dispatches`);
+    await nation.click('[data-testid="dispatch-generate"]');
+    await nation.locator('[data-testid="dispatch-kind"]').waitFor();
+    expect(await nation.locator('[data-testid="dispatch-kind"]').textContent()).toMatch(/双周调度|Biweekly/);
+    await nation.fill('[data-testid="dispatch-asof"]', todayInChina());
+    await nation.click('[data-testid="dispatch-submit"]');
+    await nation.waitForURL(/\/console\/supervision\/dispatches\/\d+$/, { timeout: 30_000 });
+    const view = nation.locator('[data-testid="dispatch-view"]');
+    await view.waitFor({ timeout: 15_000 });
+    expect(await view.getAttribute('data-status')).toBe('draft');
+    await nation.locator(`[data-testid="dispatch-table"] [data-testid="row-${CHONGQING}"]`).waitFor();
+    expect(await nation.locator(`[data-testid="dispatch-table"] [data-testid="row-${CHONGQING}"]`).getAttribute('data-laggard')).toBe('true');
+
+    const laggard = nation.locator(`[data-testid="dispatch-laggards"] [data-testid="laggard-${CHONGQING}"]`);
+    await laggard.waitFor();
+    expect(await laggard.textContent()).toContain('重庆市');
+    await laggard.locator(`[data-testid="laggard-case-${CHONGQING}"]`).click();
+    const modal = nation.locator('.ant-modal:visible');
+    await modal.locator('[data-testid="case-form"]').waitFor();
+    // Filled in from the laggard: a letter (督办函) to 重庆市 with the dispatch's reasons.
+    expect(await modal.locator('[data-testid="case-type"]').textContent()).toMatch(/督办函|Letter/);
+    expect(await modal.locator('[data-testid="case-target"]').textContent()).toContain('重庆市');
+    expect((await modal.locator('[data-testid="case-reasons"]').inputValue()).trim()).not.toBe('');
+    await modal.locator('[data-testid="case-due"]').fill(inDays(10));
+    await nation.click('[data-testid="case-submit"]');
+    await nation.waitForURL(/\/console\/supervision\/cases\/\d+$/, { timeout: 15_000 });
+    caseId = Number(/cases\/(\d+)$/.exec(nation.url())![1]);
+    await nation.locator(`[data-testid="case-view"][data-id="${caseId}"]`).waitFor();
+    expect(await status(nation)()).toBe('open');
+    expect(await nation.locator('[data-testid="case-target-name"]').getAttribute('data-code')).toBe(CHONGQING);
+    expect(await nation.locator('[data-testid="case-due-on"]').textContent()).toBe(inDays(10));
+    expect(await nation.locator('[data-testid="case-type-tag"]').getAttribute('data-type')).toBe('letter');
+  }, 120_000);
+
+  it('重庆市普查办 finds the case among those received and answers it with a PDF; the answer is in the timeline and the channel', async () => {
+    expect(caseId).toBeGreaterThan(0);
+    const cq = await pageAs('chongqing');
+    await cq.goto(`${server.url}/console/supervision/cases?direction=received`);
+    await cq.locator(`[data-testid="case-row-${caseId}"]`).click({ timeout: 15_000 });
+    await cq.locator(`[data-testid="case-view"][data-id="${caseId}"]`).waitFor();
+    await cq.fill('[data-testid="case-answer-text"]', ANSWER);
+    await cq.setInputFiles('[data-testid="case-answer-file"]', { name: 'evidence.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await cq.locator('[data-testid="case-answer-files"]', { hasText: 'evidence.pdf' }).waitFor();
+    await cq.click('[data-testid="case-answer-submit"]');
+    await expect.poll(status(cq), { timeout: 15_000 }).toBe('answered');
+
+    const answer = cq.locator('[data-testid="case-events"] [data-testid="case-event"][data-kind="answered"]');
+    await answer.waitFor();
+    expect(await answer.locator('[data-testid="case-event-text"]').textContent()).toBe(ANSWER);
+    const link = answer.locator('[data-testid="case-event-file"][data-name="evidence.pdf"]');
+    const res = await cq.request.get(new URL((await link.getAttribute('href'))!, server.url).toString());
+    expect(res.status()).toBe(200);
+    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The answer was also posted into 重庆's work channel.
+    const office = await httpLogin(server.url, 'chongqing');
+    const channels = await httpCall<{ items: Array<{ id: number; regionCode: string }> }>(office, 'GET', '/api/v1/channels');
+    const channel = channels.items.find((c) => c.regionCode === CHONGQING);
+    expect(channel).toBeDefined();
+    const messages = await httpCall<{ items: Array<{ body: string }> }>(office, 'GET', `/api/v1/channels/${channel!.id}/messages`);
+    expect(messages.items.some((m) => m.body.includes(ANSWER))).toBe(true);
+    await cq.context().close();
+  }, 120_000);
+
+  it('the nation closes the case', async () => {
+    await nation.goto(`${server.url}/console/supervision/cases/${caseId}`);
+    await nation.locator(`[data-testid="case-view"][data-id="${caseId}"]`).waitFor({ timeout: 15_000 });
+    expect(await status(nation)()).toBe('answered');
+    await nation.click('[data-testid="case-close"]');
+    await nation.click('[data-testid="case-close-ok"]');
+    await expect.poll(status(nation), { timeout: 15_000 }).toBe('closed');
+    await nation.goto(`${server.url}/console/supervision/cases?status=closed`);
+    await expect.poll(() => nation.locator(`[data-testid="case-row-${caseId}"]`).getAttribute('data-status'), { timeout: 15_000 }).toBe('closed');
+  }, 60_000);
+
+  it.skipIf(!dashboardBuilt)('重庆市\'s colour on the map of directory.signedOff changes when 北碚区 signs off its directory supplement', async () => {
+    const colourOf = async () => {
+      const json = await nation.locator('[data-testid="supervision-map"]').getAttribute('data-region-colours');
+      return json ? (JSON.parse(json) as Record<string, string>)[CHONGQING] ?? null : null;
+    };
+    await nation.goto(`${server.url}/console/supervision?metric=directory.signedOff`);
+    await nation.locator(`[data-testid="supervision-map"][data-region-colours*="${CHONGQING}"]`).waitFor({ timeout: 15_000 });
+    const before = await colourOf();
+
+    const beibei = await httpLogin(server.url, 'beibei');
+    await httpCall(beibei, 'POST', '/api/v1/directory/signoffs', { note: '北碚区名录补充完成' }, 201);
+
+    // Progress is cached for about ten seconds: reload until the map shows the new share.
+    await expect.poll(async () => {
+      await nation.reload();
+      // The map's colours once drawn (never the empty attribute of a page still loading).
+      await nation.locator(`[data-testid="supervision-map"][data-region-colours*="${CHONGQING}"]`).waitFor({ timeout: 15_000 });
+      return colourOf();
+    }, { timeout: 30_000, interval: 2_000 }).not.toBe(before);
+  }, 90_000);
+});
