@@ -70,6 +70,7 @@ export const supervisionWork: Strings<typeof zh> = {
     noLaggards: 'No region named this time',
     praised: 'Praised',
     noPraised: 'No region praised this time',
+    expectedValue: '(expected {{value}})',
     openCase: 'Supervise',
     changed: 'Someone else changed the dispatch; it was read again',
   },

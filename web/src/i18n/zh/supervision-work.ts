@@ -68,6 +68,7 @@ export const supervisionWork = {
     noLaggards: '本期无点名地区',
     praised: '表扬',
     noPraised: '本期无表扬地区',
+    expectedValue: '（应达 {{value}}）',
     openCase: '督办',
     changed: '调度已被他人修改，已重新读取',
   },

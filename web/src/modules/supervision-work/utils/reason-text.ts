@@ -8,5 +8,7 @@ export function reasonText(reason: string, t: TFunction): string {
     return t(`supervisionWork.gaps.${g as 'funds'}`, { defaultValue: g });
   }
   const metric = METRICS.find((m) => reason.startsWith(`${m} `) || reason === m);
-  return metric ? `${t(`supervisionWork.metrics.${metric}`)}${reason.slice(metric.length)}` : reason;
+  if (!metric) return reason;
+  const rest = reason.slice(metric.length).replace(/\(expected ([^)]*)\)/, (_, v: string) => t('supervisionWork.dispatch.expectedValue', { value: v }));
+  return `${t(`supervisionWork.metrics.${metric}`)}${rest}`;
 }
