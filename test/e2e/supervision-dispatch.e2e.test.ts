@@ -113,7 +113,7 @@ run.each(databaseKinds())('supervision: dispatch, case, answer and map in Chromi
     await cq.click('[data-testid="case-answer-submit"]');
     await expect.poll(status(cq), { timeout: 15_000 }).toBe('answered');
 
-    const answer = cq.locator('[data-testid="case-events"] [data-testid="case-event"][data-kind="answered"]');
+    const answer = cq.locator('[data-testid="case-events"] [data-testid="case-event"][data-kind="answer"]');
     await answer.waitFor();
     expect(await answer.locator('[data-testid="case-event-text"]').textContent()).toBe(ANSWER);
     const link = answer.locator('[data-testid="case-event-file"][data-name="evidence.pdf"]');

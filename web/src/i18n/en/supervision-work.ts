@@ -121,7 +121,7 @@ export const supervisionWork: Strings<typeof zh> = {
     escalateType: 'Escalate to',
     escalated: 'Escalated',
     uploading: 'Uploading…',
-    eventKinds: { opened: 'Issued', answered: 'Answered', closed: 'Closed', reopened: 'Reopened', escalated: 'Escalated', comment: 'Note' },
+    eventKinds: { open: 'Issued', answer: 'Answered', close: 'Closed', reopen: 'Reopened', escalate: 'Escalated', comment: 'Note' },
   },
   briefings: {
     title: 'Briefings',

@@ -119,7 +119,7 @@ export const supervisionWork = {
     escalateType: '升级为',
     escalated: '已升级',
     uploading: '正在上传…',
-    eventKinds: { opened: '发出', answered: '答复', closed: '办结', reopened: '退回重办', escalated: '升级', comment: '备注' },
+    eventKinds: { open: '发出', answer: '答复', close: '办结', reopen: '退回重办', escalate: '升级', comment: '备注' },
   },
   briefings: {
     title: '简报',

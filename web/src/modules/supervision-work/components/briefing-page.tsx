@@ -8,14 +8,11 @@ import { useCan } from '../../auth/hooks/use-can.ts';
 import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useNotify } from '../../ui/hooks/use-notify.ts';
 import { useBriefing, useBriefingAction } from '../hooks/use-briefings.ts';
-import type { Briefing, BriefingBlock, ShownBlock } from '../utils/supervision-api.ts';
+import type { Briefing } from '../utils/supervision-api.ts';
 import { BriefingEditor, type BriefingDraft } from './briefing-editor.tsx';
 import { BriefingView } from './briefing-view.tsx';
 import { StatusTag } from './status-tag.tsx';
 import './supervision-work.css';
-
-/** The blocks as sent back: without the figures the server added. */
-const bare = (blocks: ShownBlock[]): BriefingBlock[] => blocks.map(({ data: _data, ...b }) => b as BriefingBlock);
 
 /** /supervision/briefings/:id — a briefing as read, and while a draft its editor and publishing. */
 export function BriefingPage() {
@@ -37,7 +34,7 @@ export function BriefingPage() {
         title={<Space><Link to="/supervision/briefings" className="no-print" title={t('supervisionWork.briefing.back')}><ArrowLeftOutlined /></Link><StatusTag status={b.status} testId="briefing-status" /></Space>}
         extra={editable && !editing && <Actions briefing={b} onEdit={() => setEditing(true)} />}
       >
-        {editing ? <Editor key={b.version} briefing={b} onDone={() => setEditing(false)} /> : <BriefingView title={b.title} asOf={b.asOf} blocks={b.blocks} />}
+        {editing ? <Editor key={b.version} briefing={b} onDone={() => setEditing(false)} /> : <BriefingView title={b.title} asOf={b.asOf} blocks={b.blocks} data={b.data} />}
       </Card>
     </div>
   );
@@ -62,7 +59,7 @@ function Editor({ briefing: b, onDone }: { briefing: Briefing; onDone: () => voi
   const { t } = useTranslation();
   const notify = useNotify();
   const action = useBriefingAction(b.id);
-  const [draft, setDraft] = useState<BriefingDraft>({ title: b.title, asOf: b.asOf, blocks: bare(b.blocks) });
+  const [draft, setDraft] = useState<BriefingDraft>({ title: b.title, asOf: b.asOf, blocks: b.blocks });
   const save = () => action.mutate(
     { action: 'patch', body: { title: draft.title.trim(), asOf: draft.asOf, blocks: draft.blocks, version: b.version } },
     { onSuccess: () => { notify.success(t('supervisionWork.briefing.saved')); onDone(); }, onError: notify.error },

@@ -6,7 +6,7 @@ import { useLang } from '../../ui/hooks/use-lang.ts';
 import { formatDateTime } from '../../ui/utils/format-date-time.ts';
 import { fileUrl, type CaseEvent } from '../utils/supervision-api.ts';
 
-const COLOUR: Record<string, string> = { opened: 'blue', answered: 'green', closed: 'gray', reopened: 'orange', escalated: 'red' };
+const COLOUR: Record<string, string> = { open: 'blue', answer: 'green', close: 'gray', reopen: 'orange', escalate: 'red' };
 
 /** The case's history, oldest first: who did what, with the answers' evidence files. */
 export function CaseEvents({ events }: { events: CaseEvent[] }) {
@@ -21,7 +21,7 @@ export function CaseEvents({ events }: { events: CaseEvent[] }) {
           content: (
             <div data-testid="case-event" data-kind={e.kind}>
               <Space wrap>
-                <Typography.Text strong>{t(`supervisionWork.case.eventKinds.${e.kind as 'opened'}`, { defaultValue: e.kind })}</Typography.Text>
+                <Typography.Text strong>{t(`supervisionWork.case.eventKinds.${e.kind as 'open'}`, { defaultValue: e.kind })}</Typography.Text>
                 <span className="muted">{e.by ? e.by.name : t('supervisionWork.case.byRule')}</span>
                 <span className="muted">{formatDateTime(e.at, lang)}</span>
               </Space>

@@ -13,6 +13,7 @@ export interface CaseDraft {
   title?: string;
   reasons?: string;
   dispatchId?: number;
+  lagScore?: number;
 }
 
 interface Values { type: CaseType; targetRegion: string; title?: string; reasons: string; measures?: string; dueOn?: string }
@@ -30,6 +31,7 @@ export function CaseFormModal({ draft, onClose, onDone }: { draft: CaseDraft; on
     if (v.measures?.trim()) body.measures = v.measures.trim();
     if (v.dueOn && v.type !== 'praise') body.dueOn = v.dueOn;
     if (draft.dispatchId) body.dispatchId = draft.dispatchId;
+    if (draft.lagScore !== undefined) body.lagScore = draft.lagScore;
     create.mutate(body, {
       onSuccess: (c) => { notify.success(t('supervisionWork.cases.created', { number: c.number })); onDone(c); },
       onError: notify.error,

@@ -10,7 +10,8 @@ import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useNotify } from '../../ui/hooks/use-notify.ts';
 import { useDispatch, useDispatchAction } from '../hooks/use-dispatches.ts';
 import { dispatchXlsxUrl, showMetric, type Dispatch, type Laggard } from '../utils/supervision-api.ts';
-import { reasonText } from '../utils/reason-text.ts';
+import { laggardReasons } from '../utils/reason-text.ts';
+import { useLang } from '../../ui/hooks/use-lang.ts';
 import { CaseFormModal, type CaseDraft } from './case-form-modal.tsx';
 import { DispatchTable } from './dispatch-table.tsx';
 import { LaggardsCard } from './laggards-card.tsx';
@@ -20,6 +21,7 @@ import './supervision-work.css';
 /** /supervision/dispatches/:id — one dispatch: its text while a draft, the ranked table, 点名 and 表扬. */
 export function DispatchPage() {
   const { t } = useTranslation();
+  const lang = useLang();
   const id = Number(useParams().id);
   const can = useCan();
   const navigate = useNavigate();
@@ -27,8 +29,8 @@ export function DispatchPage() {
   const d = query.data;
   const [draft, setDraft] = useState<CaseDraft | null>(null);
   const openCase = (l: Laggard) => setDraft({
-    type: 'letter', targetRegion: l.code, targetName: l.name, dispatchId: id,
-    reasons: l.reasons.map((r) => reasonText(r, t)).join('\n'),
+    type: 'letter', targetRegion: l.code, targetName: l.name, dispatchId: id, lagScore: l.lagScore,
+    reasons: laggardReasons(l, lang, t).join('\n'),
   });
 
   if (query.isPending) return <div className="page"><Spin /></div>;

@@ -1,7 +1,8 @@
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useLang } from '../../ui/hooks/use-lang.ts';
 import { showMetric, type Laggard } from '../utils/supervision-api.ts';
-import { reasonText } from '../utils/reason-text.ts';
+import { laggardReasons } from '../utils/reason-text.ts';
 
 interface Props {
   laggards: Laggard[];
@@ -13,6 +14,7 @@ interface Props {
 /** 点名 and 表扬 of a dispatch. */
 export function LaggardsCard({ laggards, praised, onCase }: Props) {
   const { t } = useTranslation();
+  const lang = useLang();
   return (
     <>
       <Card size="small" className="block-gap" title={t('supervisionWork.dispatch.laggards')} data-testid="dispatch-laggards">
@@ -28,7 +30,7 @@ export function LaggardsCard({ laggards, praised, onCase }: Props) {
               <Space wrap>
                 <Typography.Text strong>{l.name}</Typography.Text>
                 <Tag className="inline-tag" color="error">{t('supervisionWork.metrics.lagScore')} {showMetric('lagScore', l.lagScore)}</Tag>
-                {l.reasons.map((r) => <span key={r} className="muted" data-testid="laggard-reason">{reasonText(r, t)}</span>)}
+                {laggardReasons(l, lang, t).map((r) => <span key={r} className="muted" data-testid="laggard-reason">{r}</span>)}
               </Space>
             </List.Item>
           )}

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { METRICS } from './supervision-api.ts';
+import type { Lang } from '../../../api/client.ts';
+import { METRICS, type Laggard } from './supervision-api.ts';
 
 /** A laggard's reason as the server words it ("survey.submitted 12% (expected 60%)", "gap:funds") in the reader's words. */
 export function reasonText(reason: string, t: TFunction): string {
@@ -11,4 +12,10 @@ export function reasonText(reason: string, t: TFunction): string {
   if (!metric) return reason;
   const rest = reason.slice(metric.length).replace(/\(expected ([^)]*)\)/, (_, v: string) => t('supervisionWork.dispatch.expectedValue', { value: v }));
   return `${t(`supervisionWork.metrics.${metric}`)}${rest}`;
+}
+
+/** A laggard's reasons in the reader's language (the server words them in both). */
+export function laggardReasons(l: Laggard, lang: Lang, t: TFunction): string[] {
+  const reasons = lang === 'en' && l.reasonsEn ? l.reasonsEn : l.reasons;
+  return reasons.map((r) => reasonText(r, t));
 }

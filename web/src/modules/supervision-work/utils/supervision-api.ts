@@ -28,7 +28,8 @@ export interface ProgressRow {
   gaps: string[];
 }
 
-export interface Laggard { code: string; name: string; lagScore: number; reasons: string[] }
+/** reasons in Chinese, reasonsEn in English, as the server words them. */
+export interface Laggard { code: string; name: string; lagScore: number; rank?: number; reasons: string[]; reasonsEn?: string[] }
 
 export type DispatchKind = 'biweekly' | 'monthly';
 export interface Dispatch {
@@ -55,15 +56,24 @@ export type BriefingBlock =
   | { kind: 'text'; text: string }
   | { kind: 'table'; metrics: string[]; region?: string }
   | { kind: 'chart'; metric: string; region?: string };
-/** A block as read back: data blocks carry the figures as of the briefing's date. */
-export type ShownBlock = BriefingBlock & { data?: { rows?: ProgressRow[]; points?: Array<{ on: string; value: number | null }> } & Record<string, unknown> };
+/** A data block's figures as of the briefing's day (null for a text block): the region's own and its children's. */
+export interface BlockData {
+  region: { code: string; name: string; level: RegionLevel };
+  asOf: string;
+  self: Record<string, number | null>;
+  rows: Array<{ code: string; name: string; rank: number; values: Record<string, number | null> }>;
+}
 export interface Briefing {
   id: number;
   regionCode: string;
   title: string;
   asOf: string;
   status: 'draft' | 'published';
-  blocks: ShownBlock[];
+  /** Absent in the list. */
+  blocks: BriefingBlock[];
+  /** One entry per block, in order (GET /briefings/:id only). */
+  data?: Array<BlockData | null>;
+  number?: number | null;
   version: number;
   publishedAt?: string | null;
   createdAt?: string;
@@ -105,6 +115,7 @@ export interface NewCase {
   measures?: string;
   dueOn?: string;
   dispatchId?: number;
+  lagScore?: number;
 }
 
 export const supKeys = {
