@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -14,6 +15,8 @@ import {
   FileSearchOutlined,
   FormOutlined,
   HomeOutlined,
+  NotificationOutlined,
+  ReadOutlined,
   PieChartOutlined,
   ProfileOutlined,
   ScheduleOutlined,
@@ -34,7 +37,8 @@ export interface NavItem {
   key:
     | 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'registers' | 'directory' | 'merge-queue'
     | 'inventory' | 'inventory-records' | 'inventory-review' | 'inventory-plan' | 'inventory-settings'
-    | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'accounting-coefficients' | 'emissions' | 'audit' | 'jobs';
+    | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'accounting-coefficients' | 'emissions'
+    | 'supervision-dispatches' | 'supervision-cases' | 'supervision-briefings' | 'audit' | 'jobs';
   path: string;
   icon: ReactNode;
   label: string;
@@ -42,7 +46,7 @@ export interface NavItem {
   group?: NavGroup;
 }
 
-export type NavGroup = 'inventory-group' | 'survey-group' | 'review-group' | 'accounting-group';
+export type NavGroup = 'inventory-group' | 'survey-group' | 'review-group' | 'accounting-group' | 'supervision-group';
 
 const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Permission; group?: NavGroup }[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
@@ -66,6 +70,9 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
   { key: 'review-settings', path: '/review/settings', icon: <SettingOutlined />, permission: 'review.config', group: 'review-group' },
   { key: 'accounting-coefficients', path: '/accounting/coefficients', icon: <CalculatorOutlined />, permission: 'accounting.read', group: 'accounting-group' },
   { key: 'emissions', path: '/emissions', icon: <PieChartOutlined />, permission: 'accounting.read', group: 'accounting-group' },
+  { key: 'supervision-dispatches', path: '/supervision/dispatches', icon: <NotificationOutlined />, permission: 'supervision.read', group: 'supervision-group' },
+  { key: 'supervision-cases', path: '/supervision/cases', icon: <AlertOutlined />, permission: 'supervision.read', group: 'supervision-group' },
+  { key: 'supervision-briefings', path: '/supervision/briefings', icon: <ReadOutlined />, permission: 'supervision.read', group: 'supervision-group' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'jobs', path: '/jobs', icon: <ScheduleOutlined />, permission: 'jobs.read' },
 ];
