@@ -80,6 +80,13 @@ run.each(databaseKinds())('supervision: dispatch, case, answer and map in Chromi
     await nation.locator(`[data-testid="dispatch-table"] [data-testid="row-${CHONGQING}"]`).waitFor();
     expect(await nation.locator(`[data-testid="dispatch-table"] [data-testid="row-${CHONGQING}"]`).getAttribute('data-laggard')).toBe('true');
 
+    const dispatchUrl = nation.url();
+    // The table as XLSX, with the session's cookie (a ZIP: PK).
+    const xlsx = await nation.request.get(new URL((await nation.locator('[data-testid="dispatch-xlsx"]').getAttribute('href'))!, server.url).toString());
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+
     const laggard = nation.locator(`[data-testid="dispatch-laggards"] [data-testid="laggard-${CHONGQING}"]`);
     await laggard.waitFor();
     expect(await laggard.textContent()).toContain('重庆市');
@@ -99,6 +106,19 @@ run.each(databaseKinds())('supervision: dispatch, case, answer and map in Chromi
     expect(await nation.locator('[data-testid="case-target-name"]').getAttribute('data-code')).toBe(CHONGQING);
     expect(await nation.locator('[data-testid="case-due-on"]').textContent()).toBe(inDays(10));
     expect(await nation.locator('[data-testid="case-type-tag"]').getAttribute('data-type')).toBe('letter');
+    // The printable letter, rendered by the server, names its target.
+    const letter = await nation.request.get(new URL((await nation.locator('[data-testid="case-letter"]').getAttribute('href'))!, server.url).toString());
+    expect(letter.status()).toBe(200);
+    expect(letter.headers()['content-type']).toContain('text/html');
+    expect(await letter.text()).toContain('重庆市');
+
+    // Back to the dispatch: published, it is numbered and no longer editable.
+    await nation.goto(dispatchUrl);
+    await nation.click('[data-testid="dispatch-publish"]');
+    await nation.click('[data-testid="dispatch-publish-ok"]');
+    await expect.poll(() => nation.locator('[data-testid="dispatch-view"]').getAttribute('data-status'), { timeout: 15_000 }).toBe('published');
+    await nation.locator('[data-testid="dispatch-number"]').waitFor();
+    expect(await nation.locator('[data-testid="dispatch-title-input"]').count()).toBe(0);
   }, 120_000);
 
   it('重庆市普查办 finds the case among those received and answers it with a PDF; the answer is in the timeline and the channel', async () => {
