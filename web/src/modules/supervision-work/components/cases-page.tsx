@@ -4,6 +4,7 @@ import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../auth/hooks/use-can.ts';
+import { useSession } from '../../auth/hooks/use-session.ts';
 import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useLang } from '../../ui/hooks/use-lang.ts';
 import { formatDateTime } from '../../ui/utils/format-date-time.ts';
@@ -19,6 +20,7 @@ export function CasesPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const can = useCan();
+  const own = useSession().regionCode;
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const direction = params.get('direction') === 'received' ? 'received' : 'issued';
@@ -36,7 +38,8 @@ export function CasesPage() {
     { title: t('supervisionWork.cases.type'), dataIndex: 'type', width: 90, render: (v: Case['type']) => <CaseTypeTag type={v} /> },
     { title: t('supervisionWork.cases.caseTitle'), dataIndex: 'title', ellipsis: true },
     direction === 'issued'
-      ? { title: t('supervisionWork.cases.target'), key: 'target', width: 140, render: (_, c) => c.target.name }
+      // Issued in the scope: a case issued below the own level names its issuer too.
+      ? { title: t('supervisionWork.cases.target'), key: 'target', width: 200, render: (_, c) => (c.issuer.code === own ? c.target.name : `${c.issuer.name} → ${c.target.name}`) }
       : { title: t('supervisionWork.cases.issuer'), key: 'issuer', width: 140, render: (_, c) => c.issuer.name },
     {
       title: t('supervisionWork.cases.dueOn'), dataIndex: 'dueOn', width: 130,
