@@ -21,8 +21,15 @@ describe.each(databaseKinds())('supervision on %s', (kind) => {
   beforeAll(async () => {
     t = await startTestApp(kind, { worker: false });
     [nation, zhejiang, chongqing, yueqing] = await Promise.all(['nation', 'zhejiang', 'chongqing', 'yueqing'].map((u) => login(t.app, u)));
-    // 乐清市 has inventoried six sources, four of them confirmed; 重庆 nothing.
+    // 乐清市 has inventoried six sources, four of them confirmed; 重庆 nothing. Every other province
+    // has reported full readiness today; 重庆 and 浙江 nothing yet.
     const db = t.ctx.db;
+    const provinces = await db.selectFrom('regions').select('code').where('level', '=', 'province').where('code', 'not in', ['330000', '500000']).execute();
+    await db.insertInto('readiness_reports').values(provinces.map((p) => ({
+      region_code: p.code, reported_on: today(), leading_group_on: '2018-01-01', office_on: '2018-01-01', plan_on: '2018-02-01',
+      meetings: JSON.stringify([{ level: 'province', heldOn: '2018-03-01' }]), in_assessment: true, staff_needed: 10, staff_own: 10, office_space: true,
+      network_connected: true, funds_budgeted: '1000000', funds_arrived: '1000000',
+    }))).execute();
     for (let i = 0; i < 6; i++) {
       const s = await db.insertInto('sources').values({ region_code: '330382001', name: `督导测试单位${i}`, origin: 'supplement' }).returning('id').executeTakeFirstOrThrow();
       await db.insertInto('inventory_records').values({
@@ -50,6 +57,7 @@ describe.each(databaseKinds())('supervision on %s', (kind) => {
     expect(err(await call(t.app, zhejiang, 'PUT', '/api/v1/supervision/readiness/500000', { officeSpace: true }))).toEqual([404, 'REGION_NOT_FOUND']);
     const before = (await call(t.app, nation, 'GET', '/api/v1/supervision/readiness')).json();
     expect(before.items).toHaveLength(32);
+    expect(before.summary.reported).toBe(30);
     const zjBefore = before.items.find((i: { code: string }) => i.code === '330000');
     const r = await call(t.app, zhejiang, 'PUT', '/api/v1/supervision/readiness/330000', {
       leadingGroupOn: '2018-01-05', officeOn: '2018-01-05', planOn: '2018-02-10', planDocument: '浙污普〔2018〕1号',
