@@ -14,6 +14,7 @@ import { surveyRoutes } from '../domains/survey/index.ts';
 import { bulkApproveJob, reviewRoutes } from '../domains/review/index.ts';
 import { emissionRoutes, recomputeJob, settleDirty, verifyJob } from '../domains/accounting/emissions/index.ts';
 import { accountingRoutes } from '../domains/accounting/index.ts';
+import { channelRoutes, deliverWebhooks } from '../domains/supervision/channels/index.ts';
 
 export interface DomainModule {
   name: string;
@@ -37,4 +38,5 @@ export const DOMAINS: DomainModule[] = [
   { name: 'review', routes: reviewRoutes, jobs: [bulkApproveJob] },
   { name: 'accounting-emissions', routes: emissionRoutes, jobs: [recomputeJob, verifyJob], chores: [(db) => settleDirty(db)] },
   { name: 'accounting', routes: accountingRoutes },
+  { name: 'supervision-channels', routes: channelRoutes, chores: [(db) => deliverWebhooks(db)] },
 ];

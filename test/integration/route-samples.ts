@@ -69,6 +69,7 @@ export const NO_BODY = new Set([
   'POST /api/v1/inventory/photos', // multipart, likewise
   'POST /api/v1/submissions/import', // multipart, likewise
   'POST /api/v1/attachments', // multipart, likewise
+  'POST /api/v1/supervision/files', // multipart, likewise
   'POST /api/v1/accounting/coefficients/import', // multipart, likewise
   'POST /api/v1/accounting/coefficients/versions/:id/in-force',
   'DELETE /api/v1/session',
