@@ -53,6 +53,10 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/review/samples': { phase: 'inventory', regionCode: '330382001' },
   'PUT /api/v1/review/samples/:id/items': { sourceId: 1, verdict: 'right' },
   'POST /api/v1/sources/:id/survey/confirm': { legalRep: '张三', confirmed: true, statement: '以上填报内容属实' },
+  'POST /api/v1/channels/:id/messages': { body: '矩阵消息' },
+  'POST /api/v1/channels/:id/members': { userId: 1, duty: '矩阵' },
+  'POST /api/v1/channels/:id/webhooks': { url: 'http://127.0.0.1:9/matrix' },
+  'POST /api/v1/notifications/read': { all: true },
 };
 
 /** Routes that take no JSON body even though their method usually does. */
