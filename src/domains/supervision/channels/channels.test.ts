@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../../test/helpers/databases.ts';
 import { upload } from '../../../../test/helpers/multipart.ts';
+import { sql } from '../../../core/db/index.ts';
 import { deliverWebhooks, postToChannel } from './index.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -179,7 +180,7 @@ describe.each(databaseKinds())('work channels on %s', (kind) => {
         expect(await deliverWebhooks(t.ctx.db)).toBe(1);
         expect(await deliverWebhooks(t.ctx.db)).toBe(0); // not due again until its back-off passes
         expect(await row()).toMatchObject({ attempts: attempt, last_status: 500, last_error: 'HTTP 500', status: attempt < 6 ? 'pending' : 'failed' });
-        await t.ctx.db.updateTable('webhook_deliveries').set({ next_at: new Date(Date.now() - 1000) }).where('message_id', '=', failing.id).execute();
+        await t.ctx.db.updateTable('webhook_deliveries').set({ next_at: sql`now() - interval '1 second'` }).where('message_id', '=', failing.id).execute();
       }
       expect(await deliverWebhooks(t.ctx.db)).toBe(0);
 

@@ -9,6 +9,9 @@ import * as ch from './channels.ts';
 import { supervisionFile, uploadFile } from './files.ts';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 });
+// The second id is judged after the channel: a channel out of reach answers 404 whatever follows it.
+const SubId = Type.String({ maxLength: 20 });
+const subId = (s: string) => (/^[1-9][0-9]{0,15}$/.test(s) ? Number(s) : 0);
 const FileId = Type.String({ pattern: '^[A-Za-z0-9_-]{1,128}$' });
 
 export async function channelRoutes(app: FastifyInstance) {
@@ -54,8 +57,8 @@ export async function channelRoutes(app: FastifyInstance) {
 
   app.delete(`${base}/channels/:id/members/:userId`, {
     config: { action: 'channels.admin', resource: 'channel' },
-    schema: { tags, summary: 'Remove a member', params: Type.Object({ id: Id, userId: Id }) },
-  }, async (req) => { const p = req.params as { id: number; userId: number }; return ch.removeMember(db, actorOf(req), p.id, p.userId); });
+    schema: { tags, summary: 'Remove a member', params: Type.Object({ id: Id, userId: SubId }) },
+  }, async (req) => { const p = req.params as { id: number; userId: string }; return ch.removeMember(db, actorOf(req), p.id, subId(p.userId)); });
 
   app.get(`${base}/channels/:id/webhooks`, { config: { action: 'channels.admin', resource: 'channel' }, schema: { tags, summary: 'Active outgoing webhooks (never their secrets)', params: IdParams } },
     async (req) => ch.listWebhooks(db, actorOf(req), (req.params as { id: number }).id));
@@ -71,8 +74,8 @@ export async function channelRoutes(app: FastifyInstance) {
 
   app.delete(`${base}/channels/:id/webhooks/:hookId`, {
     config: { action: 'channels.admin', resource: 'channel' },
-    schema: { tags, summary: 'Turn a webhook off', params: Type.Object({ id: Id, hookId: Id }) },
-  }, async (req) => { const p = req.params as { id: number; hookId: number }; return ch.removeWebhook(db, actorOf(req), p.id, p.hookId); });
+    schema: { tags, summary: 'Turn a webhook off', params: Type.Object({ id: Id, hookId: SubId }) },
+  }, async (req) => { const p = req.params as { id: number; hookId: string }; return ch.removeWebhook(db, actorOf(req), p.id, subId(p.hookId)); });
 
   app.post(`${base}/supervision/files`, {
     config: { action: 'channels.post' },
