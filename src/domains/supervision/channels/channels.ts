@@ -107,7 +107,8 @@ async function scopedChannel(db: Db | Tx, actor: Actor, channelId: number) {
 /** The actor's channels; an office's own channel is made on its first look. */
 export async function listChannels(db: Db, actor: Actor) {
   if (actor.id === null) return { items: [] };
-  await db.transaction().execute((trx) => ensureChannel(trx, actor.regionCode));
+  // Polled every few seconds: a transaction only when the channel is still to be made.
+  if (!(await q.channelByRegion(db, channelRegionOf(actor.regionCode)))) await db.transaction().execute((trx) => ensureChannel(trx, actor.regionCode));
   const rows = await q.memberChannels(db, actor.id);
   const last = new Map((await messageViews(db, await q.messagesByIds(db, rows.flatMap((r) => (r.last_id ? [Number(r.last_id)] : []))))).map((m) => [m.id, m]));
   return {

@@ -1,8 +1,25 @@
 import { PaperClipOutlined, RobotOutlined } from '@ant-design/icons';
 import { Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { fileUrl, refPath, type Message } from '../utils/channels-api.ts';
+
+/** The body with each @name of a mentioned member set apart (plain text otherwise: never HTML). */
+function withMentions(body: string, names: string[]): ReactNode[] {
+  if (names.length === 0) return [body];
+  const out: ReactNode[] = [];
+  let rest = body;
+  for (let i = 0; rest; i++) {
+    const hits = names.map((n) => ({ n, at: rest.indexOf(n) })).filter((h) => h.at >= 0).sort((a, b) => a.at - b.at);
+    if (hits.length === 0) { out.push(rest); break; }
+    const { n, at } = hits[0];
+    if (at > 0) out.push(rest.slice(0, at));
+    out.push(<Typography.Text key={i} strong style={{ color: '#1677ff' }}>{n}</Typography.Text>);
+    rest = rest.slice(at + n.length);
+  }
+  return out;
+}
 
 /** One message: a person's with name, role and region; Pucha's (dispatches, cases) set apart with a link. */
 export function MessageItem({ m, mine }: { m: Message; mine: boolean }) {
@@ -28,8 +45,7 @@ export function MessageItem({ m, mine }: { m: Message; mine: boolean }) {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{new Date(m.at).toLocaleString()}</Typography.Text>
       </Space>
       <div style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>
-        {m.mentions.length > 0 && <span>{m.mentions.map((x) => <Tag key={x.id} color="blue">@{x.name}</Tag>)}</span>}
-        {m.body}
+        {withMentions(m.body, m.mentions.map((x) => `@${x.name}`))}
       </div>
       {ref && <Link to={ref} data-testid={`message-ref-${m.id}`}>{m.kind === 'case' ? t('channels.openCase') : t('channels.openDispatch')}</Link>}
       {m.files.length > 0 && (
