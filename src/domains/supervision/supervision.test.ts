@@ -140,6 +140,14 @@ describe.each(databaseKinds())('supervision on %s', (kind) => {
     expect(a.statusCode).toBe(200);
     expect(a.json().status).toBe('answered');
     expect(a.json().events.at(-1)).toMatchObject({ kind: 'answer', files: [{ id: 'evidence-cq-1', name: '整改报告.pdf' }] });
+    // The letter went into the national channel; the answer, with its evidence, into 重庆's own and the national one.
+    const posts = await t.ctx.db.selectFrom('channel_messages').innerJoin('channels', 'channels.id', 'channel_messages.channel_id')
+      .select(['channels.region_code', 'channel_messages.files', 'channel_messages.author_id']).where('kind', '=', 'case').where('ref_id', '=', c.id).orderBy('channel_messages.id').execute();
+    expect(posts.map((p) => p.region_code)).toEqual(['100000', '500000', '100000']);
+    expect(posts[1]).toMatchObject({ files: ['evidence-cq-1'], author_id: expect.any(Number) });
+    const cqChannel = (await call(t.app, chongqing, 'GET', '/api/v1/channels')).json().items.find((x: { regionCode: string }) => x.regionCode === '500000');
+    const msgs = (await call(t.app, chongqing, 'GET', `/api/v1/channels/${cqChannel.id}/messages`)).json().items;
+    expect(msgs[0]).toMatchObject({ kind: 'case', refId: c.id, files: [{ id: 'evidence-cq-1' }] });
     const closed = (await call(t.app, nation, 'POST', `/api/v1/supervision/cases/${c.id}/close`, { text: '整改到位', version: a.json().version })).json();
     expect(closed.status).toBe('closed');
     expect(err(await call(t.app, nation, 'POST', `/api/v1/supervision/cases/${c.id}/reopen`, { text: 'x', version: closed.version }))).toEqual([409, 'CASE_STATE']);

@@ -56,6 +56,9 @@ export type Permission =
   | 'review.sample'
   | 'accounting.read'
   | 'accounting.config'
+  | 'channels.read'
+  | 'channels.post'
+  | 'channels.admin'
   | 'demo.load'
   | 'metrics.read';
 

@@ -7,6 +7,7 @@ import { audit } from './en/audit.ts';
 import { login } from './en/auth.ts';
 import { common, departments, errors, header, lang, levels, nav, roles } from './en/common.ts';
 import { directory } from './en/directory.ts';
+import { channels } from './en/channels.ts';
 import { emissions } from './en/emissions.ts';
 import { field } from './en/field.ts';
 import { home } from './en/home.ts';
@@ -45,5 +46,6 @@ export const en: Resources = {
   review,
   accounting,
   emissions,
+  channels,
   errors,
 };

@@ -66,6 +66,7 @@ export const nav: Strings<typeof zh.nav> = {
   'accounting-group': 'Emission accounting',
   'accounting-coefficients': 'Coefficient library',
   emissions: 'Emission totals',
+  channels: 'Work channels',
   audit: 'Audit log',
   jobs: 'Jobs',
   field: 'Field app',

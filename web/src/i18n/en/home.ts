@@ -31,6 +31,7 @@ export const home: Strings<typeof zh.home> = {
     'review-settings': 'Turn the levels of the review chain on or off',
     'accounting-coefficients': 'Import and compare versions of the coefficient library; put one in force',
     emissions: 'Pollutants generated and emitted by region, and where each figure comes from',
+    channels: 'Talk with the offices above and below; receive dispatches and supervision cases',
     audit: 'See who changed what, and when',
     jobs: 'Follow background jobs such as bulk imports',
     field: 'Collect data in the field on a phone or tablet',

@@ -63,6 +63,7 @@ export const nav = {
   'accounting-group': '排放核算',
   'accounting-coefficients': '产排污系数库',
   emissions: '排放汇总',
+  channels: '工作群',
   audit: '审计日志',
   jobs: '任务',
   field: '外业端',

@@ -28,6 +28,7 @@ export const home = {
     'review-settings': '启用或停用审核链的各个层级',
     'accounting-coefficients': '导入和比较产排污系数库版本，设定现行版本',
     emissions: '查看各级区域的污染物产生量、排放量与核算溯源',
+    channels: '与上下级普查机构交流，接收调度通报与督办事项',
     audit: '查看谁在何时修改了什么',
     jobs: '查看批量导入等后台任务的进度',
     field: '在手机或平板上进行外业采集',

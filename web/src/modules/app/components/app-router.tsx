@@ -37,6 +37,7 @@ const ChainSettingsPage = page(() => import('../../review/components/chain-setti
 const CoefficientsPage = page(() => import('../../accounting/components/coefficients-page.tsx'), 'CoefficientsPage');
 const EmissionsPage = page(() => import('../../emissions/components/emissions-page.tsx'), 'EmissionsPage');
 const SourceEmissionsPage = page(() => import('../../emissions/components/source-emissions-page.tsx'), 'SourceEmissionsPage');
+const ChannelsPage = page(() => import('../../channels/components/channels-page.tsx'), 'ChannelsPage');
 const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
 const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
 const SurveySourcesPage = page(() => import('../../survey/components/survey-sources-page.tsx'), 'SurveySourcesPage');
@@ -103,6 +104,7 @@ const router = createBrowserRouter(
             { path: 'accounting/coefficients', element: guarded('accounting.read', <CoefficientsPage />) },
             { path: 'emissions', element: guarded('accounting.read', <EmissionsPage />) },
             { path: 'emissions/sources/:id', element: guarded('accounting.read', <SourceEmissionsPage />) },
+            { path: 'channels/:id?', element: guarded('channels.read', <ChannelsPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },
             { path: '*', element: <NotFoundPage /> },

@@ -21,6 +21,7 @@ import {
   TeamOutlined,
   UserOutlined,
   ClusterOutlined,
+  MessageOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
@@ -34,7 +35,7 @@ export interface NavItem {
   key:
     | 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'registers' | 'directory' | 'merge-queue'
     | 'inventory' | 'inventory-records' | 'inventory-review' | 'inventory-plan' | 'inventory-settings'
-    | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'accounting-coefficients' | 'emissions' | 'audit' | 'jobs';
+    | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'accounting-coefficients' | 'emissions' | 'channels' | 'audit' | 'jobs';
   path: string;
   icon: ReactNode;
   label: string;
@@ -66,6 +67,7 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
   { key: 'review-settings', path: '/review/settings', icon: <SettingOutlined />, permission: 'review.config', group: 'review-group' },
   { key: 'accounting-coefficients', path: '/accounting/coefficients', icon: <CalculatorOutlined />, permission: 'accounting.read', group: 'accounting-group' },
   { key: 'emissions', path: '/emissions', icon: <PieChartOutlined />, permission: 'accounting.read', group: 'accounting-group' },
+  { key: 'channels', path: '/channels', icon: <MessageOutlined />, permission: 'channels.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'jobs', path: '/jobs', icon: <ScheduleOutlined />, permission: 'jobs.read' },
 ];
