@@ -70,6 +70,7 @@ export const nav: Strings<typeof zh.nav> = {
   'supervision-dispatches': 'Dispatches',
   'supervision-cases': 'Cases',
   'supervision-briefings': 'Briefings',
+  channels: 'Work channels',
   audit: 'Audit log',
   jobs: 'Jobs',
   field: 'Field app',

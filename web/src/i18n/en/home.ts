@@ -34,6 +34,7 @@ export const home: Strings<typeof zh.home> = {
     'supervision-dispatches': 'Biweekly dispatches and monthly circulars, naming the laggards',
     'supervision-cases': 'Issue, answer and escalate supervision cases',
     'supervision-briefings': 'Work briefings with live figures',
+    channels: 'Talk with the offices above and below; receive dispatches and supervision cases',
     audit: 'See who changed what, and when',
     jobs: 'Follow background jobs such as bulk imports',
     field: 'Collect data in the field on a phone or tablet',

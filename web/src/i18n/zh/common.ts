@@ -67,6 +67,7 @@ export const nav = {
   'supervision-dispatches': '调度通报',
   'supervision-cases': '督办',
   'supervision-briefings': '简报',
+  channels: '工作群',
   audit: '审计日志',
   jobs: '任务',
   field: '外业端',

@@ -31,6 +31,7 @@ export const home = {
     'supervision-dispatches': '生成双周调度、月通报，点名滞后地区',
     'supervision-cases': '发出、办理、升级督办',
     'supervision-briefings': '编写含实时数据的工作简报',
+    channels: '与上下级普查机构交流，接收调度通报与督办事项',
     audit: '查看谁在何时修改了什么',
     jobs: '查看批量导入等后台任务的进度',
     field: '在手机或平板上进行外业采集',

@@ -43,6 +43,7 @@ const CasesPage = page(() => import('../../supervision-work/components/cases-pag
 const CasePage = page(() => import('../../supervision-work/components/case-page.tsx'), 'CasePage');
 const BriefingsPage = page(() => import('../../supervision-work/components/briefings-page.tsx'), 'BriefingsPage');
 const BriefingPage = page(() => import('../../supervision-work/components/briefing-page.tsx'), 'BriefingPage');
+const ChannelsPage = page(() => import('../../channels/components/channels-page.tsx'), 'ChannelsPage');
 const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
 const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
 const SurveySourcesPage = page(() => import('../../survey/components/survey-sources-page.tsx'), 'SurveySourcesPage');
@@ -115,6 +116,7 @@ const router = createBrowserRouter(
             { path: 'supervision/cases/:id', element: guarded('supervision.read', <CasePage />) },
             { path: 'supervision/briefings', element: guarded('supervision.read', <BriefingsPage />) },
             { path: 'supervision/briefings/:id', element: guarded('supervision.read', <BriefingPage />) },
+            { path: 'channels/:id?', element: guarded('channels.read', <ChannelsPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },
             { path: '*', element: <NotFoundPage /> },

@@ -24,6 +24,7 @@ import {
   TeamOutlined,
   UserOutlined,
   ClusterOutlined,
+  MessageOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
@@ -38,7 +39,7 @@ export interface NavItem {
     | 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'registers' | 'directory' | 'merge-queue'
     | 'inventory' | 'inventory-records' | 'inventory-review' | 'inventory-plan' | 'inventory-settings'
     | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'accounting-coefficients' | 'emissions'
-    | 'supervision-dispatches' | 'supervision-cases' | 'supervision-briefings' | 'audit' | 'jobs';
+    | 'channels' | 'supervision-dispatches' | 'supervision-cases' | 'supervision-briefings' | 'audit' | 'jobs';
   path: string;
   icon: ReactNode;
   label: string;
@@ -73,6 +74,7 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
   { key: 'supervision-dispatches', path: '/supervision/dispatches', icon: <NotificationOutlined />, permission: 'supervision.read', group: 'supervision-group' },
   { key: 'supervision-cases', path: '/supervision/cases', icon: <AlertOutlined />, permission: 'supervision.read', group: 'supervision-group' },
   { key: 'supervision-briefings', path: '/supervision/briefings', icon: <ReadOutlined />, permission: 'supervision.read', group: 'supervision-group' },
+  { key: 'channels', path: '/channels', icon: <MessageOutlined />, permission: 'channels.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'jobs', path: '/jobs', icon: <ScheduleOutlined />, permission: 'jobs.read' },
 ];
