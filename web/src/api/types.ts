@@ -56,6 +56,14 @@ export type Permission =
   | 'review.sample'
   | 'accounting.read'
   | 'accounting.config'
+  | 'supervision.read'
+  | 'supervision.report'
+  | 'supervision.dispatch'
+  | 'supervision.case'
+  | 'supervision.config'
+  | 'channels.read'
+  | 'channels.post'
+  | 'channels.admin'
   | 'demo.load'
   | 'metrics.read';
 

@@ -16,6 +16,7 @@ import { queue } from './en/merge-queue.ts';
 import { regions } from './en/regions.ts';
 import { registers } from './en/registers.ts';
 import { review } from './en/review.ts';
+import { supervision } from './en/supervision.ts';
 import { survey } from './en/survey.ts';
 import { teams } from './en/teams.ts';
 import { users } from './en/users.ts';
@@ -45,5 +46,6 @@ export const en: Resources = {
   review,
   accounting,
   emissions,
+  supervision,
   errors,
 };

@@ -16,6 +16,7 @@ import { queue } from './zh/merge-queue.ts';
 import { regions } from './zh/regions.ts';
 import { registers } from './zh/registers.ts';
 import { review } from './zh/review.ts';
+import { supervision } from './zh/supervision.ts';
 import { survey } from './zh/survey.ts';
 import { teams } from './zh/teams.ts';
 import { users } from './zh/users.ts';
@@ -45,6 +46,7 @@ export const zh = {
   review,
   accounting,
   emissions,
+  supervision,
   errors,
 };
 

@@ -37,6 +37,9 @@ const ChainSettingsPage = page(() => import('../../review/components/chain-setti
 const CoefficientsPage = page(() => import('../../accounting/components/coefficients-page.tsx'), 'CoefficientsPage');
 const EmissionsPage = page(() => import('../../emissions/components/emissions-page.tsx'), 'EmissionsPage');
 const SourceEmissionsPage = page(() => import('../../emissions/components/source-emissions-page.tsx'), 'SourceEmissionsPage');
+const SupervisionPage = page(() => import('../../supervision/components/dashboard-page.tsx'), 'DashboardPage');
+const ReadinessPage = page(() => import('../../supervision/components/readiness-page.tsx'), 'ReadinessPage');
+const CalendarPage = page(() => import('../../supervision/components/calendar-page.tsx'), 'CalendarPage');
 const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
 const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
 const SurveySourcesPage = page(() => import('../../survey/components/survey-sources-page.tsx'), 'SurveySourcesPage');
@@ -103,6 +106,9 @@ const router = createBrowserRouter(
             { path: 'accounting/coefficients', element: guarded('accounting.read', <CoefficientsPage />) },
             { path: 'emissions', element: guarded('accounting.read', <EmissionsPage />) },
             { path: 'emissions/sources/:id', element: guarded('accounting.read', <SourceEmissionsPage />) },
+            { path: 'supervision', element: guarded('supervision.read', <SupervisionPage />) },
+            { path: 'supervision/readiness', element: guarded('supervision.read', <ReadinessPage />) },
+            { path: 'supervision/calendar', element: guarded('supervision.read', <CalendarPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },
             { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,10 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  CalendarOutlined,
+  CheckCircleOutlined,
+  DashboardOutlined,
+  NotificationOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -34,7 +39,8 @@ export interface NavItem {
   key:
     | 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'registers' | 'directory' | 'merge-queue'
     | 'inventory' | 'inventory-records' | 'inventory-review' | 'inventory-plan' | 'inventory-settings'
-    | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'accounting-coefficients' | 'emissions' | 'audit' | 'jobs';
+    | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'accounting-coefficients' | 'emissions'
+    | 'supervision' | 'supervision-readiness' | 'supervision-calendar' | 'supervision-dispatches' | 'supervision-cases' | 'audit' | 'jobs';
   path: string;
   icon: ReactNode;
   label: string;
@@ -42,7 +48,7 @@ export interface NavItem {
   group?: NavGroup;
 }
 
-export type NavGroup = 'inventory-group' | 'survey-group' | 'review-group' | 'accounting-group';
+export type NavGroup = 'inventory-group' | 'survey-group' | 'review-group' | 'accounting-group' | 'supervision-group';
 
 const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Permission; group?: NavGroup }[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
@@ -66,6 +72,11 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
   { key: 'review-settings', path: '/review/settings', icon: <SettingOutlined />, permission: 'review.config', group: 'review-group' },
   { key: 'accounting-coefficients', path: '/accounting/coefficients', icon: <CalculatorOutlined />, permission: 'accounting.read', group: 'accounting-group' },
   { key: 'emissions', path: '/emissions', icon: <PieChartOutlined />, permission: 'accounting.read', group: 'accounting-group' },
+  { key: 'supervision', path: '/supervision', icon: <DashboardOutlined />, permission: 'supervision.read', group: 'supervision-group' },
+  { key: 'supervision-readiness', path: '/supervision/readiness', icon: <CheckCircleOutlined />, permission: 'supervision.read', group: 'supervision-group' },
+  { key: 'supervision-calendar', path: '/supervision/calendar', icon: <CalendarOutlined />, permission: 'supervision.read', group: 'supervision-group' },
+  { key: 'supervision-dispatches', path: '/supervision/dispatches', icon: <NotificationOutlined />, permission: 'supervision.read', group: 'supervision-group' },
+  { key: 'supervision-cases', path: '/supervision/cases', icon: <AlertOutlined />, permission: 'supervision.read', group: 'supervision-group' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'jobs', path: '/jobs', icon: <ScheduleOutlined />, permission: 'jobs.read' },
 ];
