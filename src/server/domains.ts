@@ -14,6 +14,7 @@ import { surveyRoutes } from '../domains/survey/index.ts';
 import { bulkApproveJob, reviewRoutes } from '../domains/review/index.ts';
 import { emissionRoutes, recomputeJob, settleDirty, verifyJob } from '../domains/accounting/emissions/index.ts';
 import { accountingRoutes } from '../domains/accounting/index.ts';
+import { escalateOverdue, supervisionRoutes } from '../domains/supervision/index.ts';
 
 export interface DomainModule {
   name: string;
@@ -37,4 +38,5 @@ export const DOMAINS: DomainModule[] = [
   { name: 'review', routes: reviewRoutes, jobs: [bulkApproveJob] },
   { name: 'accounting-emissions', routes: emissionRoutes, jobs: [recomputeJob, verifyJob], chores: [(db) => settleDirty(db)] },
   { name: 'accounting', routes: accountingRoutes },
+  { name: 'supervision', routes: supervisionRoutes, chores: [(db) => escalateOverdue(db)] },
 ];

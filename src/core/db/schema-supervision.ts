@@ -1,7 +1,11 @@
 // Table types of supervision (调度与督导: calendar, readiness, dispatches, briefings, cases,
 // channels, notifications, webhooks), part of schema.ts. See migrations/0013_supervision.sql.
-import type { Generated } from 'kysely';
-import type { Json, NullableTimestamp, Timestamp } from './column-types.ts';
+import type { ColumnType, Generated } from 'kysely';
+import type { NullableTimestamp, Timestamp } from './column-types.ts';
+
+/** A jsonb column with a default: optional on insert, written as JSON text. */
+type JsonDefault = ColumnType<unknown, string | undefined, string>;
+type Json = ColumnType<unknown, string, string>;
 
 export type CensusPhase = 'preparation' | 'pilot' | 'inventory' | 'inventory-acceptance' | 'survey' | 'review' | 'accounting' | 'aggregation' | 'acceptance' | 'publication';
 export type CaseType = 'reminder' | 'letter' | 'circular' | 'summons' | 'inspection' | 'praise';
@@ -27,7 +31,7 @@ export interface ReadinessReportsTable {
   office_on: string | null;
   plan_on: string | null;
   plan_document: string | null;
-  meetings: Generated<Json>;
+  meetings: JsonDefault;
   in_assessment: Generated<boolean>;
   staff_needed: Generated<number>;
   staff_own: Generated<number>;
@@ -39,7 +43,7 @@ export interface ReadinessReportsTable {
   agency_contracted: Generated<boolean>;
   note: Generated<string>;
   reported_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 export interface DispatchesTable {
   id: Generated<number>;
@@ -53,7 +57,7 @@ export interface DispatchesTable {
   status: Generated<'draft' | 'published'>;
   figures: Json;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   published_by: number | null;
   published_at: NullableTimestamp;
   version: Generated<number>;
@@ -63,11 +67,11 @@ export interface BriefingsTable {
   region_code: string;
   as_of: string;
   title: string;
-  blocks: Generated<Json>;
+  blocks: JsonDefault;
   status: Generated<'draft' | 'published'>;
   number: number | null;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   published_by: number | null;
   published_at: NullableTimestamp;
   version: Generated<number>;
@@ -87,7 +91,7 @@ export interface SupervisionCasesTable {
   lag_score: string | null;
   escalated_from: number | null;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   closed_at: NullableTimestamp;
   version: Generated<number>;
 }
@@ -96,9 +100,9 @@ export interface CaseEventsTable {
   case_id: number;
   kind: 'open' | 'answer' | 'close' | 'escalate' | 'reopen';
   text: Generated<string>;
-  files: Generated<Json>;
+  files: JsonDefault;
   by_user: number | null;
-  at: Generated<Timestamp>;
+  at: Timestamp;
 }
 export interface SupervisionFilesTable {
   id: string;
@@ -108,13 +112,13 @@ export interface SupervisionFilesTable {
   sha256: string;
   name: string | null;
   uploaded_by: number | null;
-  uploaded_at: Generated<Timestamp>;
+  uploaded_at: Timestamp;
 }
 export interface ChannelsTable {
   id: Generated<number>;
   region_code: string;
   name: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 export interface ChannelMembersTable {
   channel_id: number;
@@ -122,7 +126,7 @@ export interface ChannelMembersTable {
   duty: Generated<string>;
   last_read: Generated<number>;
   added_by: number | null;
-  added_at: Generated<Timestamp>;
+  added_at: Timestamp;
 }
 export interface ChannelMessagesTable {
   id: Generated<number>;
@@ -130,10 +134,10 @@ export interface ChannelMessagesTable {
   kind: Generated<'message' | 'dispatch' | 'notice' | 'briefing' | 'case'>;
   ref_id: number | null;
   body: string;
-  mentions: Generated<Json>;
-  files: Generated<Json>;
+  mentions: JsonDefault;
+  files: JsonDefault;
   author_id: number | null;
-  at: Generated<Timestamp>;
+  at: Timestamp;
 }
 export interface NotificationsTable {
   id: Generated<number>;
@@ -142,7 +146,7 @@ export interface NotificationsTable {
   ref_id: number | null;
   channel_id: number | null;
   text: string;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   read_at: NullableTimestamp;
 }
 export interface ChannelWebhooksTable {
@@ -152,7 +156,7 @@ export interface ChannelWebhooksTable {
   secret: string;
   active: Generated<boolean>;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 export interface WebhookDeliveriesTable {
   id: Generated<number>;
@@ -160,7 +164,7 @@ export interface WebhookDeliveriesTable {
   message_id: number;
   status: Generated<'pending' | 'sent' | 'failed'>;
   attempts: Generated<number>;
-  next_at: Generated<Timestamp>;
+  next_at: Timestamp;
   last_status: number | null;
   last_error: string | null;
 }
