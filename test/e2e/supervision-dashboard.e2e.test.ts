@@ -2,7 +2,8 @@
 // office opens the dashboard: the map of the provinces is drawn, each province's colour published in
 // data-region-colours; the colours follow the metric chosen; a click down the ranking opens 浙江's map
 // of its prefectures. The readiness page lists the provinces. 浙江's office reports its own readiness
-// (the network switched over) and the national office's readiness page shows 浙江's gap count moved by one.
+// (the network switched over) and the national office's readiness page shows 浙江's gap count moved by one;
+// with a complete report 浙江 turns from red to green on the map by readiness gaps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
@@ -60,6 +61,7 @@ run.each(databaseKinds())('supervision dashboard, map and readiness in Chromium 
     await expect.poll(async () => Object.keys(await colours(page, '100000')).sort(), { timeout: 15_000 }).toEqual(rows.map((r) => r.code).sort());
     expect(await map.getAttribute('data-metric')).toBe('progress');
     expect(Object.values(await colours(page, '100000')).every((c) => /^#[0-9a-f]{6}$/i.test(c))).toBe(true);
+    await page.screenshot({ path: `.tmp/e2e-supervision-map-${kind}.png` });
 
     // Another metric: the attribute follows (lag score, where every province with no calendar lag is green).
     await page.goto(`${server.url}/console/supervision?metric=lagScore`);
@@ -77,6 +79,7 @@ run.each(databaseKinds())('supervision dashboard, map and readiness in Chromium 
     expect(prefectures).toContain('330300');
     await expect.poll(async () => Object.keys(await colours(page, '330000')).sort(), { timeout: 15_000 }).toEqual(prefectures);
     await page.locator('[data-testid="supervision-crumb-100000"]').waitFor();
+    await page.screenshot({ path: `.tmp/e2e-supervision-zhejiang-${kind}.png` });
 
     // A county has no boundaries: a ranked bar chart instead.
     await page.goto(`${server.url}/console/supervision?region=330382`);
@@ -86,6 +89,11 @@ run.each(databaseKinds())('supervision dashboard, map and readiness in Chromium 
     await page.locator('[data-testid="readiness-summary"]').waitFor({ timeout: 15_000 });
     await expect.poll(() => page.locator('[data-testid="readiness-row"]').count(), { timeout: 15_000 }).toBe(rows.length);
     await page.locator('[data-testid="readiness-row"][data-code="330000"]').waitFor();
+    await page.screenshot({ path: `.tmp/e2e-supervision-readiness-${kind}.png` });
+    await page.goto(`${server.url}/console/supervision/calendar`);
+    await expect.poll(() => page.locator('[data-testid="calendar-row"]').count(), { timeout: 15_000 }).toBe(10);
+    expect(await page.locator('[data-testid="calendar-page"]').getAttribute('data-editable')).toBe('true');
+    await page.screenshot({ path: `.tmp/e2e-supervision-calendar-${kind}.png` });
     await page.context().close();
   });
 
@@ -116,6 +124,25 @@ run.each(databaseKinds())('supervision dashboard, map and readiness in Chromium 
     // The history drawer holds the report.
     await watcher.click('[data-testid="readiness-history-330000"]');
     await expect.poll(async () => Number(await watcher.locator('[data-testid="readiness-history"]').getAttribute('data-count')), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+
+    // The map by readiness gaps: 浙江 red with its gaps, green once a complete report stands on the day shown.
+    await watcher.goto(`${server.url}/console/supervision?metric=readiness.gaps`);
+    const map = watcher.locator('[data-testid="supervision-map"][data-region="100000"][data-metric="readiness.gaps"][data-mode="map"]');
+    await map.waitFor({ timeout: 20_000 });
+    const zjColour = async () => (JSON.parse((await map.getAttribute('data-region-colours')) ?? '{}') as Record<string, string>)['330000'];
+    await expect.poll(zjColour, { timeout: 15_000 }).toBe(after >= 6 ? '#cf1322' : after >= 3 ? '#fa8c16' : after >= 1 ? '#fadb14' : '#389e0d');
+    const day = await watcher.locator('[data-testid="supervision-dashboard"]').getAttribute('data-as-of');
+    const office = await httpLogin(server.url, 'zhejiang');
+    await httpCall(office, 'PUT', '/api/v1/supervision/readiness/330000', {
+      reportedOn: day, leadingGroupOn: '2018-01-10', officeOn: '2018-01-20', planOn: '2018-02-01', planDocument: '浙污普〔2018〕1号',
+      meetings: [{ level: 'province', heldOn: '2018-02-10' }, { level: 'prefecture', heldOn: '2018-02-20' }, { level: 'county', heldOn: '2018-03-01' }],
+      inAssessment: true, staffNeeded: 10, staffOwn: 8, staffSeconded: 2, officeSpace: true, networkConnected: true,
+      fundsBudgeted: 1_000_000, fundsArrived: 1_000_000, agencyContracted: true,
+    });
+    await expect.poll(provinceGaps, { timeout: 15_000 }).toBe(0);
+    // The progress figures are cached for a few seconds on the server: reload until they move.
+    await expect.poll(async () => { await watcher.reload(); await map.waitFor({ timeout: 15_000 }); await map.locator('canvas').first().waitFor(); return zjColour(); }, { timeout: 45_000, interval: 2_000 }).toBe('#389e0d');
+    await watcher.screenshot({ path: `.tmp/e2e-supervision-gaps-${kind}.png` });
     await watcher.context().close();
     await zj.context().close();
   });
