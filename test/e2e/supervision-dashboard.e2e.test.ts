@@ -70,6 +70,13 @@ run.each(databaseKinds())('supervision dashboard, map and readiness in Chromium 
     const expected = lag < 15 ? '#389e0d' : lag < 30 ? '#fadb14' : lag < 50 ? '#fa8c16' : '#cf1322';
     await expect.poll(async () => (await colours(page, '100000'))['330000'], { timeout: 15_000 }).toBe(expected);
 
+    // SO₂ from the emission totals: every province gets a colour of the blue scale.
+    await page.goto(`${server.url}/console/supervision?metric=emissions.SO2`);
+    await page.locator('[data-testid="supervision-map"][data-region="100000"][data-metric="emissions.SO2"][data-mode="map"]').waitFor({ timeout: 15_000 });
+    await expect.poll(async () => Object.values(await colours(page, '100000')).filter((c) => ['#e6f4ff', '#91caff', '#4096ff', '#0958d9', '#002c8c'].includes(c)).length, { timeout: 15_000 }).toBe(rows.length);
+    await page.goto(`${server.url}/console/supervision?metric=lagScore`);
+    await page.locator('[data-testid="supervision-map"][data-region="100000"][data-mode="map"]').waitFor({ timeout: 15_000 });
+
     // Down into 浙江 from the ranking: the map of its prefectures.
     await page.click('[data-testid="ranking-open-330000"]');
     const zj = page.locator('[data-testid="supervision-map"][data-region="330000"][data-mode="map"]');
@@ -95,7 +102,7 @@ run.each(databaseKinds())('supervision dashboard, map and readiness in Chromium 
     expect(await page.locator('[data-testid="calendar-page"]').getAttribute('data-editable')).toBe('true');
     await page.screenshot({ path: `.tmp/e2e-supervision-calendar-${kind}.png` });
     await page.context().close();
-  });
+  }, 180_000);
 
   it('浙江 reports its readiness and the national office sees its gap count change', async () => {
     const before = await provinceGaps();
@@ -145,5 +152,5 @@ run.each(databaseKinds())('supervision dashboard, map and readiness in Chromium 
     await watcher.screenshot({ path: `.tmp/e2e-supervision-gaps-${kind}.png` });
     await watcher.context().close();
     await zj.context().close();
-  });
+  }, 180_000);
 });
