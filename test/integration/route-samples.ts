@@ -53,6 +53,20 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/review/samples': { phase: 'inventory', regionCode: '330382001' },
   'PUT /api/v1/review/samples/:id/items': { sourceId: 1, verdict: 'right' },
   'POST /api/v1/sources/:id/survey/confirm': { legalRep: '张三', confirmed: true, statement: '以上填报内容属实' },
+  'PUT /api/v1/supervision/calendar': { phases: [{ phase: 'publication', startsOn: '2020-01-01', endsOn: '2020-06-10' }] },
+  'PUT /api/v1/supervision/readiness/:code': { note: '矩阵' },
+  'POST /api/v1/supervision/dispatches': { kind: 'biweekly', asOf: '2018-04-20' },
+  'PATCH /api/v1/supervision/dispatches/:id': { remarks: '矩阵', version: 1 },
+  'POST /api/v1/supervision/dispatches/:id/regenerate': { version: 1 },
+  'POST /api/v1/supervision/dispatches/:id/publish': { version: 1 },
+  'POST /api/v1/supervision/briefings': { title: '矩阵简报', asOf: '2018-04-20', blocks: [{ kind: 'text', text: '矩阵' }] },
+  'PATCH /api/v1/supervision/briefings/:id': { title: '矩阵简报', version: 1 },
+  'POST /api/v1/supervision/briefings/:id/publish': { version: 1 },
+  'POST /api/v1/supervision/cases': { type: 'reminder', targetRegion: '330382001', reasons: '矩阵', dueOn: '2099-01-01' },
+  'POST /api/v1/supervision/cases/:id/answer': { text: '矩阵', version: 1 },
+  'POST /api/v1/supervision/cases/:id/close': { version: 1 },
+  'POST /api/v1/supervision/cases/:id/reopen': { text: '矩阵', version: 1 },
+  'POST /api/v1/supervision/cases/:id/escalate': { reasons: '矩阵', dueOn: '2099-01-01', version: 1 },
 };
 
 /** Routes that take no JSON body even though their method usually does. */

@@ -13,6 +13,7 @@ import * as q from './demo.sql.ts';
 import { DEMO_INVENTORY_JOB } from './demo-inventory.ts';
 import { queueDemoSurvey } from './demo-survey.ts';
 import { queueDemoReview } from './demo-review.ts';
+import { queueDemoSupervision } from './demo-supervision.ts';
 
 const COUNTY = '330382';
 const FILES: Record<string, string> = {
@@ -65,5 +66,6 @@ export async function seedDemoDirectory(db: Db): Promise<Array<Awaited<ReturnTyp
   const inventory = await queueJob(db, { kind: DEMO_INVENTORY_JOB, regionCode: COUNTY, createdBy: null, params: {} });
   const survey = await queueDemoSurvey(db);
   const review = await queueDemoReview(db);
-  return [match, inventory, ...(survey ? [survey] : []), ...(review ? [review] : [])];
+  const supervision = await queueDemoSupervision(db);
+  return [match, inventory, ...[survey, review, supervision].filter((j) => j !== null)];
 }

@@ -139,4 +139,26 @@ describe.each(databaseKinds())('demo census on %s', (kind) => {
     const phase = (await call(t.app, await login(t.app, 'yueqing'), 'GET', '/api/v1/review/phases/inventory')).json();
     expect(phase.blockers.map((b: { code: string }) => b.code)).toContain('error-rate');
   });
+  it('holds the national layer of supervision: readiness as of 2018-04-20, a dispatch history, open cases and praise', async () => {
+    const nation = await login(t.app, 'nation');
+    if (!(await t.ctx.db.selectFrom('readiness_reports').select('id').limit(1).executeTakeFirst())) {
+      await call(t.app, nation, 'POST', '/api/v1/demo');
+      await t.ctx.jobs.drain();
+    }
+    const r = (await call(t.app, nation, 'GET', '/api/v1/supervision/readiness?asOf=2018-04-20')).json();
+    expect(r.summary).toMatchObject({ regions: 32, reported: 32, leadingGroup: 32, office: 32, plan: 32, threeLevelMeetings: 10 });
+    expect(r.summary.gaps.network).toBeGreaterThan(0);
+    expect(r.summary.gaps.funds).toBeGreaterThan(0);
+    const march = (await call(t.app, nation, 'GET', '/api/v1/supervision/readiness?asOf=2018-03-23')).json();
+    expect(march.summary.plan).toBeLessThan(32);
+    const jincheng = (await call(t.app, nation, 'GET', '/api/v1/supervision/readiness/140500')).json();
+    expect(jincheng.current.fundsBudgeted).toBe(28_000_000);
+    const list = (await call(t.app, nation, 'GET', '/api/v1/supervision/dispatches?status=published')).json().items;
+    expect(list.map((d: { asOf: string }) => d.asOf)).toEqual(['2018-04-30', '2018-04-20', '2018-04-06', '2018-03-23']);
+    const last = (await call(t.app, nation, 'GET', `/api/v1/supervision/dispatches/${list[1].id}`)).json();
+    expect(last.figures.laggards.map((l: { code: string }) => l.code)).toContain('500000');
+    const cases = (await call(t.app, nation, 'GET', '/api/v1/supervision/cases')).json().items;
+    expect(cases.map((c: { type: string; target: { code: string }; status: string }) => `${c.type}:${c.target.code}:${c.status}`).sort())
+      .toEqual(['letter:411600:open', 'letter:500000:open', 'praise:330000:closed', 'summons:431200:open']);
+  });
 });

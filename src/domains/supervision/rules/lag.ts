@@ -29,7 +29,8 @@ export function lagOf(calendar: readonly PhaseDates[], x: LagInput): Lag {
     w += p.weight; exp += p.weight * e; act += p.weight * a; lag += p.weight * Math.max(0, e - a);
     if (e - a > 0.1) behind.push({ phase: p.phase, metric, actual: a, expected: e });
   }
-  const score = Math.min(100, (w ? (100 * lag) / w : 0) + 3 * x.gaps);
+  // 85 for the calendar, 15 for the ten possible gaps: a region behind on everything still ranks by its guarantees.
+  const score = Math.min(100, (w ? (85 * lag) / w : 0) + 1.5 * x.gaps);
   return { expected: w ? exp / w : 0, progress: w ? act / w : 0, lagScore: round1(score), behind };
 }
 

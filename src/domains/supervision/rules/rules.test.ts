@@ -44,12 +44,12 @@ describe('lag score', () => {
   const m = (confirmed: number, submitted: number) => ({ 'inventory.confirmed': confirmed, 'survey.submitted': submitted });
   it('is zero before any phase begins, apart from the gaps', () => {
     expect(lagOf(calendar, { level: 'county', on: '2018-02-01', metrics: m(0, 0), gaps: 0 }).lagScore).toBe(0);
-    expect(lagOf(calendar, { level: 'county', on: '2018-02-01', metrics: m(0, 0), gaps: 2 }).lagScore).toBe(6);
+    expect(lagOf(calendar, { level: 'county', on: '2018-02-01', metrics: m(0, 0), gaps: 2 }).lagScore).toBe(3);
   });
   it('weighs each begun phase by how far behind its calendar the region is', () => {
     // On 2018-09-20 inventory is due in full (w 3), the survey half (w 4).
     const l = lagOf(calendar, { level: 'county', on: '2018-09-20', metrics: m(0.7, 0.1), gaps: 0 });
-    expect(l.lagScore).toBeCloseTo((100 * (3 * 0.3 + 4 * 0.4)) / 7, 1);
+    expect(l.lagScore).toBeCloseTo((85 * (3 * 0.3 + 4 * 0.4)) / 7, 1);
     expect(l.expected).toBeCloseTo((3 + 4 * 0.5) / 7, 6);
     expect(l.progress).toBeCloseTo((3 * 0.7 + 4 * 0.1) / 7, 6);
     expect(l.behind.map((b) => b.phase)).toEqual(['inventory', 'survey']);
@@ -57,6 +57,7 @@ describe('lag score', () => {
   it('being ahead is no credit against another phase, and the score stops at 100', () => {
     expect(lagOf(calendar, { level: 'county', on: '2018-09-20', metrics: m(1, 1), gaps: 0 }).lagScore).toBe(0);
     expect(lagOf(calendar, { level: 'county', on: '2019-01-01', metrics: m(0, 0), gaps: 10 }).lagScore).toBe(100);
+    expect(lagOf(calendar, { level: 'county', on: '2019-01-01', metrics: m(0, 0), gaps: 4 }).lagScore).toBe(91); // still ranked by the gaps
   });
 });
 
