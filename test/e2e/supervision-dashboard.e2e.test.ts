@@ -101,6 +101,16 @@ run.each(databaseKinds())('supervision dashboard, map and readiness in Chromium 
     await expect.poll(() => page.locator('[data-testid="calendar-row"]').count(), { timeout: 15_000 }).toBe(10);
     expect(await page.locator('[data-testid="calendar-page"]').getAttribute('data-editable')).toBe('true');
     await page.screenshot({ path: `.tmp/e2e-supervision-calendar-${kind}.png` });
+    // The national office edits a weight; the server keeps it.
+    const weight = async () => (await httpCall<{ phases: Array<{ phase: string; weight: number }> }>(nation, 'GET', '/api/v1/supervision/calendar')).phases.find((p) => p.phase === 'review')!.weight;
+    const w0 = await weight();
+    await page.click('[data-testid="calendar-edit"]');
+    const input = page.locator('[data-testid="calendar-weight-review"] input, input[data-testid="calendar-weight-review"]').first();
+    await input.fill(String(w0 + 1));
+    await input.press('Tab');
+    await page.click('[data-testid="calendar-save"]');
+    await expect.poll(weight, { timeout: 15_000 }).toBe(w0 + 1);
+    await page.locator('[data-testid="calendar-edit"]').waitFor();
     await page.context().close();
   }, 180_000);
 
@@ -131,6 +141,12 @@ run.each(databaseKinds())('supervision dashboard, map and readiness in Chromium 
     // The history drawer holds the report.
     await watcher.click('[data-testid="readiness-history-330000"]');
     await expect.poll(async () => Number(await watcher.locator('[data-testid="readiness-history"]').getAttribute('data-count')), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+
+    // 浙江 reads the calendar but may not edit it.
+    await zj.goto(`${server.url}/console/supervision/calendar`);
+    await expect.poll(() => zj.locator('[data-testid="calendar-row"]').count(), { timeout: 15_000 }).toBe(10);
+    expect(await zj.locator('[data-testid="calendar-page"]').getAttribute('data-editable')).toBe('false');
+    expect(await zj.locator('[data-testid="calendar-edit"]').count()).toBe(0);
 
     // The map by readiness gaps: 浙江 red with its gaps, green once a complete report stands on the day shown.
     await watcher.goto(`${server.url}/console/supervision?metric=readiness.gaps`);
