@@ -13,6 +13,7 @@ import { connectApi, type Api, type ApiAnswer } from './api.ts';
 import { ProgressBar } from './progress.ts';
 import { registerDirectoryCommands } from './directory-commands.ts';
 import { registerInventoryCommands } from './inventory-commands.ts';
+import { registerSupervisionCommands } from './supervision-commands.ts';
 import { registerAccountingCommands } from './accounting-commands.ts';
 import { registerRollupCommands } from './rollups-commands.ts';
 
@@ -236,6 +237,7 @@ imports
 
 registerDirectoryCommands(program, { withApi, check, follow, say });
 registerInventoryCommands(program, { withApi, check, follow, say });
+registerSupervisionCommands(program, { withApi, check, follow, say });
 registerAccountingCommands(program, { withApi, check, follow, say });
 registerRollupCommands(program, { withApi, check, follow, say });
 

@@ -15,6 +15,7 @@ import { bulkApproveJob, reviewRoutes } from '../domains/review/index.ts';
 import { emissionRoutes, recomputeJob, settleDirty, verifyJob } from '../domains/accounting/emissions/index.ts';
 import { accountingRoutes } from '../domains/accounting/index.ts';
 import { escalateOverdue, supervisionRoutes } from '../domains/supervision/index.ts';
+import { channelRoutes, deliverWebhooks } from '../domains/supervision/channels/index.ts';
 
 export interface DomainModule {
   name: string;
@@ -39,4 +40,5 @@ export const DOMAINS: DomainModule[] = [
   { name: 'accounting-emissions', routes: emissionRoutes, jobs: [recomputeJob, verifyJob], chores: [(db) => settleDirty(db)] },
   { name: 'accounting', routes: accountingRoutes },
   { name: 'supervision', routes: supervisionRoutes, chores: [(db) => escalateOverdue(db)] },
+  { name: 'supervision-channels', routes: channelRoutes, chores: [(db) => deliverWebhooks(db)] },
 ];

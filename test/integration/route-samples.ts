@@ -67,6 +67,10 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/supervision/cases/:id/close': { version: 1 },
   'POST /api/v1/supervision/cases/:id/reopen': { text: '矩阵', version: 1 },
   'POST /api/v1/supervision/cases/:id/escalate': { reasons: '矩阵', dueOn: '2099-01-01', version: 1 },
+  'POST /api/v1/channels/:id/messages': { body: '矩阵消息' },
+  'POST /api/v1/channels/:id/members': { userId: 1, duty: '矩阵' },
+  'POST /api/v1/channels/:id/webhooks': { url: 'http://127.0.0.1:9/matrix' },
+  'POST /api/v1/notifications/read': { all: true },
 };
 
 /** Routes that take no JSON body even though their method usually does. */
@@ -83,6 +87,7 @@ export const NO_BODY = new Set([
   'POST /api/v1/inventory/photos', // multipart, likewise
   'POST /api/v1/submissions/import', // multipart, likewise
   'POST /api/v1/attachments', // multipart, likewise
+  'POST /api/v1/supervision/files', // multipart, likewise
   'POST /api/v1/accounting/coefficients/import', // multipart, likewise
   'POST /api/v1/accounting/coefficients/versions/:id/in-force',
   'DELETE /api/v1/session',

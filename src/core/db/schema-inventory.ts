@@ -79,6 +79,7 @@ export interface InventoryRecordsTable {
   updated_by: number | null;
   updated_at: Timestamp;
   seq: Generated<number>;
+  created_at: Timestamp;
 }
 export interface InventoryOpsTable {
   op_id: string;

@@ -1,7 +1,7 @@
 // The counts behind the progress metrics, per child region of a parent, as of the end of a day
 // (Asia/Shanghai). Every count reads the time a thing happened, so the figures for a past day do
 // not move when later work is done: a dispatch regenerated for the same day gives the same table.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
 import type { CensusPhase } from '../../core/db/schema.ts';
 import { addDays } from './rules/calendar.ts';
@@ -25,74 +25,73 @@ const num = (v: unknown) => Number(v ?? 0);
 
 /**
  * Raw counts keyed by the first `n` characters of region codes under `prefix` (n = the length of
- * the children's scope prefix). Keys that are no child (rows placed at the parent itself) still
- * count towards the parent's own figures.
+ * the children's scope prefix), one map per day asked. Keys that are no child (rows placed at the
+ * parent itself) still count towards the parent's own figures. The large tables (inventory records,
+ * counties) are read once for all the days; the review steps once per day.
  */
-export async function rawCounts(db: Db, prefix: string, n: number, on: string): Promise<Map<string, Raw>> {
-  const end = endOfDay(on);
+export async function rawCounts(db: Db, prefix: string, n: number, days: readonly string[]): Promise<Map<string, Raw>[]> {
   const like = `${prefix}%`;
-  const out = new Map<string, Raw>();
-  const add = (rows: Row[], map: Record<string, keyof Raw>) => {
+  const ends = days.map(endOfDay);
+  const out = days.map(() => new Map<string, Raw>());
+  const add = (i: number, rows: Row[], map: Record<string, keyof Raw>) => {
     for (const r of rows) {
-      const cur = out.get(r.k) ?? { ...EMPTY_RAW };
+      const cur = out[i]!.get(r.k) ?? { ...EMPTY_RAW };
       for (const [col, field] of Object.entries(map)) cur[field] += num(r[col]);
-      out.set(r.k, cur);
+      out[i]!.set(r.k, cur);
     }
   };
+  const perDay = (make: (end: string, i: number) => RawBuilder<unknown>) => sql.join(ends.map((e, i) => make(e, i)), sql`, `);
   const inventory = await sql<Row>`
-    SELECT left(r.region_code, ${n}) AS k, count(*) AS records,
-           count(*) FILTER (WHERE r.visited_at < ${end}::timestamptz) AS visited,
-           count(*) FILTER (WHERE r.confirmed_at < ${end}::timestamptz) AS confirmed,
-           count(*) FILTER (WHERE r.confirmed_at < ${end}::timestamptz AND st.to_survey) AS to_survey
+    SELECT left(r.region_code, ${n}) AS k, ${perDay((e, i) => sql`
+           count(*) FILTER (WHERE r.created_at < ${e}::timestamptz) AS ${sql.ref(`records_${i}`)},
+           count(*) FILTER (WHERE r.visited_at < ${e}::timestamptz) AS ${sql.ref(`visited_${i}`)},
+           count(*) FILTER (WHERE r.confirmed_at < ${e}::timestamptz) AS ${sql.ref(`confirmed_${i}`)},
+           count(*) FILTER (WHERE r.confirmed_at < ${e}::timestamptz AND st.to_survey) AS ${sql.ref(`to_survey_${i}`)}`)}
       FROM inventory_records r
-      JOIN sources s ON s.id = r.source_id
       LEFT JOIN inventory_states st ON st.code = r.state
-     WHERE r.region_code LIKE ${like} AND s.created_at < ${end}::timestamptz
+     WHERE r.region_code LIKE ${like}
      GROUP BY 1`.execute(db);
-  add(inventory.rows, { records: 'records', visited: 'visited', confirmed: 'confirmed', to_survey: 'toSurvey' });
-
-  // A submission's standing on the day is its last review step before the day ended.
-  const survey = await sql<Row>`
-    WITH last AS (
-      SELECT DISTINCT ON (t.submission_id) t.submission_id, t.action, t.level
-        FROM review_steps t JOIN submissions s ON s.id = t.submission_id
-       WHERE s.region_code LIKE ${like} AND t.at < ${end}::timestamptz AND t.action <> 'confirm'
-       ORDER BY t.submission_id, t.id DESC)
-    SELECT left(s.region_code, ${n}) AS k, count(DISTINCT s.source_id) AS sources_submitted, count(*) AS submitted,
-           count(*) FILTER (WHERE last.action = 'approve' AND last.level IN ('county','city','province','nation')) AS approved
-      FROM last JOIN submissions s ON s.id = last.submission_id
-     GROUP BY 1`.execute(db);
-  add(survey.rows, { sources_submitted: 'sourcesSubmitted', submitted: 'submitted', approved: 'approved' });
-
-  const steps = await sql<Row>`
-    SELECT left(s.region_code, ${n}) AS k,
-           count(*) FILTER (WHERE t.action = 'approve') AS approvals, count(*) FILTER (WHERE t.action = 'reject') AS rejections
-      FROM review_steps t JOIN submissions s ON s.id = t.submission_id
-     WHERE s.region_code LIKE ${like} AND t.at < ${end}::timestamptz AND t.action IN ('approve','reject')
-     GROUP BY 1`.execute(db);
-  add(steps.rows, { approvals: 'approvals', rejections: 'rejections' });
-
-  const qc = await sql<Row>`
-    SELECT left(q.region_code, ${n}) AS k, count(*) AS checked,
-           count(*) FILTER (WHERE i.verdict = 'wrong') AS wrong,
-           count(*) FILTER (WHERE i.verdict = 'wrong' AND i.stratum = 'deleted') AS dropped,
-           coalesce(sum(i.missed), 0) AS missed
-      FROM qc_sample_items i JOIN qc_samples q ON q.id = i.sample_id
-     WHERE q.region_code LIKE ${like} AND i.verdict IS NOT NULL AND i.checked_at < ${end}::timestamptz
-     GROUP BY 1`.execute(db);
-  add(qc.rows, { checked: 'qcChecked', wrong: 'qcWrong', dropped: 'qcDropped', missed: 'qcMissed' });
-
   const counties = await sql<Row>`
-    SELECT left(g.code, ${n}) AS k, count(*) AS counties,
-           count(d.region_code) FILTER (WHERE d.signed_at < ${end}::timestamptz) AS signed,
-           count(a.id) AS accepted
+    SELECT left(g.code, ${n}) AS k, count(DISTINCT g.code) AS counties, ${perDay((e, i) => sql`
+           count(DISTINCT d.region_code) FILTER (WHERE d.signed_at < ${e}::timestamptz) AS ${sql.ref(`signed_${i}`)},
+           count(DISTINCT a.region_code) FILTER (WHERE a.accepted_at < ${e}::timestamptz AND (a.revoked_at IS NULL OR a.revoked_at >= ${e}::timestamptz)) AS ${sql.ref(`accepted_${i}`)}`)}
       FROM regions g
       LEFT JOIN directory_signoffs d ON d.region_code = g.code
-      LEFT JOIN phase_acceptances a ON a.region_code = g.code AND a.phase = 'inventory' AND a.accepted_at < ${end}::timestamptz
-                                   AND (a.revoked_at IS NULL OR a.revoked_at >= ${end}::timestamptz)
+      LEFT JOIN phase_acceptances a ON a.region_code = g.code AND a.phase = 'inventory'
      WHERE g.level = 'county' AND g.code LIKE ${like}
      GROUP BY 1`.execute(db);
-  add(counties.rows, { counties: 'counties', signed: 'signed', accepted: 'accepted' });
+  for (const [i, end] of ends.entries()) {
+    add(i, inventory.rows, { [`records_${i}`]: 'records', [`visited_${i}`]: 'visited', [`confirmed_${i}`]: 'confirmed', [`to_survey_${i}`]: 'toSurvey' });
+    add(i, counties.rows, { counties: 'counties', [`signed_${i}`]: 'signed', [`accepted_${i}`]: 'accepted' });
+    // A submission's standing on the day is its last review step before the day ended.
+    const survey = await sql<Row>`
+      WITH last AS (
+        SELECT DISTINCT ON (t.submission_id) t.submission_id, t.action, t.level
+          FROM review_steps t JOIN submissions s ON s.id = t.submission_id
+         WHERE s.region_code LIKE ${like} AND t.at < ${end}::timestamptz AND t.action <> 'confirm'
+         ORDER BY t.submission_id, t.id DESC)
+      SELECT left(s.region_code, ${n}) AS k, count(DISTINCT s.source_id) AS sources_submitted, count(*) AS submitted,
+             count(*) FILTER (WHERE last.action = 'approve' AND last.level IN ('county','city','province','nation')) AS approved
+        FROM last JOIN submissions s ON s.id = last.submission_id
+       GROUP BY 1`.execute(db);
+    add(i, survey.rows, { sources_submitted: 'sourcesSubmitted', submitted: 'submitted', approved: 'approved' });
+    const steps = await sql<Row>`
+      SELECT left(s.region_code, ${n}) AS k,
+             count(*) FILTER (WHERE t.action = 'approve') AS approvals, count(*) FILTER (WHERE t.action = 'reject') AS rejections
+        FROM review_steps t JOIN submissions s ON s.id = t.submission_id
+       WHERE s.region_code LIKE ${like} AND t.at < ${end}::timestamptz AND t.action IN ('approve','reject')
+       GROUP BY 1`.execute(db);
+    add(i, steps.rows, { approvals: 'approvals', rejections: 'rejections' });
+    const qc = await sql<Row>`
+      SELECT left(q.region_code, ${n}) AS k, count(*) AS checked,
+             count(*) FILTER (WHERE i.verdict = 'wrong') AS wrong,
+             count(*) FILTER (WHERE i.verdict = 'wrong' AND i.stratum = 'deleted') AS dropped,
+             coalesce(sum(i.missed), 0) AS missed
+        FROM qc_sample_items i JOIN qc_samples q ON q.id = i.sample_id
+       WHERE q.region_code LIKE ${like} AND i.verdict IS NOT NULL AND i.checked_at < ${end}::timestamptz
+       GROUP BY 1`.execute(db);
+    add(i, qc.rows, { checked: 'qcChecked', wrong: 'qcWrong', dropped: 'qcDropped', missed: 'qcMissed' });
+  }
   return out;
 }
 

@@ -55,35 +55,40 @@ export interface ProgressRow extends Lag {
 
 interface Snapshot { self: Omit<ProgressRow, 'rank' | 'previousRank' | 'rankChange' | 'laggard'>; rows: Array<Omit<ProgressRow, 'rank' | 'previousRank' | 'rankChange' | 'laggard'>> }
 
-/** The figures of a region and its children on a day, before ranking. */
-async function snapshot(db: Db, parent: { code: string; name: string; level: string; scope_prefix: string }, kids: RegionRow[], on: string): Promise<Snapshot> {
+/** The figures of a region and its children on each day asked, before ranking. */
+async function snapshots(db: Db, parent: { code: string; name: string; level: string; scope_prefix: string }, kids: RegionRow[], days: readonly string[]): Promise<Snapshot[]> {
   const { calendar, pilots } = await loadCalendar(db);
   const n = kids.length ? kids[0]!.scope_prefix.length : parent.scope_prefix.length;
-  const raw = await rawCounts(db, parent.scope_prefix, n, on);
-  const reports = new Map((await readinessOn(db, [parent.code, ...kids.map((k) => k.code)], on)).map((r) => [r.region_code, r]));
-  const one = (code: string, name: string, level: RegionLevel, r: Raw) => {
-    const gaps = gapsOf(readinessOf(reports.get(code)), level);
-    const metrics = metricsOf(r, gaps.length);
-    const pilotStarts: Partial<Record<CensusPhase, string>> = {};
-    for (const p of pilots) if (p.region_code === code) pilotStarts[p.phase] = p.starts_on;
-    return { code, name, level, metrics, gaps, ...lagOf(calendar, { level, on, metrics, gaps: gaps.length, pilotStarts }) };
-  };
-  return {
-    self: one(parent.code, parent.name, parent.level as RegionLevel, sumRaw(raw.values())),
-    rows: kids.map((k) => one(k.code, k.name, k.level as RegionLevel, raw.get(k.scope_prefix) ?? sumRaw([]))),
-  };
+  const raws = await rawCounts(db, parent.scope_prefix, n, days);
+  const out: Snapshot[] = [];
+  for (const [i, on] of days.entries()) {
+    const raw = raws[i]!;
+    const reports = new Map((await readinessOn(db, [parent.code, ...kids.map((k) => k.code)], on)).map((r) => [r.region_code, r]));
+    const one = (code: string, name: string, level: RegionLevel, r: Raw) => {
+      const gaps = gapsOf(readinessOf(reports.get(code)), level);
+      const metrics = metricsOf(r, gaps.length);
+      const pilotStarts: Partial<Record<CensusPhase, string>> = {};
+      for (const p of pilots) if (p.region_code === code) pilotStarts[p.phase] = p.starts_on;
+      return { code, name, level, metrics, gaps, ...lagOf(calendar, { level, on, metrics, gaps: gaps.length, pilotStarts }) };
+    };
+    out.push({
+      self: one(parent.code, parent.name, parent.level as RegionLevel, sumRaw(raw.values())),
+      rows: kids.map((k) => one(k.code, k.name, k.level as RegionLevel, raw.get(k.scope_prefix) ?? sumRaw([]))),
+    });
+  }
+  return out;
 }
 
-const cache = new Map<string, { at: number; value: Promise<Snapshot> }>();
+const cache = new Map<string, { at: number; value: Promise<Snapshot[]> }>();
 const TTL_MS = 10_000;
 
-function cached(key: string, make: () => Promise<Snapshot>, fresh: boolean): Promise<Snapshot> {
+function cached(key: string, make: () => Promise<Snapshot[]>, fresh: boolean): Promise<Snapshot[]> {
   const hit = cache.get(key);
   if (!fresh && hit && Date.now() - hit.at < TTL_MS) return hit.value;
   const value = make();
   cache.set(key, { at: Date.now(), value });
   value.catch(() => cache.delete(key));
-  if (cache.size > 500) cache.delete(cache.keys().next().value!);
+  if (cache.size > 200) cache.delete(cache.keys().next().value!);
   return value;
 }
 
@@ -108,10 +113,7 @@ export function checkDay(on: string | undefined, fallback = today()): string {
  */
 export async function progress(db: Db, r: { code: string; name: string; level: string; scope_prefix: string }, on: string, previousOn: string, fresh = false) {
   const kids = await children(db, r.code);
-  const [now, before] = await Promise.all([
-    cached(`${r.code}|${on}`, () => snapshot(db, r, kids, on), fresh),
-    cached(`${r.code}|${previousOn}`, () => snapshot(db, r, kids, previousOn), fresh),
-  ]);
+  const [now, before] = await cached(`${r.code}|${on}|${previousOn}`, () => snapshots(db, r, kids, [on, previousOn]), fresh) as [Snapshot, Snapshot];
   const ranks = rankWithChange(now.rows, before.rows);
   const rows: ProgressRow[] = now.rows.map((x) => ({ ...x, ...ranks.get(x.code)! })).sort((a, b) => a.rank - b.rank);
   return { region: { code: r.code, name: r.name, level: r.level }, asOf: on, previousOn, self: now.self, rows };
@@ -130,11 +132,11 @@ export async function trend(db: Db, actor: Actor, q: { region?: string; metric: 
   const points = Math.max(2, Math.min(26, q.points ?? 12));
   const kids = await children(db, r.code);
   const days = Array.from({ length: points }, (_, i) => addDays(to, -14 * (points - 1 - i)));
-  const out: Array<{ on: string; value: number | null }> = [];
-  for (const on of days) {
-    const s = await cached(`${r.code}|${on}`, () => snapshot(db, r, kids, on), false);
+  const all = await cached(`${r.code}|${days.join('|')}`, () => snapshots(db, r, kids, days), false);
+  const out = days.map((on, i) => {
+    const s = all[i]!;
     const v = q.metric === 'lagScore' ? s.self.lagScore : q.metric === 'progress' ? s.self.progress : q.metric === 'expected' ? s.self.expected : s.self.metrics[q.metric];
-    out.push({ on, value: v ?? null });
-  }
+    return { on, value: v ?? null };
+  });
   return { region: { code: r.code, name: r.name, level: r.level }, metric: q.metric, points: out };
 }

@@ -21,8 +21,15 @@ describe.each(databaseKinds())('supervision on %s', (kind) => {
   beforeAll(async () => {
     t = await startTestApp(kind, { worker: false });
     [nation, zhejiang, chongqing, yueqing] = await Promise.all(['nation', 'zhejiang', 'chongqing', 'yueqing'].map((u) => login(t.app, u)));
-    // 乐清市 has inventoried six sources, four of them confirmed; 重庆 nothing.
+    // 乐清市 has inventoried six sources, four of them confirmed; 重庆 nothing. Every other province
+    // has reported full readiness today; 重庆 and 浙江 nothing yet.
     const db = t.ctx.db;
+    const provinces = await db.selectFrom('regions').select('code').where('level', '=', 'province').where('code', 'not in', ['330000', '500000']).execute();
+    await db.insertInto('readiness_reports').values(provinces.map((p) => ({
+      region_code: p.code, reported_on: today(), leading_group_on: '2018-01-01', office_on: '2018-01-01', plan_on: '2018-02-01',
+      meetings: JSON.stringify([{ level: 'province', heldOn: '2018-03-01' }]), in_assessment: true, staff_needed: 10, staff_own: 10, office_space: true,
+      network_connected: true, funds_budgeted: '1000000', funds_arrived: '1000000',
+    }))).execute();
     for (let i = 0; i < 6; i++) {
       const s = await db.insertInto('sources').values({ region_code: '330382001', name: `督导测试单位${i}`, origin: 'supplement' }).returning('id').executeTakeFirstOrThrow();
       await db.insertInto('inventory_records').values({
@@ -50,6 +57,7 @@ describe.each(databaseKinds())('supervision on %s', (kind) => {
     expect(err(await call(t.app, zhejiang, 'PUT', '/api/v1/supervision/readiness/500000', { officeSpace: true }))).toEqual([404, 'REGION_NOT_FOUND']);
     const before = (await call(t.app, nation, 'GET', '/api/v1/supervision/readiness')).json();
     expect(before.items).toHaveLength(32);
+    expect(before.summary.reported).toBe(30);
     const zjBefore = before.items.find((i: { code: string }) => i.code === '330000');
     const r = await call(t.app, zhejiang, 'PUT', '/api/v1/supervision/readiness/330000', {
       leadingGroupOn: '2018-01-05', officeOn: '2018-01-05', planOn: '2018-02-10', planDocument: '浙污普〔2018〕1号',
@@ -132,6 +140,14 @@ describe.each(databaseKinds())('supervision on %s', (kind) => {
     expect(a.statusCode).toBe(200);
     expect(a.json().status).toBe('answered');
     expect(a.json().events.at(-1)).toMatchObject({ kind: 'answer', files: [{ id: 'evidence-cq-1', name: '整改报告.pdf' }] });
+    // The letter went into the national channel; the answer, with its evidence, into 重庆's own and the national one.
+    const posts = await t.ctx.db.selectFrom('channel_messages').innerJoin('channels', 'channels.id', 'channel_messages.channel_id')
+      .select(['channels.region_code', 'channel_messages.files', 'channel_messages.author_id']).where('kind', '=', 'case').where('ref_id', '=', c.id).orderBy('channel_messages.id').execute();
+    expect(posts.map((p) => p.region_code)).toEqual(['100000', '500000', '100000']);
+    expect(posts[1]).toMatchObject({ files: ['evidence-cq-1'], author_id: expect.any(Number) });
+    const cqChannel = (await call(t.app, chongqing, 'GET', '/api/v1/channels')).json().items.find((x: { regionCode: string }) => x.regionCode === '500000');
+    const msgs = (await call(t.app, chongqing, 'GET', `/api/v1/channels/${cqChannel.id}/messages`)).json().items;
+    expect(msgs[0]).toMatchObject({ kind: 'case', refId: c.id, files: [{ id: 'evidence-cq-1' }] });
     const closed = (await call(t.app, nation, 'POST', `/api/v1/supervision/cases/${c.id}/close`, { text: '整改到位', version: a.json().version })).json();
     expect(closed.status).toBe('closed');
     expect(err(await call(t.app, nation, 'POST', `/api/v1/supervision/cases/${c.id}/reopen`, { text: 'x', version: closed.version }))).toEqual([409, 'CASE_STATE']);

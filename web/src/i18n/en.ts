@@ -7,6 +7,7 @@ import { audit } from './en/audit.ts';
 import { login } from './en/auth.ts';
 import { common, departments, errors, header, lang, levels, nav, roles } from './en/common.ts';
 import { directory } from './en/directory.ts';
+import { channels } from './en/channels.ts';
 import { emissions } from './en/emissions.ts';
 import { field } from './en/field.ts';
 import { home } from './en/home.ts';
@@ -47,5 +48,6 @@ export const en: Resources = {
   accounting,
   emissions,
   supervision,
+  channels,
   errors,
 };

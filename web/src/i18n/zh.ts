@@ -7,6 +7,7 @@ import { audit } from './zh/audit.ts';
 import { login } from './zh/auth.ts';
 import { common, departments, errors, header, lang, levels, nav, roles } from './zh/common.ts';
 import { directory } from './zh/directory.ts';
+import { channels } from './zh/channels.ts';
 import { emissions } from './zh/emissions.ts';
 import { field } from './zh/field.ts';
 import { home } from './zh/home.ts';
@@ -47,6 +48,7 @@ export const zh = {
   accounting,
   emissions,
   supervision,
+  channels,
   errors,
 };
 

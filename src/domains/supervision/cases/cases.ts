@@ -111,8 +111,8 @@ export async function answerCase(db: Db, actor: Actor, id: number, b: { text: st
     await step(trx, actor, c, 'answer', b.text, files, { status: 'answered' });
     const body = `【${CASE_NAMES[c.type].zh} ${c.number} 反馈】${c.target_name}：${b.text}${files.length ? `（附证明材料 ${files.length} 份）` : ''}`;
     // Into the target province's own channel, and the issuer's when that is another (the national one).
-    await announce(trx, { regionCode: c.target_region, kind: 'case', refId: c.id, body, notifyRegion: c.issuer_region });
-    if (c.issuer_region === '100000' && c.target_region !== '100000') await announce(trx, { regionCode: '100000', kind: 'case', refId: c.id, body, notifyRegion: c.issuer_region });
+    await announce(trx, { regionCode: c.target_region, kind: 'case', refId: c.id, body, notifyRegion: c.issuer_region, files, authorId: actor.id });
+    if (c.issuer_region === '100000' && c.target_region !== '100000') await announce(trx, { regionCode: '100000', kind: 'case', refId: c.id, body, notifyRegion: c.issuer_region, files, authorId: actor.id });
   });
   return getCase(db, actor, id);
 }

@@ -45,11 +45,28 @@ export function rank<T extends Rankable>(rows: readonly T[]): Map<string, number
 
 export const LAGGARD_SCORE = 30;
 export const TAIL_SCORE = 15;
+export const ABOVE_MEDIAN = 5;
 
-/** Lag score ≥ 30; or among the last three of at least six ranked, with a lag score ≥ 15. */
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/**
+ * 点名: a lag score of 30 or more that also stands out from the peers (5 above their median; with
+ * fewer than three peers the score alone); and, of six or more, the last three when they score 15
+ * or more and worse than the median. When a whole country lags alike, the worst are still named,
+ * and a tie at the median is never the one singled out.
+ */
 export function laggards<T extends Rankable>(rows: readonly T[], ranks: Map<string, number>): Set<string> {
   const n = rows.length;
-  return new Set(rows.filter((r) => r.lagScore >= LAGGARD_SCORE || (n >= 6 && (ranks.get(r.code) ?? 0) > n - 3 && r.lagScore >= TAIL_SCORE)).map((r) => r.code));
+  const med = n ? median(rows.map((r) => r.lagScore)) : 0;
+  return new Set(rows.filter((r) => {
+    const standsOut = r.lagScore >= LAGGARD_SCORE && (n < 3 || r.lagScore >= med + ABOVE_MEDIAN);
+    const tail = n >= 6 && (ranks.get(r.code) ?? 0) > n - 3 && r.lagScore >= TAIL_SCORE && r.lagScore > med;
+    return standsOut || tail;
+  }).map((r) => r.code));
 }
 
 /** Ranks now and before, the change (positive: moved up) and the laggard flag, per code. */

@@ -69,9 +69,16 @@ describe('ranking', () => {
   it('orders by lag score, then progress, then code', () => {
     expect([...rank(rows).entries()].sort((x, y) => x[1] - y[1]).map((x) => x[0])).toEqual(['d', 'b', 'a', 'f', 'e', 'c']);
   });
-  it('names a lag score of 30 and the tail of six above 15', () => {
+  it('names a lag score of 30 that stands out, and the tail of six above 15 and the median', () => {
     expect([...laggards(rows, rank(rows))].sort()).toEqual(['c', 'e']);
     expect([...laggards(rows.slice(0, 5), rank(rows.slice(0, 5)))]).toEqual(['c']); // five: no tail rule
+    expect([...laggards(rows.slice(2, 4), rank(rows.slice(2, 4)))]).toEqual(['c']); // two peers: the score alone
+  });
+  it('when all lag alike, names only who is worse than the rest', () => {
+    const alike = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((code) => ({ code, lagScore: 85, progress: 0 }));
+    expect(laggards(alike, rank(alike)).size).toBe(0);
+    const one = alike.map((r) => (r.code === 'c' ? { ...r, lagScore: 91 } : r));
+    expect([...laggards(one, rank(one))]).toEqual(['c']);
   });
   it('gives the change of rank since the period before', () => {
     const before = rows.map((r) => (r.code === 'd' ? { ...r, lagScore: 50 } : r));

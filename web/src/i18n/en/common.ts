@@ -72,6 +72,7 @@ export const nav: Strings<typeof zh.nav> = {
   'supervision-calendar': 'Census calendar',
   'supervision-dispatches': 'Dispatches',
   'supervision-cases': 'Cases',
+  channels: 'Work channels',
   audit: 'Audit log',
   jobs: 'Jobs',
   field: 'Field app',

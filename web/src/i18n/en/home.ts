@@ -36,6 +36,7 @@ export const home: Strings<typeof zh.home> = {
     'supervision-calendar': 'The census phases and each level\'s deadlines',
     'supervision-dispatches': 'Biweekly dispatches, monthly circulars and briefings',
     'supervision-cases': 'Reminders, letters, circulars and summons for lagging regions',
+    channels: 'Talk with the offices above and below; receive dispatches and supervision cases',
     audit: 'See who changed what, and when',
     jobs: 'Follow background jobs such as bulk imports',
     field: 'Collect data in the field on a phone or tablet',

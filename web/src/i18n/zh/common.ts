@@ -69,6 +69,7 @@ export const nav = {
   'supervision-calendar': '普查日历',
   'supervision-dispatches': '调度与通报',
   'supervision-cases': '督办',
+  channels: '工作群',
   audit: '审计日志',
   jobs: '任务',
   field: '外业端',

@@ -33,6 +33,7 @@ export const home = {
     'supervision-calendar': '普查各阶段时间与各级完成时限',
     'supervision-dispatches': '双周调度、月通报与简报',
     'supervision-cases': '对滞后地区的提醒、督办、通报与约谈',
+    channels: '与上下级普查机构交流，接收调度通报与督办事项',
     audit: '查看谁在何时修改了什么',
     jobs: '查看批量导入等后台任务的进度',
     field: '在手机或平板上进行外业采集',

@@ -40,6 +40,7 @@ const SourceEmissionsPage = page(() => import('../../emissions/components/source
 const SupervisionPage = page(() => import('../../supervision/components/dashboard-page.tsx'), 'DashboardPage');
 const ReadinessPage = page(() => import('../../supervision/components/readiness-page.tsx'), 'ReadinessPage');
 const CalendarPage = page(() => import('../../supervision/components/calendar-page.tsx'), 'CalendarPage');
+const ChannelsPage = page(() => import('../../channels/components/channels-page.tsx'), 'ChannelsPage');
 const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
 const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
 const SurveySourcesPage = page(() => import('../../survey/components/survey-sources-page.tsx'), 'SurveySourcesPage');
@@ -109,6 +110,7 @@ const router = createBrowserRouter(
             { path: 'supervision', element: guarded('supervision.read', <SupervisionPage />) },
             { path: 'supervision/readiness', element: guarded('supervision.read', <ReadinessPage />) },
             { path: 'supervision/calendar', element: guarded('supervision.read', <CalendarPage />) },
+            { path: 'channels/:id?', element: guarded('channels.read', <ChannelsPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },
             { path: '*', element: <NotFoundPage /> },

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useLogout } from '../../auth/hooks/use-logout.ts';
 import { useSession } from '../../auth/hooks/use-session.ts';
 import { LangSwitch } from '../../ui/components/lang-switch.tsx';
+import { NotificationBell } from '../../channels/components/notification-bell.tsx';
 
 export function AppHeader() {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function AppHeader() {
           <EnvironmentOutlined />
           <Typography.Text>{session.regionName}</Typography.Text>
         </Space>
+        <NotificationBell />
         <LangSwitch size="small" />
         <Button size="small" data-testid="logout" icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => logout.mutate()}>
           {t('header.logout')}
