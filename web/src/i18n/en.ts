@@ -18,6 +18,7 @@ import { regions } from './en/regions.ts';
 import { registers } from './en/registers.ts';
 import { review } from './en/review.ts';
 import { supervisionWork } from './en/supervision-work.ts';
+import { supervision } from './en/supervision.ts';
 import { survey } from './en/survey.ts';
 import { teams } from './en/teams.ts';
 import { users } from './en/users.ts';
@@ -48,6 +49,7 @@ export const en: Resources = {
   accounting,
   emissions,
   supervisionWork,
+  supervision,
   channels,
   errors,
 };

@@ -18,6 +18,7 @@ import { regions } from './zh/regions.ts';
 import { registers } from './zh/registers.ts';
 import { review } from './zh/review.ts';
 import { supervisionWork } from './zh/supervision-work.ts';
+import { supervision } from './zh/supervision.ts';
 import { survey } from './zh/survey.ts';
 import { teams } from './zh/teams.ts';
 import { users } from './zh/users.ts';
@@ -48,6 +49,7 @@ export const zh = {
   accounting,
   emissions,
   supervisionWork,
+  supervision,
   channels,
   errors,
 };

@@ -43,6 +43,9 @@ const CasesPage = page(() => import('../../supervision-work/components/cases-pag
 const CasePage = page(() => import('../../supervision-work/components/case-page.tsx'), 'CasePage');
 const BriefingsPage = page(() => import('../../supervision-work/components/briefings-page.tsx'), 'BriefingsPage');
 const BriefingPage = page(() => import('../../supervision-work/components/briefing-page.tsx'), 'BriefingPage');
+const SupervisionPage = page(() => import('../../supervision/components/dashboard-page.tsx'), 'DashboardPage');
+const ReadinessPage = page(() => import('../../supervision/components/readiness-page.tsx'), 'ReadinessPage');
+const CalendarPage = page(() => import('../../supervision/components/calendar-page.tsx'), 'CalendarPage');
 const ChannelsPage = page(() => import('../../channels/components/channels-page.tsx'), 'ChannelsPage');
 const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
 const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
@@ -116,6 +119,9 @@ const router = createBrowserRouter(
             { path: 'supervision/cases/:id', element: guarded('supervision.read', <CasePage />) },
             { path: 'supervision/briefings', element: guarded('supervision.read', <BriefingsPage />) },
             { path: 'supervision/briefings/:id', element: guarded('supervision.read', <BriefingPage />) },
+            { path: 'supervision', element: guarded('supervision.read', <SupervisionPage />) },
+            { path: 'supervision/readiness', element: guarded('supervision.read', <ReadinessPage />) },
+            { path: 'supervision/calendar', element: guarded('supervision.read', <CalendarPage />) },
             { path: 'channels/:id?', element: guarded('channels.read', <ChannelsPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },

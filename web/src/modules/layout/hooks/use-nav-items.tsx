@@ -1,6 +1,10 @@
 import {
   AlertOutlined,
   ApartmentOutlined,
+  CalendarOutlined,
+  CheckCircleOutlined,
+  DashboardOutlined,
+  NotificationOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -15,7 +19,6 @@ import {
   FileSearchOutlined,
   FormOutlined,
   HomeOutlined,
-  NotificationOutlined,
   ReadOutlined,
   PieChartOutlined,
   ProfileOutlined,
@@ -39,7 +42,7 @@ export interface NavItem {
     | 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'registers' | 'directory' | 'merge-queue'
     | 'inventory' | 'inventory-records' | 'inventory-review' | 'inventory-plan' | 'inventory-settings'
     | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'accounting-coefficients' | 'emissions'
-    | 'channels' | 'supervision-dispatches' | 'supervision-cases' | 'supervision-briefings' | 'audit' | 'jobs';
+    | 'supervision' | 'supervision-readiness' | 'supervision-calendar' | 'supervision-dispatches' | 'supervision-cases' | 'supervision-briefings' | 'channels' | 'audit' | 'jobs';
   path: string;
   icon: ReactNode;
   label: string;
@@ -71,6 +74,9 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
   { key: 'review-settings', path: '/review/settings', icon: <SettingOutlined />, permission: 'review.config', group: 'review-group' },
   { key: 'accounting-coefficients', path: '/accounting/coefficients', icon: <CalculatorOutlined />, permission: 'accounting.read', group: 'accounting-group' },
   { key: 'emissions', path: '/emissions', icon: <PieChartOutlined />, permission: 'accounting.read', group: 'accounting-group' },
+  { key: 'supervision', path: '/supervision', icon: <DashboardOutlined />, permission: 'supervision.read', group: 'supervision-group' },
+  { key: 'supervision-readiness', path: '/supervision/readiness', icon: <CheckCircleOutlined />, permission: 'supervision.read', group: 'supervision-group' },
+  { key: 'supervision-calendar', path: '/supervision/calendar', icon: <CalendarOutlined />, permission: 'supervision.read', group: 'supervision-group' },
   { key: 'supervision-dispatches', path: '/supervision/dispatches', icon: <NotificationOutlined />, permission: 'supervision.read', group: 'supervision-group' },
   { key: 'supervision-cases', path: '/supervision/cases', icon: <AlertOutlined />, permission: 'supervision.read', group: 'supervision-group' },
   { key: 'supervision-briefings', path: '/supervision/briefings', icon: <ReadOutlined />, permission: 'supervision.read', group: 'supervision-group' },
