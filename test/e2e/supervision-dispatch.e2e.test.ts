@@ -5,7 +5,6 @@
 // national office closes it. Then the map: 北碚区 signs off its directory supplement; 重庆市's share
 // rises and 北碚区's colour on the dashboard's map of directory.signedOff changes once the cached
 // progress is recomputed.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
@@ -15,9 +14,6 @@ import { startServerProcess, type ServerProcess } from '../helpers/server-proces
 
 const required = process.env.PUCHA_REQUIRE_ALL === '1';
 const run = browserAvailable() || required ? describe : describe.skip;
-// The dashboard and its map belong to another module (web/src/modules/supervision); until it is in
-// the build there is no map to read, and that part is skipped rather than failed.
-const dashboardBuilt = fs.existsSync('web/src/modules/supervision');
 
 const CHONGQING = '500000';
 const BEIBEI = '500109';
@@ -177,7 +173,7 @@ run.each(databaseKinds())('supervision: dispatch, case, answer and map in Chromi
   // share from 0 to 2.6 %, inside the same piece, and its colour on the national map cannot change.
   // The national figure is read from the API instead; the colour is read one level down, on the map
   // of 重庆市辖区 (500100, counties: drawn as bars), where 北碚区's own share goes from 0 to 1.
-  it.skipIf(!dashboardBuilt)('北碚区 signs off its directory supplement: 重庆市\'s share rises and 北碚区\'s colour on the map of directory.signedOff changes', async () => {
+  it('北碚区 signs off its directory supplement: 重庆市\'s share rises and 北碚区\'s colour on the map of directory.signedOff changes', async () => {
     const drawn = (region: string, code: string) => nation.locator(`[data-testid="supervision-map"][data-region="${region}"][data-region-colours*="${code}"]`);
     const colourOf = async (region: string, code: string) => {
       await drawn(region, code).waitFor({ timeout: 15_000 });
