@@ -95,6 +95,24 @@ describe.each(databaseKinds())('jobs on %s', (kind) => {
     expect(ran).toEqual([3, 4]);
   });
 
+  it('stops while it waits after a pass that was nudged (the short wait has no wake of its own)', async () => {
+    const runner = new JobRunner(t.ctx.db, { pollMs: 60_000, staleSeconds: 0 });
+    let passes = 0;
+    let nudged: () => void = () => {};
+    const nudgedOnce = new Promise<void>((r) => { nudged = r; });
+    // The chore nudges the worker in its first pass, so the wait that follows is the short one.
+    runner.addChore(async () => {
+      passes++;
+      if (passes === 1) { runner.nudge(); nudged(); }
+      return 0;
+    });
+    await runner.start();
+    await nudgedOnce;
+    await new Promise((r) => setTimeout(r, 5)); // into the short wait
+    const stopped = await Promise.race([runner.stop().then(() => 'stopped'), new Promise((r) => setTimeout(() => r('hung'), 5_000))]);
+    expect(stopped).toBe('stopped');
+  });
+
   it('shows a county only its own jobs', async () => {
     const other = await t.ctx.jobs.enqueue(SYSTEM, 'test.count', { to: 1 }, '500109');
     const list = (await call(t.app, yueqing, 'GET', '/api/v1/jobs?kind=test.count')).json().items;

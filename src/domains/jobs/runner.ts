@@ -48,6 +48,8 @@ export class JobRunner {
   private running: Promise<void> | undefined;
   private stopped = true;
   private wake: (() => void) | undefined;
+  // Ends the current wait whatever it is waiting for: stop() must not depend on the timer it clears.
+  private release: (() => void) | undefined;
 
   constructor(
     private readonly db: Db,
@@ -110,7 +112,7 @@ export class JobRunner {
   /** Lets the current job reach its next progress report, then stops. */
   async stop() {
     this.stopped = true;
-    this.wake?.();
+    this.release?.();
     if (this.timer) clearTimeout(this.timer);
     await this.running;
   }
@@ -148,9 +150,11 @@ export class JobRunner {
       const soon = this.nudges !== pass;
       await new Promise<void>((resolve) => {
         this.wake = soon ? undefined : resolve;
+        this.release = resolve;
         this.timer = setTimeout(resolve, soon ? 50 : this.opts.pollMs ?? 1000);
       });
       this.wake = undefined;
+      this.release = undefined;
     }
   }
 
