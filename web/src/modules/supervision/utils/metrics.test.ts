@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { colourOf, NO_DATA, piecesOf } from './metrics.ts';
 
 describe('the dashboard\'s colour pieces', () => {
-  it('cut shares at fifths, the upper bound of a piece excluded but for the last', () => {
+  it('cut shares at fifths, the upper bound of a piece excluded but for the last; nothing at all apart', () => {
     const p = piecesOf('progress', []);
-    expect(colourOf(p, 0)).toBe('#cf1322');
+    expect(colourOf(p, 0)).toBe('#820014');
+    expect(colourOf(p, 0.026)).toBe('#cf1322');
     expect(colourOf(p, 0.1999)).toBe('#cf1322');
     expect(colourOf(p, 0.2)).toBe('#fa8c16');
     expect(colourOf(p, 0.8)).toBe('#389e0d');

@@ -10,10 +10,13 @@ export const hasTrend = (m: Metric) => m !== 'emissions.SO2';
 const SHARES = new Set<Metric>(['progress', 'inventory.confirmed', 'survey.submitted', 'survey.approved', 'directory.signedOff']);
 export const isShare = (m: Metric) => SHARES.has(m);
 
-export interface Piece { gte: number; lt?: number; lte?: number; color: string; label: string }
+export interface Piece { gte?: number; gt?: number; lt?: number; lte?: number; color: string; label: string }
 export const NO_DATA = '#d9d9d9';
 
 // Red is bad, green good, whichever way the metric runs.
+// A share of exactly nothing has its own darker red: a region that has not begun is told apart from
+// one that has begun, so the first sign-off or visit shows on the map.
+const NONE = '#820014';
 const RED = '#cf1322', ORANGE = '#fa8c16', YELLOW = '#fadb14', LIME = '#a0d911', GREEN = '#389e0d';
 
 const shareRanges: Array<[number, number, string]> = [[0, 0.2, RED], [0.2, 0.4, ORANGE], [0.4, 0.6, YELLOW], [0.6, 0.8, LIME], [0.8, 1, GREEN]];
@@ -21,7 +24,9 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 export function piecesOf(metric: Metric, values: number[]): Piece[] {
   if (isShare(metric)) {
-    return shareRanges.map(([a, b, color], i) => (i === shareRanges.length - 1 ? { gte: a, lte: b, color, label: `${pct(a)}–${pct(b)}` } : { gte: a, lt: b, color, label: `${pct(a)}–${pct(b)}` }));
+    return [{ gte: 0, lte: 0, color: NONE, label: '0' }, ...shareRanges.map(([a, b, color], i): Piece => (i === shareRanges.length - 1
+      ? { gte: a, lte: b, color, label: `${pct(a)}–${pct(b)}` }
+      : i === 0 ? { gt: a, lt: b, color, label: `>${pct(a)}–${pct(b)}` } : { gte: a, lt: b, color, label: `${pct(a)}–${pct(b)}` }))];
   }
   if (metric === 'lagScore') {
     return [
@@ -54,7 +59,7 @@ export function piecesOf(metric: Metric, values: number[]): Piece[] {
 /** The colour a value takes in the pieces, the same rule ECharts applies (gte/lt/lte). */
 export function colourOf(pieces: Piece[], v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return NO_DATA;
-  const p = pieces.find((x) => v >= x.gte && (x.lt !== undefined ? v < x.lt : v <= (x.lte ?? Infinity)));
+  const p = pieces.find((x) => (x.gt !== undefined ? v > x.gt : v >= (x.gte ?? -Infinity)) && (x.lt !== undefined ? v < x.lt : v <= (x.lte ?? Infinity)));
   return p?.color ?? NO_DATA;
 }
 
