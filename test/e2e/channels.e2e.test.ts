@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable, launchBrowser, consolePageAs } from '../helpers/browser.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { httpCall, httpLogin, type HttpSession } from '../helpers/http-session.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
@@ -26,16 +26,7 @@ run.each(databaseKinds())('work channels in Chromium on %s', (kind) => {
   let nation: HttpSession;
   let dir: string;
 
-  async function pageAs(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/console/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', 'Pucha2018');
-    await page.click('[data-testid="login-submit"]');
-    await page.waitForURL((u) => !u.pathname.includes('/login'));
-    return page;
-  }
+  const pageAs = (username: string): Promise<Page> => consolePageAs(browser, server.url, username);
 
   beforeAll(async () => {
     server = await startServerProcess(kind);

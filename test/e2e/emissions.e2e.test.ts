@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable, launchBrowser, consolePageAs } from '../helpers/browser.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { httpCall, httpLogin, type HttpSession } from '../helpers/http-session.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
@@ -40,16 +40,7 @@ run.each(databaseKinds())('emission totals and lineage in Chromium on %s', (kind
   };
   const figures = () => httpCall<Figures>(nation, 'GET', `/api/v1/sources/${sourceId}/emissions`);
 
-  async function pageAs(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/console/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', 'Pucha2018');
-    await page.click('[data-testid="login-submit"]');
-    await page.waitForURL((u) => !u.pathname.includes('/login'));
-    return page;
-  }
+  const pageAs = (username: string): Promise<Page> => consolePageAs(browser, server.url, username);
   // The COD row's figure on the totals page (the raw tonnes the page was given).
   const shownCod = (page: Page, side: 'emitted-approved' | 'emitted-review') => async () => {
     const cell = page.locator(`[data-testid="emissions-pollutants-row"][data-pollutant="COD"] [data-testid="${side}"]`);

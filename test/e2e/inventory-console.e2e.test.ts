@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable, launchBrowser, consolePageAs } from '../helpers/browser.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { httpCall, httpLogin, type HttpSession } from '../helpers/http-session.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
@@ -54,16 +54,7 @@ run.each(databaseKinds())('inventory console in Chromium on %s', (kind) => {
   let zoneId = 0;
   let states: StateBody[] = [];
 
-  async function pageAs(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/console/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', 'Pucha2018');
-    await page.click('[data-testid="login-submit"]');
-    await page.waitForURL((u) => !u.pathname.includes('/login'));
-    return page;
-  }
+  const pageAs = (username: string): Promise<Page> => consolePageAs(browser, server.url, username, { width: 1600, height: 900 });
   const progress = (region: string) => httpCall<ProgressBody>(office, 'GET', `${INV}/progress?region=${region}`);
 
   beforeAll(async () => {

@@ -6,7 +6,7 @@
 // with a complete report 浙江 turns from red to green on the map by readiness gaps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable, launchBrowser, consolePageAs } from '../helpers/browser.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { httpCall, httpLogin, type HttpSession } from '../helpers/http-session.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
@@ -22,16 +22,7 @@ run.each(databaseKinds())('supervision dashboard, map and readiness in Chromium 
   let browser: Browser;
   let nation: HttpSession;
 
-  async function pageAs(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/console/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', 'Pucha2018');
-    await page.click('[data-testid="login-submit"]');
-    await page.waitForURL((u) => !u.pathname.includes('/login'));
-    return page;
-  }
+  const pageAs = (username: string): Promise<Page> => consolePageAs(browser, server.url, username);
   const colours = async (page: Page, region: string) => {
     const map = page.locator(`[data-testid="supervision-map"][data-region="${region}"]`);
     if (!(await map.count())) return {};

@@ -7,7 +7,7 @@
 // progress is recomputed.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
+import { browserAvailable, launchBrowser, consolePageAs } from '../helpers/browser.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { httpCall, httpLogin } from '../helpers/http-session.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
@@ -41,16 +41,7 @@ run.each(databaseKinds())('supervision: dispatch, case, answer and map in Chromi
   let nation: Page;
   let caseId = 0;
 
-  async function pageAs(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/console/login`);
-    await page.fill('#username', username);
-    await page.fill('#password', 'Pucha2018');
-    await page.click('[data-testid="login-submit"]');
-    await page.waitForURL((u) => !u.pathname.includes('/login'));
-    return page;
-  }
+  const pageAs = (username: string): Promise<Page> => consolePageAs(browser, server.url, username);
   const status = (page: Page) => () => page.locator('[data-testid="case-status"]').getAttribute('data-status');
 
   beforeAll(async () => {
