@@ -12,6 +12,8 @@ export interface Config {
   webDist: string;
   /** Largest register file (CSV/XLSX) accepted, in bytes: PUCHA_REGISTER_UPLOAD_LIMIT, default 2 GiB. */
   registerUploadLimit: number;
+  /** Webhooks may point at loopback and private addresses (PUCHA_WEBHOOK_PRIVATE=1; off by default: an office admin must not reach the server's own network). */
+  webhookPrivate: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: env.PUCHA_SECRET ?? '',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     webDist: path.resolve(env.PUCHA_WEB_DIST ?? new URL('../web/dist', import.meta.url).pathname),
+    webhookPrivate: env.PUCHA_WEBHOOK_PRIVATE === '1',
     registerUploadLimit: Number(env.PUCHA_REGISTER_UPLOAD_LIMIT) > 0 ? Number(env.PUCHA_REGISTER_UPLOAD_LIMIT) : 2 * 1024 ** 3,
   };
 }

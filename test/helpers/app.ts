@@ -25,7 +25,8 @@ export async function startTestApp(kind: DbKind, opts: { worker?: boolean } = {}
   const dataDir = database.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-data-'));
   const jobs = new JobRunner(database.db, { pollMs: 50, staleSeconds: 0 });
   const ctx: AppContext = {
-    config: { ...loadConfig({}), logLevel: 'silent', dataDir },
+    // Webhook tests post to a server on 127.0.0.1.
+    config: { ...loadConfig({}), logLevel: 'silent', dataDir, webhookPrivate: true },
     database,
     db: database.db,
     jobs,

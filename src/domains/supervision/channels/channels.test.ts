@@ -9,6 +9,8 @@ import { databaseKinds } from '../../../../test/helpers/databases.ts';
 import { upload } from '../../../../test/helpers/multipart.ts';
 import { sql } from '../../../core/db/index.ts';
 import { deliverWebhooks, postToChannel } from './index.ts';
+import { addWebhook, isPrivateHost } from './channels.ts';
+import { actorOf as demoActor } from '../../demo/demo-survey.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
@@ -143,6 +145,15 @@ describe.each(databaseKinds())('work channels on %s', (kind) => {
     const n = (await call(t.app, wenzhou, 'GET', '/api/v1/notifications?unread=true')).json();
     expect(n.items[0]).toMatchObject({ kind: 'case', refId: 42 });
     expect((await call(t.app, zhejiang, 'GET', '/api/v1/notifications?unread=true')).json().items.some((x: { refId: number }) => x.refId === 42)).toBe(false);
+  });
+
+  it('refuses webhooks to loopback and private addresses unless the server allows them', async () => {
+    for (const h of ['localhost', '127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '[::1]', '0.0.0.0']) expect(isPrivateHost(h), h).toBe(true);
+    for (const h of ['hooks.example.cn', '8.8.8.8', '172.32.0.1', '11.0.0.1']) expect(isPrivateHost(h), h).toBe(false);
+    const zj = (await call(t.app, zhejiang, 'GET', '/api/v1/channels')).json().items.find((c: { regionCode: string }) => c.regionCode === '330000');
+    const actor = await demoActor(t.ctx.db, 'zhejiang');
+    await expect(addWebhook(t.ctx.db, actor, zj.id, { url: 'http://169.254.169.254/latest/meta-data' })).rejects.toMatchObject({ code: 'WEBHOOK_INVALID' });
+    expect(await t.ctx.db.selectFrom('channel_webhooks').select('id').where('url', 'like', '%169.254%').execute()).toEqual([]);
   });
 
   it('delivers webhooks signed, retries a failing endpoint and gives up', async () => {

@@ -199,7 +199,19 @@ export async function listWebhooks(db: Db, actor: Actor, channelId: number) {
 }
 
 /** A new hook; its secret (given, or made here) is answered this once and never again. */
-export async function addWebhook(db: Db, actor: Actor, channelId: number, b: { url: string; secret?: string }) {
+/** Loopback, private, link-local and unspecified hosts, written as names or literals. */
+export function isPrivateHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost') || h === '0.0.0.0' || h === '::' || h === '::1') return true;
+  const v4 = h.match(/^(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  }
+  return /^(fc|fd|fe8|fe9|fea|feb)/.test(h) || h.startsWith('::ffff:');
+}
+
+export async function addWebhook(db: Db, actor: Actor, channelId: number, b: { url: string; secret?: string }, allowPrivate = false) {
   let url: URL;
   try {
     url = new URL(b.url);
@@ -207,6 +219,7 @@ export async function addWebhook(db: Db, actor: Actor, channelId: number, b: { u
     throw new AppError('WEBHOOK_INVALID', { detail: 'url' });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AppError('WEBHOOK_INVALID', { detail: 'url must be http(s)' });
+  if (!allowPrivate && isPrivateHost(url.hostname)) throw new AppError('WEBHOOK_INVALID', { detail: 'a loopback or private address (set PUCHA_WEBHOOK_PRIVATE=1 to allow)' });
   const secret = b.secret ?? randomBytes(24).toString('hex');
   return db.transaction().execute(async (trx) => {
     const ch = await scopedChannel(trx, actor, channelId);

@@ -70,7 +70,7 @@ export async function channelRoutes(app: FastifyInstance) {
         url: Type.String({ pattern: '^https?://', maxLength: 2000 }),
         secret: Type.Optional(Type.String({ minLength: 8, maxLength: 200 })),
       }, { additionalProperties: false }) },
-  }, async (req, reply) => reply.status(201).send(await ch.addWebhook(db, actorOf(req), (req.params as { id: number }).id, req.body as { url: string; secret?: string })));
+  }, async (req, reply) => reply.status(201).send(await ch.addWebhook(db, actorOf(req), (req.params as { id: number }).id, req.body as { url: string; secret?: string }, app.ctx.config.webhookPrivate)));
 
   app.delete(`${base}/channels/:id/webhooks/:hookId`, {
     config: { action: 'channels.admin', resource: 'channel' },
