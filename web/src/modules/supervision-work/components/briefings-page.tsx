@@ -1,15 +1,14 @@
-import { Button, Card, Table } from 'antd';
+import { Button, Card } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCan } from '../../auth/hooks/use-can.ts';
-import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useLang } from '../../ui/hooks/use-lang.ts';
 import { useNotify } from '../../ui/hooks/use-notify.ts';
 import { formatDateTime } from '../../ui/utils/format-date-time.ts';
 import { useBriefings, useCreateBriefing } from '../hooks/use-briefings.ts';
 import { todayInChina, type Briefing } from '../utils/supervision-api.ts';
+import { LinkTable } from './link-table.tsx';
 import { StatusTag } from './status-tag.tsx';
 
 /** /supervision/briefings — 简报 of the scope; a new one starts as a titled draft with one paragraph and opens in the editor. */
@@ -35,19 +34,8 @@ export function BriefingsPage() {
     <div className="page">
       <Card size="small" title={t('supervisionWork.briefings.title')}
         extra={can('supervision.dispatch') && <Button type="primary" data-testid="briefing-new" loading={create.isPending} onClick={start}>{t('supervisionWork.briefings.new')}</Button>}>
-        <QueryErrorAlert error={list.error} onRetry={() => list.refetch()} />
-        <Table<Briefing>
-          data-testid="briefing-list"
-          size="small"
-          rowKey="id"
-          loading={list.isPending}
-          dataSource={list.data ?? []}
-          columns={columns}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          locale={{ emptyText: t('supervisionWork.briefings.empty') }}
-          rowClassName="clickable-row"
-          onRow={(b) => ({ 'data-testid': `briefing-row-${b.id}`, onClick: () => navigate(`/supervision/briefings/${b.id}`) }) as HTMLAttributes<HTMLElement>}
-        />
+        <LinkTable<Briefing> query={list} columns={columns} testId="briefing-list" rowTestId="briefing-row" empty={t('supervisionWork.briefings.empty')}
+          href={(b) => `/supervision/briefings/${b.id}`} />
       </Card>
     </div>
   );

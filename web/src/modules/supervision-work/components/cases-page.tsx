@@ -1,17 +1,17 @@
-import { Button, Card, Select, Space, Table, Tabs, Typography } from 'antd';
+import { Button, Card, Select, Space, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState, type HTMLAttributes } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../auth/hooks/use-can.ts';
 import { useSession } from '../../auth/hooks/use-session.ts';
-import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useLang } from '../../ui/hooks/use-lang.ts';
 import { formatDateTime } from '../../ui/utils/format-date-time.ts';
 import { useCases, type CaseFilter } from '../hooks/use-cases.ts';
 import { CASE_STATUSES, CASE_TYPES, type Case } from '../utils/supervision-api.ts';
 import { CaseFormModal } from './case-form-modal.tsx';
 import { CaseTypeTag } from './case-type-tag.tsx';
+import { LinkTable } from './link-table.tsx';
 import { StatusTag } from './status-tag.tsx';
 import './supervision-work.css';
 
@@ -71,20 +71,8 @@ export function CasesPage() {
           <Select allowClear style={{ width: 140 }} placeholder={t('supervisionWork.cases.anyType')} value={filter.type} data-testid="cases-filter-type"
             onChange={(v: string | undefined) => change('type', v)} options={CASE_TYPES.map((k) => ({ value: k, label: t(`supervisionWork.caseTypes.${k}`) }))} />
         </Space>
-        <QueryErrorAlert error={list.error} onRetry={() => list.refetch()} />
-        <Table<Case>
-          data-testid="cases-table"
-          size="small"
-          rowKey="id"
-          loading={list.isPending}
-          dataSource={list.data ?? []}
-          columns={columns}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          scroll={{ x: 960 }}
-          locale={{ emptyText: t('supervisionWork.cases.empty') }}
-          rowClassName={(c) => (c.overdue ? 'clickable-row case-overdue' : 'clickable-row')}
-          onRow={(c) => ({ 'data-testid': `case-row-${c.id}`, 'data-status': c.status, 'data-target': c.target.code, onClick: () => navigate(`/supervision/cases/${c.id}`) }) as HTMLAttributes<HTMLElement>}
-        />
+        <LinkTable<Case> query={list} columns={columns} testId="cases-table" rowTestId="case-row" empty={t('supervisionWork.cases.empty')} scrollX={960}
+          href={(c) => `/supervision/cases/${c.id}`} rowData={(c) => ({ 'data-status': c.status, 'data-target': c.target.code })} rowClass={(c) => (c.overdue ? 'case-overdue' : '')} />
       </Card>
       {open && <CaseFormModal draft={{}} onClose={() => setOpen(false)} onDone={(c) => navigate(`/supervision/cases/${c.id}`)} />}
     </div>

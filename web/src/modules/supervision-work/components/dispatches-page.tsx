@@ -1,16 +1,16 @@
-import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState, type HTMLAttributes } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useCan } from '../../auth/hooks/use-can.ts';
-import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useLang } from '../../ui/hooks/use-lang.ts';
 import { useNotify } from '../../ui/hooks/use-notify.ts';
 import { formatDateTime } from '../../ui/utils/format-date-time.ts';
 import { useDispatches, useGenerateDispatch, type DispatchFilter } from '../hooks/use-dispatches.ts';
 import { todayInChina, type Dispatch, type DispatchKind } from '../utils/supervision-api.ts';
+import { LinkTable } from './link-table.tsx';
 import { StatusTag } from './status-tag.tsx';
 
 /** /supervision/dispatches — 双周调度 and 月通报 of the own scope; generating one opens it. */
@@ -65,19 +65,8 @@ export function DispatchesPage() {
             options={(['draft', 'published'] as const).map((k) => ({ value: k, label: t(`supervisionWork.statuses.${k}`) }))}
           />
         </Space>
-        <QueryErrorAlert error={list.error} onRetry={() => list.refetch()} />
-        <Table<Dispatch>
-          data-testid="dispatch-list"
-          size="small"
-          rowKey="id"
-          loading={list.isPending}
-          dataSource={list.data ?? []}
-          columns={columns}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          locale={{ emptyText: t('supervisionWork.dispatches.empty') }}
-          rowClassName="clickable-row"
-          onRow={(r) => ({ 'data-testid': `dispatch-row-${r.id}`, onClick: () => navigate(`/supervision/dispatches/${r.id}`) }) as HTMLAttributes<HTMLElement>}
-        />
+        <LinkTable<Dispatch> query={list} columns={columns} testId="dispatch-list" rowTestId="dispatch-row" empty={t('supervisionWork.dispatches.empty')}
+          href={(r) => `/supervision/dispatches/${r.id}`} />
       </Card>
       {open && <GenerateModal onClose={() => setOpen(false)} onDone={(d) => navigate(`/supervision/dispatches/${d.id}`)} />}
     </div>
