@@ -9,7 +9,7 @@ import { useTotals } from '../hooks/use-totals.ts';
 import { totalsXlsxUrl } from '../utils/emissions-api.ts';
 import { pollutantName, pollutantOrder } from '../utils/pollutant-units.ts';
 import { ChildrenChart } from './children-chart.tsx';
-import { EmissionsBreadcrumbs } from './emissions-breadcrumbs.tsx';
+import { RegionCrumbs } from '../../regions/components/region-crumbs.tsx';
 import { TotalsTable } from './totals-table.tsx';
 
 /** /emissions — a region's emission totals (the caller's own by default), drilled down by child region. */
@@ -40,7 +40,7 @@ export function EmissionsPage() {
           </Space>
         }
       >
-        {data && <EmissionsBreadcrumbs code={data.region.code} name={data.region.name} />}
+        {data && <RegionCrumbs code={data.region.code} name={data.region.name} base="/emissions" testId="emissions" />}
         <QueryErrorAlert error={q.error} onRetry={q.refetch} />
         <Alert className="block-gap" type="info" showIcon title={t('emissions.note')} />
         <div data-testid="emissions-region" data-code={data?.region.code ?? ''} data-level={data?.region.level ?? ''}>

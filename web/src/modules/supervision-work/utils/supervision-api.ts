@@ -1,5 +1,6 @@
 // The supervision's dispatches, briefings and cases as the console reads them (docs/supervision-api.md).
 import type { RegionLevel } from '../../../api/types.ts';
+import type { ProgressRow } from '../../supervision/utils/supervision-api.ts';
 
 export const SUP = '/api/v1/supervision';
 
@@ -13,20 +14,8 @@ export const PLAIN_METRICS: ReadonlySet<string> = new Set(['directory.sources', 
 /** The share metrics a dispatch table shows, in order. */
 export const TABLE_METRICS = ['directory.signedOff', 'inventory.confirmed', 'survey.submitted', 'survey.approved', 'review.passRate'] as const;
 
-export interface ProgressRow {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  metrics: Record<string, number | null>;
-  expected: number;
-  progress: number;
-  lagScore: number;
-  rank: number;
-  previousRank: number | null;
-  rankChange: number | null;
-  laggard: boolean;
-  gaps: string[];
-}
+/** A ranked region, as the dashboard reads it (one shape for both modules). */
+export type { ProgressRow };
 
 /** reasons in Chinese, reasonsEn in English, as the server words them. */
 export interface Laggard { code: string; name: string; lagScore: number; rank?: number; reasons: string[]; reasonsEn?: string[] }

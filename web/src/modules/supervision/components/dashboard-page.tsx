@@ -13,7 +13,7 @@ import { percent } from '../utils/supervision-api.ts';
 import { RankingTable } from './ranking-table.tsx';
 import { RegionMap } from './region-map.tsx';
 import { LaggardList, OpenCases } from './side-lists.tsx';
-import { SupervisionBreadcrumbs } from './supervision-breadcrumbs.tsx';
+import { RegionCrumbs } from '../../regions/components/region-crumbs.tsx';
 import { TrendChart } from './trend-chart.tsx';
 
 const today = () => dayjs().format('YYYY-MM-DD');
@@ -80,7 +80,7 @@ export function DashboardPage() {
           </Space>
         }
       >
-        {data && <SupervisionBreadcrumbs code={data.region.code} name={data.region.name} base="/supervision" />}
+        {data && <RegionCrumbs code={data.region.code} name={data.region.name} base="/supervision" testId="supervision" />}
         <QueryErrorAlert error={q.error ?? (emissions ? totals.error : null)} onRetry={q.refetch} />
         {data && (
           <Row gutter={16} className="block-gap" data-testid="supervision-self">

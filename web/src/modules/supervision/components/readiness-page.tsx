@@ -12,7 +12,7 @@ import { GAPS, wan } from '../utils/supervision-api.ts';
 import { ReadinessForm } from './readiness-form.tsx';
 import { ReadinessHistory } from './readiness-history.tsx';
 import { ReadinessTable } from './readiness-table.tsx';
-import { SupervisionBreadcrumbs } from './supervision-breadcrumbs.tsx';
+import { RegionCrumbs } from '../../regions/components/region-crumbs.tsx';
 
 /** /supervision/readiness — the children's readiness (前期准备) on a date, the summary on top; the own region's report. */
 export function ReadinessPage() {
@@ -46,7 +46,7 @@ export function ReadinessPage() {
           </Space>
         }
       >
-        <SupervisionBreadcrumbs code={region} name={regionName} base="/supervision/readiness" />
+        <RegionCrumbs code={region} name={regionName} base="/supervision/readiness" testId="supervision" />
         <QueryErrorAlert error={q.error} onRetry={q.refetch} />
         {s && (
           <Alert
