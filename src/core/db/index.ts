@@ -6,6 +6,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { DB } from './schema.ts';
 import { acquireLock, openPglite, releaseLock } from './pglite.ts';
+import { poolClient } from './prepared.ts';
 
 // int8 (counts, ids) as numbers on both drivers: ids stay far below 2^53.
 pg.types.setTypeParser(20, (v: string) => Number(v));
@@ -33,7 +34,7 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, Client: poolClient() });
     // An idle connection that the server ends (restart, failover, a dropped test
     // database) emits 'error' on the pool; without a listener that kills the process.
     // The pool replaces the connection; queries in flight fail on their own.
@@ -47,7 +48,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const lite = await openPglite(opts.dataDir);
     // The adapter offers one connection: Kysely's pool then serialises all work,
     // which is what a single-connection embedded database needs.
-    const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+    const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), Client: poolClient() });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'pglite',

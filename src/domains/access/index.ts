@@ -6,3 +6,4 @@ export { SYSTEM, type Actor } from './actor.ts';
 export { hashPassword, verifyPassword, isStrongPassword } from './password.ts';
 export { sessionRoutes, openSession } from './routes.ts';
 export { deleteUserSessions } from './session.sql.ts';
+export { forgetSessions } from './session-cache.ts';

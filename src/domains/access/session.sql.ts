@@ -1,6 +1,7 @@
 // SQL of logins and sessions.
 import { sql } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
+import { forgetSessions } from './session-cache.ts';
 
 export const SESSION_IDLE_MS = 8 * 3600_000; // a session ends after 8 idle hours
 export const LOCK_AFTER_FAILURES = 5;
@@ -78,9 +79,11 @@ export async function touchSession(db: Db, id: string) {
 }
 
 export async function deleteSession(db: Db, id: string) {
+  forgetSessions();
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
 export async function deleteUserSessions(db: Db, userId: number) {
+  forgetSessions();
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../test/helpers/databases.ts';
+import { forgetSessions } from './session-cache.ts';
 
 describe.each(databaseKinds())('sessions on %s', (kind) => {
   let t: TestApp;
@@ -60,9 +61,23 @@ describe.each(databaseKinds())('sessions on %s', (kind) => {
     expect(me.json().error.code).toBe('AUTH_REQUIRED');
   });
 
-  it('ends a session that has been idle too long', async () => {
+  it('ends a session that has been idle too long, also when its read is cached', async () => {
     const s = await login(t.app, 'beibei');
+    const user = (await t.ctx.db.selectFrom('users').select('id').where('username', '=', 'beibei').executeTakeFirstOrThrow()).id;
+    await t.ctx.db.updateTable('sessions').set({ expires_at: new Date(Date.now() + 300) }).where('user_id', '=', user).execute();
+    forgetSessions(); // read afresh, as after the cache's second
+    expect((await call(t.app, s, 'GET', '/api/v1/session')).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await call(t.app, s, 'GET', '/api/v1/session')).statusCode).toBe(401);
+    expect(await t.ctx.db.selectFrom('sessions').select('id').where('user_id', '=', user).execute()).toEqual([]);
+  });
+
+  it('keeps a session read for at most a second when the change comes from outside this process', async () => {
+    const s = await login(t.app, 'beibei');
+    expect((await call(t.app, s, 'GET', '/api/v1/session')).statusCode).toBe(200);
+    // As another process (or an operator in SQL) would: this process is not told.
     await t.ctx.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', (await t.ctx.db.selectFrom('users').select('id').where('username', '=', 'beibei').executeTakeFirstOrThrow()).id).execute();
+    await new Promise((r) => setTimeout(r, 1100));
     expect((await call(t.app, s, 'GET', '/api/v1/session')).statusCode).toBe(401);
   });
 

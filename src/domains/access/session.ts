@@ -7,6 +7,7 @@ import type { Actor } from './actor.ts';
 import { DUMMY_HASH, verifyPassword } from './password.ts';
 import { isRole } from './roles.ts';
 import * as q from './session.sql.ts';
+import { cachedSession } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'pucha_sid';
 
@@ -59,13 +60,18 @@ export interface SessionView {
 
 /** The live session of a cookie token, or undefined when it is unknown, expired or its user disabled. */
 export async function resolveSession(db: Db, token: string): Promise<SessionView | undefined> {
-  const s = await q.findSession(db, tokenId(token));
+  const id = tokenId(token);
+  const s = await cachedSession(id, () => q.findSession(db, id));
   if (!s || s.disabled || !isRole(s.role)) return undefined;
   if (new Date(s.expiresAt) < new Date()) {
     await q.deleteSession(db, s.sessionId);
     return undefined;
   }
-  if (Date.now() - new Date(s.lastSeenAt).getTime() > 60_000) await q.touchSession(db, s.sessionId);
+  if (Date.now() - new Date(s.lastSeenAt).getTime() > 60_000) {
+    await q.touchSession(db, s.sessionId);
+    s.lastSeenAt = new Date();
+    s.expiresAt = new Date(Date.now() + q.SESSION_IDLE_MS);
+  }
   return {
     sessionId: s.sessionId,
     csrfToken: s.csrfToken,

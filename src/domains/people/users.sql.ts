@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../core/db/index.ts';
 import { containing } from './common.sql.ts';
+import { forgetSessions } from '../access/index.ts';
 
 const selectUsers = (db: Db) =>
   db
@@ -114,6 +115,7 @@ export async function sourceInScope(db: Db, id: number, scopePrefix: string) {
 }
 
 export async function linkSource(trx: Tx, userId: number, sourceId: number) {
+  forgetSessions();
   await trx.updateTable('users').set({ source_id: sourceId }).where('id', '=', userId).execute();
 }
 
@@ -145,6 +147,7 @@ export interface UserChange {
 
 /** The whitelisted update, guarded by the version the caller read; undefined when the version moved. */
 export async function updateUser(trx: Tx, id: number, version: number, c: UserChange) {
+  forgetSessions(); // a role, region or disabled flag read with a session must not outlive the change
   const r = await trx
     .updateTable('users')
     .set({
