@@ -16,6 +16,8 @@ import { emissionRoutes, recomputeJob, settleDirty, verifyJob } from '../domains
 import { accountingRoutes } from '../domains/accounting/index.ts';
 import { escalateOverdue, supervisionRoutes } from '../domains/supervision/index.ts';
 import { channelRoutes, deliverWebhooks } from '../domains/supervision/channels/index.ts';
+import { portalRoutes, publishDue } from '../domains/portal/index.ts';
+import { SYSTEM } from '../domains/access/index.ts';
 
 export interface DomainModule {
   name: string;
@@ -41,4 +43,5 @@ export const DOMAINS: DomainModule[] = [
   { name: 'accounting', routes: accountingRoutes },
   { name: 'supervision', routes: supervisionRoutes, chores: [(db) => escalateOverdue(db)] },
   { name: 'supervision-channels', routes: channelRoutes, chores: [(db) => deliverWebhooks(db)] },
+  { name: 'portal', routes: portalRoutes, chores: [(db) => publishDue(db, SYSTEM)] },
 ];

@@ -10,6 +10,7 @@ import { NO_BODY, SAMPLE_BODIES } from './route-samples.ts';
 import { inventoryFixtures } from './inventory-fixtures.ts';
 import { surveyFixtures } from './survey-fixtures.ts';
 import { reviewFixtures } from './review-fixtures.ts';
+import { portalFixtures } from './portal-fixtures.ts';
 import { supervisionFixtures } from './supervision-fixtures.ts';
 
 // One demo account per role; all but the national ones sit in 乐清市 (330382).
@@ -73,6 +74,7 @@ describe.each(databaseKinds())('route × role × scope on %s', (kind) => {
       ...(await surveyFixtures(t, sourceId)),
       ...(await reviewFixtures(t, sourceId)),
       ...(await supervisionFixtures(t)),
+      ...(await portalFixtures(t)),
       // Coefficient versions are national: the "other" is an id that does not exist, read as not found.
       'coefficient-version': {
         own: String((await db.selectFrom('coefficient_versions').select('id').where('sample', '=', true).executeTakeFirstOrThrow()).id),
@@ -95,7 +97,7 @@ describe.each(databaseKinds())('route × role × scope on %s', (kind) => {
         const id = Number(fx[r.resource!][which]);
         const row = r.resource === 'record'
           ? await t.ctx.db.selectFrom('inventory_records').select('version').where('source_id', '=', id).executeTakeFirst()
-          : await t.ctx.db.selectFrom(({ user: 'users', team: 'teams', agency: 'agencies', source: 'sources', zone: 'census_zones', package: 'work_packages' } as const)[r.resource as 'user'])
+          : await t.ctx.db.selectFrom(({ user: 'users', team: 'teams', agency: 'agencies', source: 'sources', zone: 'census_zones', package: 'work_packages', 'portal-article': 'portal_articles', 'portal-link': 'portal_links' } as const)[r.resource as 'user'])
             .select('version').where('id', '=', id).executeTakeFirst();
         (body as { version: number }).version = row?.version ?? 1;
       }

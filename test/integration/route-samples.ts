@@ -71,6 +71,16 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/channels/:id/members': { userId: 1, duty: '矩阵' },
   'POST /api/v1/channels/:id/webhooks': { url: 'http://127.0.0.1:9/matrix' },
   'POST /api/v1/notifications/read': { all: true },
+  'POST /api/v1/portal/articles': { section: 'news', slug: 'matrix-news', lang: 'zh', title: '矩阵新闻', format: 'markdown', body: '矩阵' },
+  'PATCH /api/v1/portal/articles/:id': { title: '矩阵新闻', version: '{v}' },
+  'POST /api/v1/portal/articles/:id/submit': { version: '{v}' },
+  'POST /api/v1/portal/articles/:id/approve': { version: '{v}' },
+  'POST /api/v1/portal/articles/:id/reject': { version: '{v}', reason: '矩阵' },
+  'POST /api/v1/portal/articles/:id/unpublish': { version: '{v}' },
+  'POST /api/v1/portal/preview': { format: 'markdown', body: '# 矩阵' },
+  'POST /api/v1/portal/links': { nameZh: '矩阵链接', nameEn: 'Matrix link', url: 'https://www.mee.gov.cn/' },
+  'PATCH /api/v1/portal/links/:id': { nameZh: '矩阵链接', version: '{v}' },
+  'POST /api/v1/portal/datasets': { titleZh: '矩阵成果', titleEn: 'Matrix results' },
 };
 
 /** Routes that take no JSON body even though their method usually does. */
@@ -88,6 +98,7 @@ export const NO_BODY = new Set([
   'POST /api/v1/submissions/import', // multipart, likewise
   'POST /api/v1/attachments', // multipart, likewise
   'POST /api/v1/supervision/files', // multipart, likewise
+  'POST /api/v1/portal/images', // multipart, likewise
   'POST /api/v1/accounting/coefficients/import', // multipart, likewise
   'POST /api/v1/accounting/coefficients/versions/:id/in-force',
   'DELETE /api/v1/session',

@@ -7,6 +7,7 @@ import type { InventoryStatesTable, InventoryDepartmentsTable, CensusZonesTable,
 import type { CoefficientVersionsTable, CoefficientsTable, AccountingSettingsTable, AccountingDirtyTable, EmissionsTable, EmissionRollupsTable } from './schema-accounting.ts';
 import type { ReviewLevelsTable, ReviewStepsTable, PhaseAcceptancesTable, QcSettingsTable, QcSamplesTable, QcSampleItemsTable } from './schema-review.ts';
 import type { CensusCalendarTable, CalendarDeadlinesTable, ReadinessReportsTable, DispatchesTable, BriefingsTable, SupervisionCasesTable, CaseEventsTable, SupervisionFilesTable, ChannelsTable, ChannelMembersTable, ChannelMessagesTable, NotificationsTable, ChannelWebhooksTable, WebhookDeliveriesTable } from './schema-supervision.ts';
+import type { PortalStoriesTable, PortalArticlesTable, PortalArticleRevisionsTable, PortalImagesTable, PortalLinksTable, PortalDatasetsTable, PortalViewsTable } from './schema-portal.ts';
 import type { SubmissionsTable, SubmissionRevisionsTable, SubmissionAttachmentsTable, SurveyInvitationsTable, SurveyConfirmationsTable } from './schema-survey.ts';
 
 export type * from './schema-inventory.ts';
@@ -344,4 +345,11 @@ export interface DB {
   notifications: NotificationsTable;
   channel_webhooks: ChannelWebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  portal_stories: PortalStoriesTable;
+  portal_articles: PortalArticlesTable;
+  portal_article_revisions: PortalArticleRevisionsTable;
+  portal_images: PortalImagesTable;
+  portal_links: PortalLinksTable;
+  portal_datasets: PortalDatasetsTable;
+  portal_views: PortalViewsTable;
 }

@@ -67,6 +67,10 @@ export const POLICY = {
   'channels.read': { roles: OFFICES },
   'channels.post': { roles: OFFICES },
   'channels.admin': { roles: OFFICES },
+  // 门户: editors write; an office or another editor approves (the four-eyes rule is the domain's).
+  'portal.read': { roles: [...OFFICES, 'editor'] },
+  'portal.write': { roles: [...OFFICES, 'editor'] },
+  'portal.approve': { roles: [...OFFICES, 'editor'] },
   'demo.load': { roles: ['national-office'], minLevel: 'nation' },
 } as const satisfies Record<string, Rule>;
 

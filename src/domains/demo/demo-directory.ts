@@ -9,6 +9,7 @@ import { SYSTEM } from '../access/actor.ts';
 import { recordAudit } from '../audit/audit.sql.ts';
 import { MATCH_JOB, generateRegisters, type Department, type MatchParams, type SyntheticRow } from '../directory/index.ts';
 import { queueJob } from '../jobs/index.ts';
+import { queueDemoPortal } from './demo-portal.ts';
 import * as q from './demo.sql.ts';
 import { DEMO_INVENTORY_JOB } from './demo-inventory.ts';
 import { queueDemoSurvey } from './demo-survey.ts';
@@ -67,5 +68,6 @@ export async function seedDemoDirectory(db: Db): Promise<Array<Awaited<ReturnTyp
   const survey = await queueDemoSurvey(db);
   const review = await queueDemoReview(db);
   const supervision = await queueDemoSupervision(db);
-  return [match, inventory, ...[survey, review, supervision].filter((j) => j !== null)];
+  const portal = await queueDemoPortal(db);
+  return [match, inventory, ...[survey, review, supervision, portal].filter((j) => j !== null)];
 }

@@ -9,6 +9,7 @@ import { demoInventoryJob } from './demo-inventory.ts';
 import { demoSurveyJob, queueDemoSurvey } from './demo-survey.ts';
 import { demoReviewJob, queueDemoReview } from './demo-review.ts';
 import { demoSupervisionJob, queueDemoSupervision } from './demo-supervision.ts';
+import { demoPortalJob, queueDemoPortal } from './demo-portal.ts';
 
 export const demoJobs: JobHandler[] = [
   {
@@ -19,7 +20,7 @@ export const demoJobs: JobHandler[] = [
       const queued = await seedDemoDirectory(ctx.db);
       // A demo loaded before the survey or review demos existed gets them now (seedDemoDirectory queues them otherwise).
       if (!queued.length) {
-        for (const next of [await queueDemoSurvey(ctx.db), await queueDemoReview(ctx.db), await queueDemoSupervision(ctx.db)]) if (next) queued.push(next);
+        for (const next of [await queueDemoSurvey(ctx.db), await queueDemoReview(ctx.db), await queueDemoSupervision(ctx.db), await queueDemoPortal(ctx.db)]) if (next) queued.push(next);
       }
       return { ...people, directoryMatchJob: queued.find((j) => j.kind === MATCH_JOB)?.id ?? null, followUpJobs: queued.map((j) => j.id) };
     },
@@ -28,6 +29,7 @@ export const demoJobs: JobHandler[] = [
   demoSurveyJob,
   demoReviewJob,
   demoSupervisionJob,
+  demoPortalJob,
 ];
 
 export async function demoRoutes(app: FastifyInstance) {
