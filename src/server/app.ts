@@ -92,6 +92,5 @@ async function serveConsole(app: FastifyInstance, dist: string) {
     if (/\.\w+$/.test(rel)) return reply.status(404).send(errorBody('ROUTE_NOT_FOUND'));
     return sendIndex(req, reply);
   });
-  // Until the public portal lands, the root leads to the console.
-  app.get('/', { config: { public: true }, schema: { hide: true } }, (_req, reply) => reply.redirect(CONSOLE_BASE));
+  // The root is the public portal's home (src/domains/portal/site), registered with the domains.
 }

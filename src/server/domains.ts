@@ -17,6 +17,7 @@ import { accountingRoutes } from '../domains/accounting/index.ts';
 import { escalateOverdue, supervisionRoutes } from '../domains/supervision/index.ts';
 import { channelRoutes, deliverWebhooks } from '../domains/supervision/channels/index.ts';
 import { portalRoutes, publishDue } from '../domains/portal/index.ts';
+import { portalSiteRoutes } from '../domains/portal/site/index.ts';
 import { SYSTEM } from '../domains/access/index.ts';
 
 export interface DomainModule {
@@ -44,4 +45,5 @@ export const DOMAINS: DomainModule[] = [
   { name: 'supervision', routes: supervisionRoutes, chores: [(db) => escalateOverdue(db)] },
   { name: 'supervision-channels', routes: channelRoutes, chores: [(db) => deliverWebhooks(db)] },
   { name: 'portal', routes: portalRoutes, chores: [(db) => publishDue(db, SYSTEM)] },
+  { name: 'portal-site', routes: portalSiteRoutes },
 ];
