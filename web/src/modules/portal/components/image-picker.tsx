@@ -26,7 +26,7 @@ export function ImagePicker({ onPick, testId, disabled, uploadLabel }: Props) {
     upload.mutate(file, { onSuccess: (img) => { notify.success(t('portal.images.uploaded')); onPick(img); }, onError: notify.error });
   return (
     <Space wrap size={4}>
-      <input ref={input} type="file" hidden accept="image/jpeg,image/png,image/webp" data-testid={`${testId}-file`}
+      <input ref={input} type="file" style={{ display: 'none' }} accept="image/jpeg,image/png,image/webp" data-testid={`${testId}-file`}
         onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) send(f); }} />
       <Button size="small" icon={<UploadOutlined />} disabled={disabled} loading={upload.isPending} title={t('portal.images.hint')}
         data-testid={`${testId}-upload`} onClick={() => input.current?.click()}>{uploadLabel ?? t('portal.images.upload')}</Button>
