@@ -84,8 +84,8 @@ The meeting named low attention in some places, an inventory not done thoroughly
   },
   {
     section: 'results', slug: 'yueqing-emissions-demo', date: '2019-12-20T10:00:00+08:00',
-    zh: { title: '乐清市污染物排放情况（演示数据）', publisher: OFFICE.zh, source: '普查办', summary: '由演示普查中审核通过的排放量生成，不是官方数据。', body: '本页数据由 Pucha 演示普查中已审核通过的普查表核算生成，仅用于演示，**不是官方普查结果**。' },
-    en: { title: 'Emissions of Yueqing (demo data)', publisher: OFFICE.en, source: 'Census office', summary: 'Made from the approved emissions of the demo census; not official.', body: 'The figures on this page were computed from the approved forms of Pucha\'s demo census and serve as a demonstration only; **they are not official census results**.' },
+    zh: { title: '乐清市污染物排放情况（初步，演示数据）', publisher: OFFICE.zh, source: '普查办', summary: '由演示普查的核算结果生成，含尚在审核中的数据，不是官方数据。', body: '本页数据由 Pucha 演示普查的普查表核算生成，含尚在审核中的数据，仅用于演示，**不是官方普查结果**。' },
+    en: { title: 'Emissions of Yueqing (provisional, demo data)', publisher: OFFICE.en, source: 'Census office', summary: 'Made from the demo census\'s accounting, including figures still in review; not official.', body: 'The figures on this page were computed from the forms of Pucha\'s demo census, including some still in review, and serve as a demonstration only; **they are not official census results**.' },
   },
 ];
 

@@ -139,6 +139,34 @@ describe.each(databaseKinds())('demo census on %s', (kind) => {
     const phase = (await call(t.app, await login(t.app, 'yueqing'), 'GET', '/api/v1/review/phases/inventory')).json();
     expect(phase.blockers.map((b: { code: string }) => b.code)).toContain('error-rate');
   });
+  it('holds the demo portal: the source article in both languages, notices, briefings, links and a provisional results page of 乐清市', async () => {
+    const nation = await login(t.app, 'nation');
+    if (!(await t.ctx.db.selectFrom('portal_stories').select('id').limit(1).executeTakeFirst())) {
+      await call(t.app, nation, 'POST', '/api/v1/demo');
+    }
+    await t.ctx.jobs.drain();
+    const jobs = await t.ctx.db.selectFrom('jobs').select(['status']).where('kind', '=', 'demo.portal').execute();
+    expect(jobs.map((j) => j.status)).toEqual(['succeeded']);
+    const rows = await t.ctx.db.selectFrom('portal_articles as a').innerJoin('portal_stories as s', 's.id', 'a.story_id')
+      .select(['s.slug', 's.section', 's.dataset_id', 'a.lang', 'a.status', 'a.title', 'a.published_at', 'a.submitted_by']).orderBy('s.id').orderBy('a.lang', 'desc').execute();
+    expect(rows.every((r) => r.status === 'published')).toBe(true);
+    const counts: Record<string, number> = {};
+    for (const r of rows) counts[r.section] = (counts[r.section] ?? 0) + 1;
+    expect(counts).toEqual({ news: 2, notices: 6, briefings: 4, results: 2 });
+    const first = rows.filter((r) => r.slug === 'census-work-fully-launched');
+    expect(first.map((r) => [r.lang, r.title])).toEqual([['zh', '第二次全国污染源普查工作全面启动'], ['en', 'The Second National Pollution Source Census is fully under way']]);
+    expect(new Date(first[0].published_at!).toISOString().slice(0, 10)).toBe('2018-04-27');
+    // the results page froze 乐清市's figures (provisional: the demo's review has none past the county yet)
+    const results = rows.find((r) => r.section === 'results')!;
+    const ds = await t.ctx.db.selectFrom('portal_datasets').select(['region_code', 'figures']).where('id', '=', results.dataset_id!).executeTakeFirstOrThrow();
+    expect(ds.region_code).toBe('330382');
+    expect(ds.figures).toMatchObject({ provisional: true, region: { code: '330382' } });
+    expect(Object.keys((ds.figures as { total: Record<string, number> }).total).length).toBeGreaterThan(0);
+    expect(await t.ctx.db.selectFrom('portal_links').select('id').execute()).toHaveLength(6);
+    // written by the editor, approved by the national office: four eyes in the history too
+    const approvals = await t.ctx.db.selectFrom('audit_log').select('actor_username').where('action', '=', 'portal.approve').execute();
+    expect(new Set(approvals.map((a) => a.actor_username))).toEqual(new Set(['nation']));
+  });
   it('holds the national layer of supervision: readiness as of 2018-04-20, a dispatch history, open cases and praise', async () => {
     const nation = await login(t.app, 'nation');
     if (!(await t.ctx.db.selectFrom('readiness_reports').select('id').limit(1).executeTakeFirst())) {

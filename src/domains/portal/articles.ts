@@ -154,9 +154,11 @@ export async function articleHistory(db: Db, actor: Actor, id: number) {
   return { items: (await q.revisions(db, id)).map((r) => ({ rev: r.rev, status: r.status, title: r.title, note: r.note, at: r.at, by: r.username })) };
 }
 
-export async function articleRevision(db: Db, actor: Actor, id: number, rev: number) {
+export async function articleRevision(db: Db, actor: Actor, id: number, revText: string) {
   await load(db, actor, id);
-  const r = await q.revision(db, id, rev);
+  // The article is checked first: a bad number on another region's article still reads as not found.
+  const rev = /^\d{1,9}$/.test(revText) ? Number(revText) : 0;
+  const r = rev >= 1 ? await q.revision(db, id, rev) : undefined;
   if (!r) throw new AppError('PORTAL_ARTICLE_NOT_FOUND');
   return { rev: r.rev, status: r.status, title: r.title, summary: r.summary, format: r.format, body: r.body_source, publisher: r.publisher, source: r.source, coverImage: r.cover_image, note: r.note, at: r.at, byUserId: r.by_user };
 }

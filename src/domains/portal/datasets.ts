@@ -20,6 +20,8 @@ const POLLUTANTS = CODE_TABLES.find((t) => t.id === 'pollutants')!.entries;
 
 export interface Figures {
   asOf: string;
+  /** True when figures still in review were included (a provisional page, marked as such). */
+  provisional: boolean;
   region: { code: string; name: string };
   pollutants: { code: string; name: string; nameEn: string; unit: string }[];
   categories: { code: string; name: string; nameEn: string }[];
@@ -31,15 +33,17 @@ export interface Figures {
 /** Emitted tonnes, rounded to the kilogram: what a bulletin prints. */
 const t = (v: unknown) => Math.round(Number(v) * 1000) / 1000;
 
-export async function makeFigures(db: Db, regionCode: string): Promise<Figures | null> {
+export async function makeFigures(db: Db, regionCode: string, provisional = false): Promise<Figures | null> {
   const region = await db.selectFrom('regions').select(['code', 'name', 'level']).where('code', '=', regionCode).executeTakeFirst();
   if (!region) return null;
-  const own = (await sql<{ category: string; pollutant: string; emitted: string }>`SELECT category, pollutant, emitted FROM emission_rollups
-    WHERE region_code = ${regionCode} AND industry_div = '*' AND approved`.execute(db)).rows;
+  // Approved figures only, unless the office asks for a provisional page (then in review too).
+  const which = provisional ? sql`` : sql`AND approved`;
+  const own = (await sql<{ category: string; pollutant: string; emitted: string }>`SELECT category, pollutant, sum(emitted) AS emitted FROM emission_rollups
+    WHERE region_code = ${regionCode} AND industry_div = '*' ${which} GROUP BY category, pollutant`.execute(db)).rows;
   if (!own.some((r) => r.category === '*' && Number(r.emitted) > 0)) return null;
-  const children = (await sql<{ code: string; name: string; pollutant: string; emitted: string }>`SELECT g.code, g.name, r.pollutant, r.emitted
-    FROM regions g JOIN emission_rollups r ON r.region_code = g.code AND r.category = '*' AND r.industry_div = '*' AND r.approved
-    WHERE g.parent_code = ${regionCode} ORDER BY g.code`.execute(db)).rows;
+  const children = (await sql<{ code: string; name: string; pollutant: string; emitted: string }>`SELECT g.code, g.name, r.pollutant, sum(r.emitted) AS emitted
+    FROM regions g JOIN emission_rollups r ON r.region_code = g.code AND r.category = '*' AND r.industry_div = '*' ${provisional ? sql`` : sql`AND r.approved`}
+    WHERE g.parent_code = ${regionCode} GROUP BY g.code, g.name, r.pollutant ORDER BY g.code`.execute(db)).rows;
   const used = new Set(own.map((r) => r.pollutant));
   const pollutants = POLLUTANTS.filter((p) => used.has(p.code)).map((p) => ({ code: p.code, name: p.zh, nameEn: p.en, unit: 't' }));
   const total: Record<string, number> = {};
@@ -55,22 +59,22 @@ export async function makeFigures(db: Db, regionCode: string): Promise<Figures |
     byProvince.set(r.code, p);
   }
   return {
-    asOf: new Date().toISOString(), region: { code: region.code, name: region.name }, pollutants,
+    asOf: new Date().toISOString(), provisional, region: { code: region.code, name: region.name }, pollutants,
     categories: CATEGORIES.filter((c) => byCategory[c.code]), total, byCategory, byProvince: [...byProvince.values()],
   };
 }
 
 const view = (d: { id: number; title_zh: string; title_en: string; region_code: string; figures: unknown; created_at: Date }) => ({ id: d.id, titleZh: d.title_zh, titleEn: d.title_en, regionCode: d.region_code, figures: d.figures as Figures, createdAt: d.created_at });
 
-export async function createDataset(db: Db, actor: Actor, b: { titleZh: string; titleEn: string; region?: string }) {
+export async function createDataset(db: Db, actor: Actor, b: { titleZh: string; titleEn: string; region?: string; provisional?: boolean }) {
   const code = b.region ?? actor.regionCode;
   const r = await db.selectFrom('regions').select(['code', 'name', 'scope_prefix']).where('code', '=', code).executeTakeFirst();
   if (!r || !r.scope_prefix.startsWith(actor.scopePrefix)) throw new AppError('REGION_NOT_FOUND', { code });
-  const figures = await makeFigures(db, code);
+  const figures = await makeFigures(db, code, b.provisional ?? false);
   if (!figures) throw new AppError('PORTAL_DATASET_EMPTY', { region: r.name });
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx.insertInto('portal_datasets').values({ title_zh: b.titleZh.trim(), title_en: b.titleEn.trim(), region_code: code, figures: JSON.stringify(figures), created_by: actor.id }).returning('id').executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: 'portal.dataset', entity: 'portal-dataset', entityId: row.id, regionCode: code, after: { titleZh: b.titleZh, pollutants: figures.pollutants.length, children: figures.byProvince.length } });
+    await recordAudit(trx, actor, { action: 'portal.dataset', entity: 'portal-dataset', entityId: row.id, regionCode: code, after: { titleZh: b.titleZh, provisional: figures.provisional, pollutants: figures.pollutants.length, children: figures.byProvince.length } });
     return row.id;
   });
   bumpPortal();

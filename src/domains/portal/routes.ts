@@ -59,8 +59,8 @@ export async function portalRoutes(app: FastifyInstance) {
   app.get(`${base}/articles/:id/history`, { config: { action: 'portal.read', resource: 'portal-article' }, schema: { tags, summary: 'Every saved state of an article', params: IdParams } }, async (req) => a.articleHistory(db, actorOf(req), id(req)));
   app.get(`${base}/articles/:id/history/:rev`, {
     config: { action: 'portal.read', resource: 'portal-article' },
-    schema: { tags, summary: 'One saved state of an article, whole', params: Type.Object({ id: IdParams.properties.id, rev: Type.Integer({ minimum: 1, maximum: 1_000_000 }) }) },
-  }, async (req) => { const p = req.params as { id: number; rev: number }; return a.articleRevision(db, actorOf(req), p.id, p.rev); });
+    schema: { tags, summary: 'One saved state of an article, whole', params: Type.Object({ id: IdParams.properties.id, rev: Type.String({ maxLength: 12 }) }) },
+  }, async (req) => { const p = req.params as { id: number; rev: string }; return a.articleRevision(db, actorOf(req), p.id, p.rev); });
   app.post(`${base}/preview`, {
     config: { action: 'portal.write' },
     schema: { tags, summary: 'The HTML a body will show as, sanitised exactly as on save', body: body({ format: Format, body: Text(400_000) }) },
@@ -84,7 +84,7 @@ export async function portalRoutes(app: FastifyInstance) {
   app.get(`${base}/datasets`, { config: { action: 'portal.read' }, schema: { tags, summary: 'Results datasets of the caller\'s scope' } }, async (req) => listDatasets(db, actorOf(req)));
   app.post(`${base}/datasets`, {
     config: { action: 'portal.write' },
-    schema: { tags, summary: 'Freeze the approved emission totals of a region as a results dataset', body: body({ titleZh: Type.String({ minLength: 1, maxLength: 200 }), titleEn: Type.String({ minLength: 1, maxLength: 200 }), region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })) }) },
-  }, async (req, reply) => reply.status(201).send(await createDataset(db, actorOf(req), req.body as { titleZh: string; titleEn: string; region?: string })));
+    schema: { tags, summary: 'Freeze the approved emission totals of a region as a results dataset', body: body({ titleZh: Type.String({ minLength: 1, maxLength: 200 }), titleEn: Type.String({ minLength: 1, maxLength: 200 }), region: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })), provisional: Type.Optional(Type.Boolean()) }) },
+  }, async (req, reply) => reply.status(201).send(await createDataset(db, actorOf(req), req.body as { titleZh: string; titleEn: string; region?: string; provisional?: boolean })));
   app.get(`${base}/datasets/:id`, { config: { action: 'portal.read', resource: 'portal-dataset' }, schema: { tags, summary: 'A results dataset with its figures', params: IdParams } }, async (req) => getDataset(db, actorOf(req), id(req)));
 }

@@ -6,53 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderBody, textOf } from './render.ts';
 import { imagesIn, sanitize } from './sanitize.ts';
 
-const PAYLOADS = [
-  '<script>alert(1)</script>',
-  '<SCRIPT SRC=//evil.example/x.js></SCRIPT>',
-  '<img src=x onerror=alert(1)>',
-  '<img src="/media/0123456789abcdef01234567.jpg" onload="alert(1)">',
-  '<a href="javascript:alert(1)">x</a>',
-  '<a href="JaVaScRiPt:alert(1)">x</a>',
-  '<a href="&#106;avascript:alert(1)">x</a>',
-  '<a href="java\tscript:alert(1)">x</a>',
-  '<a href=" javascript:alert(1)">x</a>',
-  '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
-  '<a href="vbscript:msgbox(1)">x</a>',
-  '<a href="//evil.example/">x</a>',
-  '<svg onload=alert(1)><circle r=10 /></svg>',
-  '<svg><script>alert(1)</script></svg>',
-  '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
-  '<iframe src="https://evil.example"></iframe>',
-  '<object data="x.swf"></object><embed src="x.swf">',
-  '<form action="https://evil.example"><input name=a><button>go</button></form>',
-  '<div style="background:url(javascript:alert(1))">x</div>',
-  '<p style="width: expression(alert(1))">x</p>',
-  '<style>body{background:red}</style>',
-  '<link rel=stylesheet href=//evil.example/x.css>',
-  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-  '<base href="https://evil.example/">',
-  '<body onload=alert(1)>',
-  '<details open ontoggle=alert(1)>',
-  '<p onclick="alert(1)" class="x" id="y">x</p>',
-  '<img src="https://evil.example/track.gif">',
-  '<img src="/media/../../etc/passwd">',
-  '<img srcset="https://evil.example/a.png 2x" src="/media/0123456789abcdef01234567.png">',
-  '<<script>script>alert(1)<</script>/script>',
-  '<scr<script>ipt>alert(1)</scr</script>ipt>',
-  '<p>unclosed <b>bold <i>italic',
-  '"><script>alert(1)</script>',
-  '<!--<script>alert(1)//--><script>alert(1)</script>',
-  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
-  '<template><script>alert(1)</script></template>',
-  '<a href="javascript&colon;alert(1)">x</a>',
-  '[x](javascript:alert(1))',
-  '![x](javascript:alert(1))',
-  '[x](data:text/html,<script>alert(1)</script>)',
-  '<table><tr><td background="javascript:alert(1)">x</td></tr></table>',
-  '<xss onafterscriptexecute=alert(1)><script>1</script>',
-];
-
-const ACTIVE = [/<script/i, /\son[a-z]+\s*=/i, /javascript:/i, /vbscript:/i, /data:/i, /<svg/i, /<math/i, /<iframe/i, /<object/i, /<embed/i, /<form/i, /<input/i, /<style/i, /style=/i, /<link/i, /<meta/i, /<base/i, /srcset=/i, /href="\/\//i, /xlink:/i, /class=/i, /id=/i];
+import { ACTIVE, PAYLOADS } from './xss-corpus.ts';
 
 describe('the allow-list keeps every page free of active content', () => {
   for (const format of ['html', 'markdown'] as const) {
