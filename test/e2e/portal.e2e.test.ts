@@ -174,15 +174,16 @@ run.each(databaseKinds())('portal: write, translate, review and read in Chromium
     expect(await (await reader.request.get(`${server.url}/feed.xml`)).text()).toContain(ZH_TITLE);
     expect(await (await reader.request.get(`${server.url}/en/feed.xml`)).text()).toContain(EN_TITLE);
 
-    // Views: this reader counts once on the English page however often it reloads. The counts are
-    // written every second; a second reader's first visit to the Chinese page, queued after these
-    // reloads, is the barrier: once it shows, everything queued before it has been written.
+    // Views: this reader counts once on the English page however often it reloads (the counts are
+    // written every second, hence the polls). A second reader's first visit to the Chinese page, after
+    // these reloads, shows that new readers still count. Without a cookie a reader is its address and
+    // browser for the day, so the second reader is another browser.
     await reader.goto(`${server.url}/en/news/${slug}`);
     const views = () => reader.locator('span.views').first().textContent().then((v) => v?.trim());
     await expect.poll(async () => { await reader.reload(); return views(); }, { timeout: 15_000 }).toBe('1');
     await reader.reload();
     await reader.reload();
-    const other = await (await browser.newContext()).newPage();
+    const other = await (await browser.newContext({ userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0 Safari/537.36 second-reader' })).newPage();
     await other.goto(`${server.url}/news/${slug}`);
     await expect.poll(async () => { await other.reload(); return other.locator('span.views').first().textContent().then((v) => v?.trim()); }, { timeout: 15_000 }).toBe('2');
     await reader.reload();
