@@ -36,6 +36,7 @@ export type Permission =
   | 'accounting.read' | 'accounting.config'
   | 'supervision.read' | 'supervision.report' | 'supervision.dispatch' | 'supervision.case' | 'supervision.config'
   | 'channels.read' | 'channels.post' | 'channels.admin'
+  | 'portal.read' | 'portal.write' | 'portal.approve'
   | 'demo.load'
   | 'metrics.read';
 

@@ -21,6 +21,7 @@ import { supervisionWork } from './en/supervision-work.ts';
 import { supervision } from './en/supervision.ts';
 import { survey } from './en/survey.ts';
 import { teams } from './en/teams.ts';
+import { portal } from './en/portal.ts';
 import { users } from './en/users.ts';
 
 export const en: Resources = {
@@ -51,5 +52,6 @@ export const en: Resources = {
   supervisionWork,
   supervision,
   channels,
+  portal,
   errors,
 };

@@ -21,6 +21,7 @@ import { supervisionWork } from './zh/supervision-work.ts';
 import { supervision } from './zh/supervision.ts';
 import { survey } from './zh/survey.ts';
 import { teams } from './zh/teams.ts';
+import { portal } from './zh/portal.ts';
 import { users } from './zh/users.ts';
 
 export const zh = {
@@ -51,6 +52,7 @@ export const zh = {
   supervisionWork,
   supervision,
   channels,
+  portal,
   errors,
 };
 

@@ -74,6 +74,7 @@ export const nav: Strings<typeof zh.nav> = {
   'supervision-cases': 'Cases',
   'supervision-briefings': 'Briefings',
   channels: 'Work channels',
+  portal: 'Portal',
   audit: 'Audit log',
   jobs: 'Jobs',
   field: 'Field app',

@@ -71,6 +71,7 @@ export const nav = {
   'supervision-cases': '督办',
   'supervision-briefings': '简报',
   channels: '工作群',
+  portal: '门户管理',
   audit: '审计日志',
   jobs: '任务',
   field: '外业端',

@@ -35,6 +35,7 @@ export const home = {
     'supervision-cases': '对滞后地区的提醒、督办、通报与约谈',
     'supervision-briefings': '编写含实时数据的工作简报',
     channels: '与上下级普查机构交流，接收调度通报与督办事项',
+    portal: '编写、审核和发布门户网站的新闻、通知、简报与普查成果',
     audit: '查看谁在何时修改了什么',
     jobs: '查看批量导入等后台任务的进度',
     field: '在手机或平板上进行外业采集',

@@ -47,6 +47,8 @@ const SupervisionPage = page(() => import('../../supervision/components/dashboar
 const ReadinessPage = page(() => import('../../supervision/components/readiness-page.tsx'), 'ReadinessPage');
 const CalendarPage = page(() => import('../../supervision/components/calendar-page.tsx'), 'CalendarPage');
 const ChannelsPage = page(() => import('../../channels/components/channels-page.tsx'), 'ChannelsPage');
+const PortalPage = page(() => import('../../portal/components/portal-page.tsx'), 'PortalPage');
+const ArticleEditorPage = page(() => import('../../portal/components/article-editor-page.tsx'), 'ArticleEditorPage');
 const AuditPage = page(() => import('../../audit/components/audit-page.tsx'), 'AuditPage');
 const JobsPage = page(() => import('../../jobs/components/jobs-page.tsx'), 'JobsPage');
 const SurveySourcesPage = page(() => import('../../survey/components/survey-sources-page.tsx'), 'SurveySourcesPage');
@@ -123,6 +125,9 @@ const router = createBrowserRouter(
             { path: 'supervision/readiness', element: guarded('supervision.read', <ReadinessPage />) },
             { path: 'supervision/calendar', element: guarded('supervision.read', <CalendarPage />) },
             { path: 'channels/:id?', element: guarded('channels.read', <ChannelsPage />) },
+            { path: 'portal', element: guarded('portal.read', <PortalPage />) },
+            { path: 'portal/new', element: guarded('portal.write', <ArticleEditorPage />) },
+            { path: 'portal/articles/:id', element: guarded('portal.read', <ArticleEditorPage />) },
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },
             { path: '*', element: <NotFoundPage /> },
