@@ -7,6 +7,7 @@ import { AppError } from '../../core/errors.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { CODE_TABLES } from '../survey/index.ts';
+import { englishName } from '../regions/index.ts';
 import { bumpPortal } from './cache.ts';
 
 const CATEGORIES = [
@@ -22,7 +23,7 @@ export interface Figures {
   asOf: string;
   /** True when figures still in review were included (a provisional page, marked as such). */
   provisional: boolean;
-  region: { code: string; name: string };
+  region: { code: string; name: string; nameEn: string };
   pollutants: { code: string; name: string; nameEn: string; unit: string }[];
   categories: { code: string; name: string; nameEn: string }[];
   total: Record<string, number>;
@@ -34,16 +35,16 @@ export interface Figures {
 const t = (v: unknown) => Math.round(Number(v) * 1000) / 1000;
 
 export async function makeFigures(db: Db, regionCode: string, provisional = false): Promise<Figures | null> {
-  const region = await db.selectFrom('regions').select(['code', 'name', 'level']).where('code', '=', regionCode).executeTakeFirst();
+  const region = await db.selectFrom('regions').select(['code', 'name', 'pinyin']).where('code', '=', regionCode).executeTakeFirst();
   if (!region) return null;
   // Approved figures only, unless the office asks for a provisional page (then in review too).
   const which = provisional ? sql`` : sql`AND approved`;
   const own = (await sql<{ category: string; pollutant: string; emitted: string }>`SELECT category, pollutant, sum(emitted) AS emitted FROM emission_rollups
     WHERE region_code = ${regionCode} AND industry_div = '*' ${which} GROUP BY category, pollutant`.execute(db)).rows;
   if (!own.some((r) => r.category === '*' && Number(r.emitted) > 0)) return null;
-  const children = (await sql<{ code: string; name: string; pollutant: string; emitted: string }>`SELECT g.code, g.name, r.pollutant, sum(r.emitted) AS emitted
+  const children = (await sql<{ code: string; name: string; pinyin: string | null; pollutant: string; emitted: string }>`SELECT g.code, g.name, g.pinyin, r.pollutant, sum(r.emitted) AS emitted
     FROM regions g JOIN emission_rollups r ON r.region_code = g.code AND r.category = '*' AND r.industry_div = '*' ${provisional ? sql`` : sql`AND r.approved`}
-    WHERE g.parent_code = ${regionCode} GROUP BY g.code, g.name, r.pollutant ORDER BY g.code`.execute(db)).rows;
+    WHERE g.parent_code = ${regionCode} GROUP BY g.code, g.name, g.pinyin, r.pollutant ORDER BY g.code`.execute(db)).rows;
   const used = new Set(own.map((r) => r.pollutant));
   const pollutants = POLLUTANTS.filter((p) => used.has(p.code)).map((p) => ({ code: p.code, name: p.zh, nameEn: p.en, unit: 't' }));
   const total: Record<string, number> = {};
@@ -54,12 +55,12 @@ export async function makeFigures(db: Db, regionCode: string, provisional = fals
   }
   const byProvince = new Map<string, Figures['byProvince'][number]>();
   for (const r of children) {
-    const p = byProvince.get(r.code) ?? { code: r.code, name: r.name, nameEn: r.name, values: {} };
+    const p = byProvince.get(r.code) ?? { code: r.code, name: r.name, nameEn: englishName(r.code, r.name, r.pinyin), values: {} };
     p.values[r.pollutant] = t(r.emitted);
     byProvince.set(r.code, p);
   }
   return {
-    asOf: new Date().toISOString(), provisional, region: { code: region.code, name: region.name }, pollutants,
+    asOf: new Date().toISOString(), provisional, region: { code: region.code, name: region.name, nameEn: englishName(region.code, region.name, region.pinyin) }, pollutants,
     categories: CATEGORIES.filter((c) => byCategory[c.code]), total, byCategory, byProvince: [...byProvince.values()],
   };
 }

@@ -180,14 +180,15 @@ describe.each(databaseKinds())('portal editing on %s', (kind) => {
     const d = await api(nation, 'POST', '/datasets', { titleZh: '乐清市成果', titleEn: 'Yueqing', region: '330382' });
     expect(d.statusCode, d.body).toBe(201);
     const f = d.json().figures;
-    expect(f.region).toEqual({ code: '330382', name: '乐清市' });
+    expect(f.region).toEqual({ code: '330382', name: '乐清市', nameEn: 'Yueqing City' });
+    expect(f.provisional).toBe(false);
     expect(f.pollutants.length).toBeGreaterThan(0);
     // the frozen totals are the approved rollups of the county
     const live = await t.ctx.db.selectFrom('emission_rollups').select(['pollutant', 'emitted']).where('region_code', '=', '330382').where('category', '=', '*').where('industry_div', '=', '*').where('approved', '=', true).execute();
     for (const r of live) expect(f.total[r.pollutant]).toBeCloseTo(Number(r.emitted), 3);
     expect(f.total).toEqual({ COD: 12.5, SO2: 3.25 });
     expect(f.byCategory).toEqual({ industrial: { COD: 12.5, SO2: 3.25 } });
-    expect(f.byProvince.map((c: { code: string; values: Record<string, number> }) => [c.code, c.values])).toEqual([['330382001', { COD: 10, SO2: 3.25 }], ['330382002', { COD: 2.5 }]]);
+    expect(f.byProvince.map((c: { code: string; nameEn: string; values: Record<string, number> }) => [c.code, c.nameEn, c.values])).toEqual([['330382001', 'Chengdong Subdistrict', { COD: 10, SO2: 3.25 }], ['330382002', expect.stringMatching(/ Subdistrict$/), { COD: 2.5 }]]);
     expect(errorOf(await api(chongqing, 'GET', `/datasets/${d.json().id}`))).toEqual([404, 'PORTAL_DATASET_NOT_FOUND']);
     expect(errorOf(await api(chongqing, 'POST', '/datasets', { titleZh: '重庆', titleEn: 'Chongqing' }))).toEqual([409, 'PORTAL_DATASET_EMPTY']);
   });

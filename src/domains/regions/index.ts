@@ -2,3 +2,4 @@
 export { regionRoutes } from './routes.ts';
 export { loadRegionTree, ensureRegionTree, assertRegionsExist, regionChecker, visibleTo, getRegion } from './regions.ts';
 export { loadVillagesJob } from './villages.ts';
+export { englishName } from './english.ts';

@@ -14,7 +14,7 @@ export const T = {
     print: '打印本页', prev: '上一篇', next: '下一篇', paging: '分页', page: (n: number, of: number) => `第 ${n} / ${of} 页`, prevPage: '上一页', nextPage: '下一页',
     empty: '暂无内容。', notFound: '页面不存在', notFoundText: '您访问的页面不存在或已下线。', back: '返回首页',
     footer: '国务院第二次全国污染源普查领导小组办公室', breadcrumb: '当前位置', printUrl: '本页地址',
-    data: { title: '数据', byCategory: '按源类别', byRegion: '按地区', total: '合计', category: '源类别', region: '地区', unit: '单位：吨', asOf: '数据截至', download: '下载数据', chart: (p: string) => `${p}排放量（吨）` },
+    data: { title: '数据', byCategory: '按源类别', byRegion: '按地区', total: '合计', category: '源类别', region: '地区', unit: '单位：吨', asOf: '数据截至', download: '下载数据', provisional: '初步数据：含尚在审核中的数据，以最终公报为准。', chart: (p: string) => `${p}排放量（吨）` },
   },
   en: {
     site: 'Second National Pollution Source Census', home: 'Home', skip: 'Skip to content', nav: 'Sections', search: 'Search', searchLabel: 'Search articles',
@@ -25,7 +25,7 @@ export const T = {
     print: 'Print this page', prev: 'Previous', next: 'Next', paging: 'Pages', page: (n: number, of: number) => `Page ${n} of ${of}`, prevPage: 'Previous page', nextPage: 'Next page',
     empty: 'Nothing here yet.', notFound: 'Page not found', notFoundText: 'The page you asked for does not exist or is no longer published.', back: 'Back to the home page',
     footer: 'Office of the State Council Leading Group for the Second National Pollution Source Census', breadcrumb: 'You are here', printUrl: 'Address of this page',
-    data: { title: 'Figures', byCategory: 'By source category', byRegion: 'By region', total: 'Total', category: 'Source category', region: 'Region', unit: 'Unit: tonnes', asOf: 'Figures as of', download: 'Download the data', chart: (p: string) => `${p} emitted (tonnes)` },
+    data: { title: 'Figures', byCategory: 'By source category', byRegion: 'By region', total: 'Total', category: 'Source category', region: 'Region', unit: 'Unit: tonnes', asOf: 'Figures as of', download: 'Download the data', provisional: 'Provisional: includes figures still in review; the final bulletin prevails.', chart: (p: string) => `${p} emitted (tonnes)` },
   },
 };
 

@@ -37,6 +37,18 @@ describe.each(databaseKinds())('results pages on %s', (kind) => {
     await t?.close();
   });
 
+  it('marks a provisional dataset as such, in both languages, and names the region in English', async () => {
+    const f = { ...FIGURES, provisional: true, region: { code: '330382', name: '乐清市', nameEn: 'Yueqing City' } };
+    const d = await sql<{ id: number }>`INSERT INTO portal_datasets (title_zh, title_en, region_code, figures) VALUES ('初步', 'Provisional', '330382', ${JSON.stringify(f)}::jsonb) RETURNING id`.execute(t.ctx.db);
+    await seedArticle(t.ctx.db, { section: 'results', slug: 'provisional', lang: 'zh', title: '初步成果', datasetId: Number(d.rows[0].id) });
+    await seedArticle(t.ctx.db, { section: 'results', slug: 'provisional', lang: 'en', title: 'Provisional results', datasetId: Number(d.rows[0].id) });
+    expect((await get('/results/provisional')).body).toContain('<p class="provisional" role="note"><strong>初步数据：含尚在审核中的数据，以最终公报为准。</strong></p>');
+    const en = (await get('/en/results/provisional')).body;
+    expect(en).toContain('Provisional: includes figures still in review');
+    expect(en).toContain('<p>Yueqing City · ');
+    expect((await get('/results/national-emissions')).body).not.toContain('class="provisional"');
+  });
+
   it('shows the figures as tables and SVG bar charts', async () => {
     const r = await get('/results/national-emissions');
     expect(r.statusCode).toBe(200);

@@ -35,7 +35,8 @@ export function figuresSection(lang: PortalLang, f: Figures, downloads: { csv: s
   const ps = f.pollutants;
   return html`<section class="figures" aria-labelledby="figures-h">
 <h2 id="figures-h">${t.title}</h2>
-<p>${f.region.name} · ${t.asOf} ${f.asOf.slice(0, 10)} · ${t.unit}</p>
+${f.provisional ? html`<p class="provisional" role="note"><strong>${t.provisional}</strong></p>` : ''}
+<p>${lang === 'en' ? (f.region.nameEn ?? f.region.name) : f.region.name} · ${t.asOf} ${f.asOf.slice(0, 10)} · ${t.unit}</p>
 <p class="downloads">${t.download}：<a href="${downloads.csv}">CSV</a> · <a href="${downloads.xlsx}">XLSX</a></p>
 <div class="table-wrap"><table>
 <caption>${t.byCategory}</caption>
