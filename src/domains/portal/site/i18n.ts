@@ -7,7 +7,7 @@ export const LANGS: PortalLang[] = ['zh', 'en'];
 export const T = {
   zh: {
     site: '第二次全国污染源普查', home: '首页', skip: '跳到正文', nav: '栏目导航', search: '搜索', searchLabel: '搜索文章',
-    searchTitle: '站内搜索', results: (n: number) => `共找到 ${n} 篇`, noResults: '没有找到相关文章。', enterQuery: '请输入要搜索的词语。',
+    colon: '：', searchTitle: '站内搜索', results: (n: number) => `共找到 ${n} 篇`, noResults: '没有找到相关文章。', enterQuery: '请输入要搜索的词语。',
     sections: { news: '新闻资讯', notices: '通知公告', briefings: '工作简报', results: '普查成果' } as Record<PortalSection, string>,
     more: '更多', links: '相关链接', sitemap: '网站地图', feed: '订阅（Atom）', langName: 'English', otherLang: 'en' as PortalLang,
     published: '发布时间', publisher: '发布单位', source: '来源', views: '浏览次数', font: '字号', fontL: '大', fontM: '中', fontS: '小',
@@ -18,7 +18,7 @@ export const T = {
   },
   en: {
     site: 'Second National Pollution Source Census', home: 'Home', skip: 'Skip to content', nav: 'Sections', search: 'Search', searchLabel: 'Search articles',
-    searchTitle: 'Search', results: (n: number) => `${n} found`, noResults: 'Nothing found.', enterQuery: 'Enter the words to search for.',
+    colon: ': ', searchTitle: 'Search', results: (n: number) => `${n} found`, noResults: 'Nothing found.', enterQuery: 'Enter the words to search for.',
     sections: { news: 'News', notices: 'Notices', briefings: 'Briefings', results: 'Results' } as Record<PortalSection, string>,
     more: 'More', links: 'Related links', sitemap: 'Site map', feed: 'Feed (Atom)', langName: '中文', otherLang: 'zh' as PortalLang,
     published: 'Published', publisher: 'Publisher', source: 'Source', views: 'Views', font: 'Text size', fontL: 'Large', fontM: 'Medium', fontS: 'Small',

@@ -56,13 +56,13 @@ export function articleMain(lang: PortalLang, p: ArticleParts): Html {
 <article>
 <h1>${a.title}</h1>
 <div class="meta">
-<span>${t.published}：<time datetime="${a.published_at.toISOString()}">${dateTime(lang, a.published_at)}</time></span>
-${a.publisher ? html`<span class="publisher">${t.publisher}：${a.publisher}</span>` : ''}
-${a.source ? html`<span class="source">${t.source}：${a.source}</span>` : ''}
-<span>${t.views}：<span class="views">${raw(VIEWS_MARK)}</span></span>
+<span>${t.published}${t.colon}<time datetime="${a.published_at.toISOString()}">${dateTime(lang, a.published_at)}</time></span>
+${a.publisher ? html`<span class="publisher">${t.publisher}${t.colon}${a.publisher}</span>` : ''}
+${a.source ? html`<span class="source">${t.source}${t.colon}${a.source}</span>` : ''}
+<span>${t.views}${t.colon}<span class="views">${raw(VIEWS_MARK)}</span></span>
 </div>
 ${p.print ? '' : html`<div class="tools">
-<nav class="font-size" aria-label="${t.font}">${t.font}：<a href="?font=l">${t.fontL}</a> <a href="?font=m">${t.fontM}</a> <a href="?font=s">${t.fontS}</a></nav>
+<nav class="font-size" aria-label="${t.font}">${t.font}${t.colon}<a href="?font=l">${t.fontL}</a> <a href="?font=m">${t.fontM}</a> <a href="?font=s">${t.fontS}</a></nav>
 <a class="print-link" href="?print=1">${t.print}</a>
 </div>`}
 ${p.coverUrl ? html`<figure class="cover"><img src="${p.coverUrl}" alt=""></figure>` : ''}
@@ -71,10 +71,10 @@ ${raw(a.body_html)}
 </div>
 ${p.data ?? ''}
 </article>
-<p class="print-url">${t.printUrl}：${p.url}</p>
+<p class="print-url">${t.printUrl}${t.colon}${p.url}</p>
 ${p.print ? html`<p class="back"><a href="${path}">${a.title}</a></p>` : html`<nav class="prev-next" aria-label="${t.prev} / ${t.next}"><ul>
-${p.prev ? html`<li>${t.prev}：<a rel="prev" href="${articlePath(lang, p.prev.section, p.prev.slug)}">${p.prev.title}</a></li>` : ''}
-${p.next ? html`<li>${t.next}：<a rel="next" href="${articlePath(lang, p.next.section, p.next.slug)}">${p.next.title}</a></li>` : ''}
+${p.prev ? html`<li>${t.prev}${t.colon}<a rel="prev" href="${articlePath(lang, p.prev.section, p.prev.slug)}">${p.prev.title}</a></li>` : ''}
+${p.next ? html`<li>${t.next}${t.colon}<a rel="next" href="${articlePath(lang, p.next.section, p.next.slug)}">${p.next.title}</a></li>` : ''}
 </ul></nav>`}`;
 }
 

@@ -37,7 +37,7 @@ export function figuresSection(lang: PortalLang, f: Figures, downloads: { csv: s
 <h2 id="figures-h">${t.title}</h2>
 ${f.provisional ? html`<p class="provisional" role="note"><strong>${t.provisional}</strong></p>` : ''}
 <p>${lang === 'en' ? (f.region.nameEn ?? f.region.name) : f.region.name} · ${t.asOf} ${f.asOf.slice(0, 10)} · ${t.unit}</p>
-<p class="downloads">${t.download}：<a href="${downloads.csv}">CSV</a> · <a href="${downloads.xlsx}">XLSX</a></p>
+<p class="downloads">${t.download}${T[lang].colon}<a href="${downloads.csv}">CSV</a> · <a href="${downloads.xlsx}">XLSX</a></p>
 <div class="table-wrap"><table>
 <caption>${t.byCategory}</caption>
 <thead><tr><th scope="col">${t.category}</th>${ps.map((p) => html`<th scope="col">${pName(lang, p)}</th>`)}</tr></thead>
