@@ -47,6 +47,8 @@ export async function listQueue(db: Db, actor: Actor, p: q.QueueFilter & { level
       id: r.id, sourceId: r.source_id, sourceName: r.source_name, regionCode: r.region_code, regionName: r.region_name, form: r.form, status: r.status,
       rev: r.rev, reviewVersion: r.review_version, waitingSince: r.waiting_since, ageDays: Math.floor((now - new Date(r.waiting_since).getTime()) / DAY),
       warnings: r.warnings, unexplained: r.unexplained, explained: r.warnings - r.unexplained, filledBy: r.filled_by,
+      // the reviewer sees when the accounting found the source far from its permit report
+      permitFlags: r.permit_flags,
     })),
     nextCursor: rows.length > limit ? encode(page[page.length - 1]) : null,
   };

@@ -58,7 +58,7 @@ export function scopeOf(actor: Actor): RawBuilder<unknown> {
 export interface QueueFilter {
   form?: string;
   township?: string;
-  issues?: 'blocking' | 'warnings' | 'explained' | 'unexplained' | 'clean';
+  issues?: 'blocking' | 'warnings' | 'explained' | 'unexplained' | 'clean' | 'permit';
   rule?: string;
   minAgeDays?: number;
 }
@@ -72,6 +72,8 @@ export function filterWhere(actor: Actor, level: ReviewLevel, f: QueueFilter, sn
   if (f.issues === 'explained') w.push(sql`s.warnings > s.unexplained`);
   if (f.issues === 'unexplained') w.push(sql`s.unexplained > 0`);
   if (f.issues === 'clean') w.push(sql`s.warnings = 0 AND s.blocking = 0`);
+  // 排污许可: the source's accounted emission is far from its permit execution report (核算 flags it).
+  if (f.issues === 'permit') w.push(sql`EXISTS (SELECT 1 FROM emissions e WHERE e.source_id = s.source_id AND e.permit_flag)`);
   if (f.rule) w.push(sql`s.issues @> ${JSON.stringify([{ rule: f.rule }])}::jsonb`);
   if (f.minAgeDays) w.push(sql`s.waiting_since <= now() - make_interval(days => ${f.minAgeDays})`);
   if (snapshot) w.push(sql`s.waiting_since <= ${snapshot}`);
@@ -80,7 +82,7 @@ export function filterWhere(actor: Actor, level: ReviewLevel, f: QueueFilter, sn
 
 export interface QueueRow {
   id: string; seq: number; source_id: number; source_name: string; region_code: string; region_name: string | null; form: string; status: string;
-  rev: number; review_version: number; waiting_since: Date; warnings: number; unexplained: number; filled_by: string | null;
+  rev: number; review_version: number; waiting_since: Date; warnings: number; unexplained: number; filled_by: string | null; permit_flags: number;
 }
 
 /** Oldest first; the cursor is the last row's (waiting_since, seq). */
@@ -88,7 +90,8 @@ export async function queue(db: Db, actor: Actor, level: ReviewLevel, f: QueueFi
   const cursor = after ? sql`AND (s.waiting_since, s.seq) > (${after.at}, ${after.seq})` : sql``;
   const r = await sql<QueueRow>`
     SELECT p.id, p.seq, p.source_id, src.name AS source_name, p.region_code, rg.name AS region_name, p.form, p.status, p.rev, p.review_version,
-      p.waiting_since, p.warnings, p.unexplained, u.username AS filled_by
+      p.waiting_since, p.warnings, p.unexplained, u.username AS filled_by,
+      (SELECT count(*)::int FROM emissions e WHERE e.source_id = p.source_id AND e.permit_flag) AS permit_flags
     FROM (SELECT s.id, s.seq, s.source_id, s.region_code, s.form, s.status, s.rev, s.review_version, s.waiting_since, s.warnings, s.unexplained, s.updated_by
           FROM submissions s WHERE ${filterWhere(actor, level, f)} ${cursor}
           ORDER BY s.waiting_since, s.seq LIMIT ${limit + 1}) p

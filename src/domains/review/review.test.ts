@@ -160,6 +160,15 @@ describe.each(databaseKinds())('review chain on %s', (kind) => {
     const explained = (await call(t.app, reviewer, 'GET', '/api/v1/review/queue?issues=clean')).json();
     const withWarnings = (await call(t.app, reviewer, 'GET', '/api/v1/review/queue?issues=warnings')).json();
     expect(explained.items.length + withWarnings.items.length).toBe(3);
+    // 排污许可: the accounting flagged one source far from its permit report; the queue says so and filters by it.
+    const flagged = (await t.ctx.db.selectFrom('submissions').select(['source_id', 'region_code']).where('id', '=', ids[1]).executeTakeFirstOrThrow());
+    await t.ctx.db.insertInto('emissions').values({
+      source_id: flagged.source_id, outlet_code: 'W1', pollutant: 'COD', province_code: '330000', region_code: flagged.region_code, category: 'industrial', industry_div: '17',
+      approved: false, method: 'coefficient', generated: null, emitted: '12', permit_reported: '5', permit_flag: true, lineage: '{}',
+    }).execute();
+    const permit = (await call(t.app, reviewer, 'GET', '/api/v1/review/queue?issues=permit')).json();
+    expect(permit.items.map((i: { id: string; permitFlags: number }) => [i.id, i.permitFlags])).toEqual([[ids[1], 1]]);
+    expect((await call(t.app, reviewer, 'GET', '/api/v1/review/queue')).json().items.filter((i: { permitFlags: number }) => i.permitFlags === 0)).toHaveLength(2);
     const page = (await call(t.app, reviewer, 'GET', '/api/v1/review/queue?limit=2')).json();
     expect(page.items).toHaveLength(2);
     const rest = (await call(t.app, reviewer, 'GET', `/api/v1/review/queue?limit=2&cursor=${page.nextCursor}`)).json();

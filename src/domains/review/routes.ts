@@ -21,7 +21,7 @@ const Path = Type.String({ minLength: 1, maxLength: 300 });
 const filterFields = {
   form: Type.Optional(Type.String({ pattern: '^[A-Z][0-9]{3}(-[0-9]{1,2})?$' })),
   township: Type.Optional(Region),
-  issues: Type.Optional(Type.Union(['blocking', 'warnings', 'explained', 'unexplained', 'clean'].map((l) => Type.Literal(l)))),
+  issues: Type.Optional(Type.Union(['blocking', 'warnings', 'explained', 'unexplained', 'clean', 'permit'].map((l) => Type.Literal(l)))),
   rule: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
   minAgeDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650 })),
 };

@@ -48,7 +48,7 @@ export interface ReviewedSubmission extends SubmissionDetail {
   steps: ReviewStep[];
 }
 
-export const ISSUE_FILTERS = ['blocking', 'warnings', 'explained', 'clean'] as const;
+export const ISSUE_FILTERS = ['blocking', 'warnings', 'explained', 'clean', 'permit'] as const;
 export type IssueFilter = (typeof ISSUE_FILTERS)[number];
 
 export interface QueueFilter {
@@ -73,6 +73,8 @@ export interface QueueItem {
   warnings: number;
   unexplained: number;
   explained: number;
+  /** Emission figures of the source far from its permit execution report. */
+  permitFlags: number;
   filledBy: string | null;
 }
 

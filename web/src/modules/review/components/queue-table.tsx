@@ -32,7 +32,8 @@ export function QueueTable({ items, loading, onOpen }: Props) {
         <span data-testid="queue-warnings">
           {r.unexplained > 0 && <Tag className="inline-tag" color="warning">{t('review.queue.unexplained', { count: r.unexplained })}</Tag>}
           {r.explained > 0 && <Tag className="inline-tag">{t('review.queue.explained', { count: r.explained })}</Tag>}
-          {r.warnings === 0 && t('common.none')}
+          {r.permitFlags > 0 && <Tag className="inline-tag" color="volcano" data-testid="queue-permit">{t('review.queue.permit', { count: r.permitFlags })}</Tag>}
+          {r.warnings === 0 && r.permitFlags === 0 && t('common.none')}
         </span>
       ),
     },
