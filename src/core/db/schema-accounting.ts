@@ -39,6 +39,7 @@ export interface AccountingSettingsTable {
   k_default: string;
   capture_min: string;
   permit_ratio_max: string;
+  manure_use_default: Generated<string>;
   updated_by: number | null;
   updated_at: Generated<Timestamp>;
 }

@@ -46,7 +46,7 @@ describe.each(databaseKinds())('coefficient library on %s', (kind) => {
   it('the demo ships the sample table, labelled not official, in force for 2017', async () => {
     const list = await versions();
     const sample = list.find((v) => v.sample)!;
-    expect(sample).toMatchObject({ label: SAMPLE_LABEL, status: 'in-force', census: '2017', rows: 37 });
+    expect(sample).toMatchObject({ label: SAMPLE_LABEL, status: 'in-force', census: '2017', rows: 68 });
     sampleId = sample.id;
     expect(await inForce()).toEqual([sampleId]);
     const pigs = (await call(t.app, county, 'GET', `${BASE}/versions/${sampleId}/rows?industry=0313&pollutant=COD`)).json();
@@ -81,7 +81,7 @@ describe.each(databaseKinds())('coefficient library on %s', (kind) => {
     expect(d.against).toBe(sampleId);
     expect(d.added).toEqual([]);
     expect(d.changed).toEqual([expect.objectContaining({ key: '3823||溶剂型涂料|空气喷涂|所有规模|PM|D06', before: expect.objectContaining({ genCoefficient: 30 }), after: expect.objectContaining({ genCoefficient: 35 }) })]);
-    expect(d.removed).toHaveLength(37 - 5);
+    expect(d.removed).toHaveLength(68 - 5);
     const self = (await call(t.app, county, 'GET', `${BASE}/versions/${v.id}/diff?against=${v.id}`)).json();
     expect(self).toMatchObject({ added: [], removed: [], changed: [] });
     expect((await call(t.app, county, 'GET', `${BASE}/versions/${v.id}/diff?against=999999`)).json().error.code).toBe('COEF_VERSION_NOT_FOUND');

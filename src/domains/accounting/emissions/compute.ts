@@ -5,10 +5,11 @@
 import type { Db } from '../../../core/db/index.ts';
 import { makeConverter } from '../../survey/engine/units.ts';
 import { UNITS } from '../../survey/forms/code-tables/units.ts';
-import { accountSource } from '../methods/index.ts';
+import { accountByCategory } from '../methods/index.ts';
+import { CATEGORY_FORMS } from '../forms-read.ts';
 import * as q from './emissions.sql.ts';
 import { deltas, divisionOf, pastCounty, type RollupFigure } from './rollup-rules.ts';
-import { libraryFor } from './library.ts';
+import { libraryFor, lookupFor } from './library.ts';
 
 const convert = makeConverter(UNITS);
 
@@ -19,14 +20,19 @@ const toRollup = (f: { region_code: string; category: string; industry_div: stri
 
 /** The figures a source has now (none for a deleted or merged source, or one with no accounting forms). */
 export async function figuresFor(db: Db, sourceId: number) {
-  const { source, forms } = await q.inputsOf(db, sourceId);
+  const { source, forms: all } = await q.inputsOf(db, sourceId);
+  // Only the forms the source's category reads count, for the figures and for their approval.
+  const category = source?.category ?? 'industrial';
+  const read = CATEGORY_FORMS[category] ?? CATEGORY_FORMS.industrial;
+  const forms = all.filter((f) => read.includes(f.form));
   if (!source || source.state !== 'active' || !forms.length) return [];
   // The library in force is preferred to the coefficient the form gives (lineage says which).
-  const library = await libraryFor(db, source.industry_code, convert);
+  const library = category === 'industrial' ? await libraryFor(db, source.industry_code, convert) : null;
+  const lookup = category === 'industrial' ? null : await lookupFor(db, convert);
   const settings = await q.settings(db);
   const values = Object.fromEntries(forms.map((f) => [f.form, f.computed]));
   const approved = forms.every((f) => pastCounty(f.status, f.review_level));
-  const { figures } = accountSource(values, convert, settings, library);
+  const { figures } = accountByCategory(category, values, convert, settings, library, lookup);
   const region = source.record_region ?? source.region_code;
   return figures.map((f) => ({
     outletCode: f.outletCode, pollutant: f.pollutant, regionCode: region, category: source.category ?? '', industryDiv: divisionOf(source.industry_code),

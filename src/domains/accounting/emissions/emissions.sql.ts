@@ -69,5 +69,5 @@ export async function clearDirty(trx: Tx, sourceId: number, marked: string) {
 
 export async function settings(db: Db | Tx) {
   const s = await db.selectFrom('accounting_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
-  return { kDefault: Number(s.k_default), captureMin: Number(s.capture_min), permitRatioMax: Number(s.permit_ratio_max) };
+  return { kDefault: Number(s.k_default), captureMin: Number(s.capture_min), permitRatioMax: Number(s.permit_ratio_max), manureUseDefault: Number(s.manure_use_default) };
 }

@@ -7,7 +7,7 @@
 import type { Converter } from '../../survey/engine/units.ts';
 import type { Formula } from '../coefficients/formula.ts';
 import type { CoefficientRow } from '../coefficients/rules.ts';
-import type { LibraryHit } from '../methods/index.ts';
+import type { LibraryHit, LookupQuery } from '../methods/index.ts';
 
 export const BOILER_INDUSTRY = '4430';
 
@@ -36,14 +36,37 @@ export function matchRow(rows: readonly CoefficientRow[], q: MatchQuery, convert
     const score = (r.product ? 1 : 0) + (r.material ? 1 : 0);
     if (!best || score > best.score || (score === best.score && r.rowNo < best.row.rowNo)) best = { row: r, score };
   }
-  if (!best) return null;
-  const r = best.row;
+  return best ? hitOf(best.row, q.parameter, formulaOf, versionId) : null;
+}
+
+function hitOf(r: CoefficientRow, parameter: number | null, formulaOf: (text: string) => Formula | null, versionId: number): LibraryHit | null {
   let coefficient = r.genCoefficient;
   if (coefficient === null) {
     const f = r.genFormula ? formulaOf(r.genFormula) : null;
-    if (!f || q.parameter === null) return null; // a formula needs its parameter (sulphur, ash…)
-    coefficient = f.evaluate(q.parameter);
+    if (!f || parameter === null) return null; // a formula needs its parameter (sulphur, ash…)
+    coefficient = f.evaluate(parameter);
     if (coefficient === null) return null;
   }
   return { versionId, rowNo: r.rowNo, coefficient, coefficientUnit: r.coefficientUnit, efficiency: r.efficiency, dischargeCoefficient: r.dischargeCoefficient };
+}
+
+/**
+ * The row for the other categories' methods (methods/other-common.ts): the industry class, the
+ * pollutant and the treatment exactly ('' = without end treatment); product, material, process
+ * and scale each either empty on the row (generic) or the query's — a field the query leaves
+ * undefined takes any row's. The activity unit must convert; the most specific row wins, then
+ * the first in the table; a formula needs its parameter.
+ */
+export function matchLookup(rows: readonly CoefficientRow[], q: LookupQuery, convert: Converter, formulaOf: (text: string) => Formula | null, versionId: number): LibraryHit | null {
+  const texts = ['product', 'material', 'process', 'scale'] as const;
+  let best: { row: CoefficientRow; score: number } | null = null;
+  for (const r of rows) {
+    if (r.industryCode !== q.industry || r.pollutant !== q.pollutant || r.treatment !== (q.treatment ?? '')) continue;
+    if (texts.some((f) => r[f] && q[f] !== undefined && r[f] !== q[f])) continue;
+    const per = r.coefficientUnit.split('/')[1];
+    if (!per || convert(1, q.activityUnit, per) === null) continue;
+    const score = texts.filter((f) => r[f] && q[f] !== undefined).length;
+    if (!best || score > best.score || (score === best.score && r.rowNo < best.row.rowNo)) best = { row: r, score };
+  }
+  return best ? hitOf(best.row, q.parameter ?? null, formulaOf, versionId) : null;
 }

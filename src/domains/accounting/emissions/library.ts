@@ -6,8 +6,8 @@ import { FUELS } from '../../survey/forms/code-tables/fuels.ts';
 import { allRows, inForceId } from '../coefficients/coefficients.sql.ts';
 import { parseFormula, type Formula } from '../coefficients/formula.ts';
 import type { CoefficientRow } from '../coefficients/rules.ts';
-import type { Library } from '../methods/index.ts';
-import { matchRow } from './library-match.ts';
+import type { Library, Lookup } from '../methods/index.ts';
+import { matchLookup, matchRow } from './library-match.ts';
 
 export const CENSUS = '2017';
 const versions = new Map<number, Promise<CoefficientRow[]>>();
@@ -25,8 +25,7 @@ function formulaOf(text: string): Formula | null {
   return formulas.get(text)!;
 }
 
-/** The library for one source's industry (null when no version is in force). */
-export async function libraryFor(db: Db, industry: string | null, convert: Converter): Promise<Library | null> {
+async function inForce(db: Db): Promise<{ id: number; all: CoefficientRow[] } | null> {
   const id = await inForceId(db, CENSUS);
   if (!id) return null;
   let rows = versions.get(id);
@@ -35,6 +34,19 @@ export async function libraryFor(db: Db, industry: string | null, convert: Conve
     rows.catch(() => versions.delete(id));
     versions.set(id, rows);
   }
-  const all = await rows;
-  return (q) => matchRow(all, { ...q, industry, fuel: q.fuel ? fuelName.get(q.fuel) ?? null : null }, convert, formulaOf, id);
+  return { id, all: await rows };
+}
+
+/** The library for one source's industry (null when no version is in force). */
+export async function libraryFor(db: Db, industry: string | null, convert: Converter): Promise<Library | null> {
+  const v = await inForce(db);
+  if (!v) return null;
+  return (q) => matchRow(v.all, { ...q, industry, fuel: q.fuel ? fuelName.get(q.fuel) ?? null : null }, convert, formulaOf, v.id);
+}
+
+/** The lookup of the other categories' methods (null when no version is in force). */
+export async function lookupFor(db: Db, convert: Converter): Promise<Lookup | null> {
+  const v = await inForce(db);
+  if (!v) return null;
+  return (q) => matchLookup(v.all, q, convert, formulaOf, v.id);
 }

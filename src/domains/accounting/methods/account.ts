@@ -19,6 +19,8 @@ export interface Lineage {
   monitoring: null | { form: string; path: string; kind: string; captureRate: number | null };
   k: KResult[];
   rejectedMonitoring: Array<{ form: string; path: string; reason: string }>;
+  /** The other categories' methods: rows left out of the figure, defaults used (industry gives none). */
+  notes?: string[];
 }
 
 export interface Figure {

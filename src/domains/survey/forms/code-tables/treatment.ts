@@ -51,6 +51,10 @@ export const TREATMENTS: CodeEntry[] = [
   t('V04', '冷凝回收', 'condensation', 'air', 'VOCS', 50, 90),
   t('V05', '生物法', 'biological', 'air', 'VOCS', 40, 85),
   t('V06', '光催化 / 低温等离子体', 'photocatalysis / non-thermal plasma', 'air', 'VOCS', 5, 50),
+  // vapour recovery at filling stations (Y102's stages, the accounting's treatments of their losses)
+  t('V07', '卸油油气回收（一阶段）', 'vapour recovery stage I (unloading)', 'air', 'VOCS', 80, 98),
+  t('V08', '加油油气回收（二阶段）', 'vapour recovery stage II (refuelling)', 'air', 'VOCS', 70, 95),
+  t('V09', '油气排放处理装置', 'vapour processing unit', 'air', 'VOCS', 80, 98),
   t('A99', '其他废气处理', 'other air treatment', 'air', 'SO2 NOX PM VOCS NH3', 0, 99),
 ];
 

@@ -81,6 +81,10 @@ export function LineagePanel({ sourceId, figure, onClose }: Props) {
                 )} />
               ) : none,
             },
+            ...(l.notes?.length ? [{
+              key: 'notes', label: t('emissions.lineage.notes'),
+              children: <List size="small" dataSource={l.notes} renderItem={(n) => <List.Item data-testid="lineage-note">{n}</List.Item>} />,
+            }] : []),
           ]} />
         </div>
       )}

@@ -20,6 +20,8 @@ export interface Lineage {
   monitoring: null | { form: string; path: string; kind: string; captureRate: number | null };
   k: Array<{ k: number; source: 'form' | 'hours' | 'default' | 'none' }>;
   rejectedMonitoring: Array<{ form: string; path: string; reason: string }>;
+  /** The other categories' methods: rows left out, defaults used. */
+  notes?: string[];
   revisions?: Record<string, number>;
 }
 
