@@ -208,6 +208,7 @@ export const ERRORS = {
   SUPERVISION_FILE_ID_TAKEN: { status: 409, zh: '文件编号 {id} 已用于另一份文件', en: 'File id {id} is already used by a different file' },
   SUPERVISION_FILE_NOT_FOUND: { status: 404, zh: '文件不存在或不在您的管辖范围内', en: 'No such file in your scope' },
   GEO_NOT_AVAILABLE: { status: 404, zh: '{region}暂无边界底图，请以列表查看', en: 'No boundary map of {region}; see the list instead' },
+  DEMO_NATIONAL_LOADED: { status: 409, zh: '全国合成普查已载入（{count} 个合成普查对象），不能重复载入', en: 'The national synthetic census is loaded already ({count} synthetic sources); it cannot be loaded twice' },
   // 门户 the public portal (docs/portal-api.md)
   PORTAL_ARTICLE_NOT_FOUND: { status: 404, zh: '文章不存在或不在您的管辖范围内', en: 'No such article in your scope' },
   PORTAL_SLUG_TAKEN: { status: 409, zh: '地址“{slug}”已被本栏目的另一篇文章使用', en: 'The address "{slug}" is already used by another article of this section' },

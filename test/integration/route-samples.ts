@@ -77,6 +77,7 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/portal/articles/:id/approve': { version: '{v}' },
   'POST /api/v1/portal/articles/:id/reject': { version: '{v}', reason: '矩阵' },
   'POST /api/v1/portal/articles/:id/unpublish': { version: '{v}' },
+  'POST /api/v1/demo/national': { scale: 0.0001 },
   'POST /api/v1/portal/preview': { format: 'markdown', body: '# 矩阵' },
   'POST /api/v1/portal/links': { nameZh: '矩阵链接', nameEn: 'Matrix link', url: 'https://www.mee.gov.cn/' },
   'PATCH /api/v1/portal/links/:id': { nameZh: '矩阵链接', version: '{v}' },

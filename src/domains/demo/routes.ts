@@ -10,6 +10,8 @@ import { demoSurveyJob, queueDemoSurvey } from './demo-survey.ts';
 import { demoReviewJob, queueDemoReview } from './demo-review.ts';
 import { demoSupervisionJob, queueDemoSupervision } from './demo-supervision.ts';
 import { demoPortalJob, queueDemoPortal } from './demo-portal.ts';
+import { DEMO_NATIONAL_JOB, checkNational, nationalJob } from './national.ts';
+import { Type } from '@sinclair/typebox';
 
 export const demoJobs: JobHandler[] = [
   {
@@ -30,6 +32,7 @@ export const demoJobs: JobHandler[] = [
   demoReviewJob,
   demoSupervisionJob,
   demoPortalJob,
+  nationalJob as JobHandler,
 ];
 
 export async function demoRoutes(app: FastifyInstance) {
@@ -38,6 +41,18 @@ export async function demoRoutes(app: FastifyInstance) {
     schema: { tags: ['demo'], summary: 'Load or reload the demo census (a job)' },
   }, async (req, reply) => {
     const job = await app.ctx.jobs.enqueue(actorOf(req), 'demo.load', {}, '100000', 1);
+    return reply.status(202).send({ job });
+  });
+  app.post('/api/v1/demo/national', {
+    config: { action: 'demo.load' },
+    schema: {
+      tags: ['demo'], summary: 'Load the national synthetic census (3,579,700 sources at scale 1, with inventory, emissions and totals) as a job',
+      body: Type.Object({ scale: Type.Number({ exclusiveMinimum: 0, maximum: 1 }) }, { additionalProperties: false }),
+    },
+  }, async (req, reply) => {
+    const { scale } = req.body as { scale: number };
+    await checkNational(app.ctx.db, scale);
+    const job = await app.ctx.jobs.enqueue(actorOf(req), DEMO_NATIONAL_JOB, { scale }, '100000');
     return reply.status(202).send({ job });
   });
 }
