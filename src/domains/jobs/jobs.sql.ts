@@ -1,7 +1,7 @@
 // SQL of the jobs table: a queue worked with FOR UPDATE SKIP LOCKED, so several
 // server processes on one PostgreSQL can share it, and PGlite runs it unchanged.
 import { sql } from 'kysely';
-import type { Db } from '../../core/db/index.ts';
+import type { Db, Tx } from '../../core/db/index.ts';
 import type { JobsTable } from '../../core/db/schema.ts';
 import type { Selectable } from 'kysely';
 
@@ -117,7 +117,7 @@ export async function listJobs(db: Db, f: { scopePrefix: string; status?: string
   return { items: page.map(view), nextCursor: rows.length > f.limit ? String(page[page.length - 1].id) : null };
 }
 
-export async function requestCancel(db: Db, id: number) {
+export async function requestCancel(db: Db | Tx, id: number) {
   // A queued job is cancelled at once; a running one stops at its next progress report.
   return db
     .updateTable('jobs')
@@ -133,11 +133,11 @@ export async function requestCancel(db: Db, id: number) {
 }
 
 /** Rewrites a job's params, inside the caller's transaction (a job that must drop secrets as it commits). */
-export async function setJobParams(db: Db, id: number, params: unknown) {
+export async function setJobParams(db: Db | Tx, id: number, params: unknown) {
   await db.updateTable('jobs').set({ params: JSON.stringify(params) }).where('id', '=', id).execute();
 }
 
-export async function requeue(db: Db, id: number) {
+export async function requeue(db: Db | Tx, id: number) {
   return db
     .updateTable('jobs')
     .set({ status: 'queued', cancel_requested: false, finished_at: null })

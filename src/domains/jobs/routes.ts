@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.ts';
 import { actorOf } from '../../server/auth.ts';
 import { IdParams, PageQuery } from '../../server/schemas.ts';
 import * as q from './jobs.sql.ts';
+import { cancelJob, resumeJob } from './control.ts';
 
 export async function jobRoutes(app: FastifyInstance) {
   const { db } = app.ctx;
@@ -27,25 +28,9 @@ export async function jobRoutes(app: FastifyInstance) {
     return job;
   });
 
-  app.post('/api/v1/jobs/:id/cancel', { config: { action: 'jobs.write', resource: 'job' }, schema: { tags: ['jobs'], params: IdParams } }, async (req) => {
-    const id = (req.params as { id: number }).id;
-    if (!(await q.getJob(db, id, actorOf(req).scopePrefix))) throw new AppError('JOB_NOT_FOUND');
-    const row = await q.requestCancel(db, id);
-    if (!row) throw new AppError('JOB_NOT_CANCELLABLE');
-    // Cancelled before it started: its worker never runs, so drop its secrets here.
-    const kept = row.status === 'cancelled' ? app.ctx.jobs.redacted(row.kind, row.params) : undefined;
-    if (kept !== undefined) {
-      await q.setJobParams(db, id, kept);
-      row.params = kept;
-    }
-    return q.jobView(row);
-  });
+  app.post('/api/v1/jobs/:id/cancel', { config: { action: 'jobs.write', resource: 'job' }, schema: { tags: ['jobs'], params: IdParams } }, async (req) =>
+    cancelJob(db, actorOf(req), (req.params as { id: number }).id, (kind, params) => app.ctx.jobs.redacted(kind, params)));
 
-  app.post('/api/v1/jobs/:id/resume', { config: { action: 'jobs.write', resource: 'job' }, schema: { tags: ['jobs'], params: IdParams } }, async (req) => {
-    const id = (req.params as { id: number }).id;
-    if (!(await q.getJob(db, id, actorOf(req).scopePrefix))) throw new AppError('JOB_NOT_FOUND');
-    const row = await q.requeue(db, id);
-    if (!row) throw new AppError('JOB_NOT_RESUMABLE');
-    return q.jobView(row);
-  });
+  app.post('/api/v1/jobs/:id/resume', { config: { action: 'jobs.write', resource: 'job' }, schema: { tags: ['jobs'], params: IdParams } }, async (req) =>
+    resumeJob(db, actorOf(req), (req.params as { id: number }).id));
 }

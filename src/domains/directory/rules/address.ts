@@ -39,7 +39,7 @@ const PUNCT_RE = /[^\p{L}\p{N}\-]/gu;
 
 /**
  * Simplified, half-width, punctuation and spaces removed, Chinese house numbers as digits,
- * 栋 / 号楼 / # written as 幢, and the province / prefecture / county prefix stripped.
+ * 栋 / 号楼 / # written as 幢, and the leading province / prefecture / county names stripped.
  * `regionNames` narrows the prefixes to one county's chain (see region-names.ts).
  */
 export function normaliseAddress(s: string | null | undefined, regionNames?: RegionNameIndex): string {
@@ -53,8 +53,10 @@ export function normaliseAddress(s: string | null | undefined, regionNames?: Reg
     .replace(ORDINAL_DIGITS_RE, '$1')
     .replace(BUILDING_RE, '$1幢');
   const regions = regionNames ?? nationalRegionNames();
+  // Every leading region name goes, not only three: a repeated one (浙江省浙江省…, a county typed
+  // twice) would otherwise survive once and be stripped on a second pass (not idempotent).
   let start = 0;
-  for (let k = 0; k < 3; k++) {
+  for (;;) {
     const len = matchRegionPrefix(a, regions, start);
     if (!len || a.length - start - len < 2) break;
     start += len;

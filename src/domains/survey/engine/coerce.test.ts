@@ -41,6 +41,11 @@ describe('numbers', () => {
     expect(value(amount, '1.234')).toMatchObject({ rule: 'field.decimals' });
     expect(value(amount, 1.234)).toMatchObject({ rule: 'field.decimals' });
     expect(value(amount, 0.1 + 0.2)).toBeCloseTo(0.3);
+    // Large values too (a relative tolerance once let a half unit of the last place through).
+    const big = dec('big', '产量', 'Output', { decimals: 2, min: 0 });
+    expect(value(big, 1234567.891)).toMatchObject({ rule: 'field.decimals' });
+    expect(value(big, 1234567.89)).toBe(1234567.89);
+    expect(value(big, 12345678901.23)).toBe(12345678901.23);
     expect(value(count, 1.5)).toMatchObject({ rule: 'field.type', en: '"Count" must be a whole number' });
     expect(value(count, 2 ** 60)).toMatchObject({ rule: 'field.type' });
   });

@@ -69,7 +69,10 @@ function coerceNumber(f: NumberField, raw: unknown, ctx: CoerceContext): Coerced
   if (f.max !== undefined && x > f.max) return fail('field.range', `${l.zh}不能大于 ${f.max}${u.zh}`, `${l.en} cannot be more than ${f.max}${u.en}`);
   if (f.type === 'decimal' && f.decimals !== undefined) {
     const scaled = x * 10 ** f.decimals;
-    const tooMany = decimalsWritten !== null ? decimalsWritten > f.decimals : Math.abs(scaled - Math.round(scaled)) > 1e-9 * Math.max(1, Math.abs(scaled));
+    // A number's float error is a few ulps of `scaled`; a relative 1e-9 let a real half unit of
+    // the last place through from ~5e8 up (1234567.891 with 2 places).
+    const slack = Math.max(1e-6, 4 * Number.EPSILON * Math.abs(scaled));
+    const tooMany = decimalsWritten !== null ? decimalsWritten > f.decimals : Math.abs(scaled - Math.round(scaled)) > slack;
     if (tooMany) return fail('field.decimals', `${l.zh}最多保留 ${f.decimals} 位小数`, `${l.en} takes at most ${f.decimals} decimal places`);
   }
   return ok(x);
