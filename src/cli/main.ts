@@ -138,9 +138,17 @@ program
 
 program
   .command('demo')
-  .description('load or reload the demo census (浙江省 → 温州市 → 乐清市, 重庆市北碚区, one account per role)')
-  .action(() =>
+  .description('load or reload the demo census (浙江省 → 温州市 → 乐清市, 重庆市北碚区, one account per role); --national adds the synthetic national census')
+  .option('--national', 'load the national synthetic census: 3,579,700 sources at scale 1 (the 2020 bulletin\'s categories), inventoried, with emissions and totals')
+  .option('--scale <n>', 'with --national: the share of the real census to generate, 0 < n ≤ 1', (v) => Number(v), 1)
+  .action((o: { national?: boolean; scale: number }) =>
     withApi(async (api) => {
+      if (o.national) {
+        const { job: national } = check(await api.request('POST', '/api/v1/demo/national', { scale: o.scale }), [202]);
+        const done = await follow(api, national);
+        say(`national synthetic census: ${done.result?.sources} sources in ${done.result?.seconds} s`);
+        return;
+      }
       const { job } = check(await api.request('POST', '/api/v1/demo'), [202]);
       const done = await follow(api, job);
       // Matching, then the inventory and survey demos, queued by the load: wait for them too.

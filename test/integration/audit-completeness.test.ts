@@ -35,6 +35,7 @@ const EXEMPT: Record<string, string> = {
 const ENQUEUE_ONLY = new Set([
   'POST /api/v1/regions/villages',
   'POST /api/v1/demo',
+  'POST /api/v1/demo/national',
   'POST /api/v1/directory/match',
   'POST /api/v1/inventory/zones/assign',
   'POST /api/v1/review/bulk-approve',

@@ -61,12 +61,21 @@ const TOTALS: Record<string, Partial<Record<SyntheticCategory, number>>> = {
 export const NATIONAL_TOTALS_MT: Record<string, number> = { COD: 21.4398, NH3N: 0.9634, TN: 3.0414, TP: 0.3154, SO2: 6.9632, NOX: 17.8522, PM: 16.8405, VOCS: 10.1745 };
 const WATER = new Set(['COD', 'NH3N', 'TN', 'TP']);
 
-export interface PollutantMean { category: SyntheticCategory; pollutant: string; outlet: string; tonnes: number }
+/**
+ * Not every factory or boiler emits everything: an industrial or domestic source carries 3 of its
+ * category's 8 pollutants (which 3 rotates with its id: `(id × 7 + k × 13) mod 8 < 3`, exactly
+ * 3/8 of any run of ids), a farm or a plant all 4 of its own. Some 11 M figures at full scale.
+ */
+export const CARRIED: Record<SyntheticCategory, number> = { industrial: 3, domestic: 3, livestock: 8, centralised: 8 };
 
-/** The mean tonnes per source of each (category, pollutant): the category's total over its count. */
+export interface PollutantMean { category: SyntheticCategory; pollutant: string; k: number; outlet: string; tonnes: number }
+
+/** Tonnes of each (category, pollutant) per figure: the category's total over the sources that carry it. */
 export function pollutantMeans(): PollutantMean[] {
+  const ks = Object.keys(TOTALS);
   return Object.entries(TOTALS).flatMap(([pollutant, by]) => (Object.entries(by) as [SyntheticCategory, number][]).map(([category, mt]) => ({
-    category, pollutant, outlet: category === 'livestock' ? 'FARM' : WATER.has(pollutant) ? 'DW001' : 'DA001', tonnes: (mt * 1e6) / NATIONAL_COUNTS[category],
+    category, pollutant, k: ks.indexOf(pollutant), outlet: category === 'livestock' ? 'FARM' : WATER.has(pollutant) ? 'DW001' : 'DA001',
+    tonnes: (mt * 1e6) / (NATIONAL_COUNTS[category] * (CARRIED[category] / 8)),
   })));
 }
 

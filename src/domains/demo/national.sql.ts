@@ -2,7 +2,7 @@
 // is whole or not at all and a resumed job redoes only the step it was in.
 import { sql } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
-import { INDUSTRIES, pollutantMeans, type PlanRow } from './national-plan.ts';
+import { CARRIED, INDUSTRIES, pollutantMeans, type PlanRow } from './national-plan.ts';
 
 /** Synthetic sources are named so; `national.ts` finds them (and refuses a second load) by it. */
 export const NAME_PREFIX = '合成普查对象';
@@ -49,9 +49,9 @@ export async function insertInventory(db: Db, fromId: number) {
 }
 
 /**
- * Each source's figures: for every pollutant of its category, the category's mean per source
- * times a factor between 0.2 and 1.8 (mean 1) spread by the id, so sums match the plan; all
- * approved (the census is over).
+ * Each source's figures: for the pollutants of its category it carries (CARRIED), the mean per
+ * figure times a factor between 0.2 and 1.8 (mean 1) spread by the id, so sums match the plan;
+ * all approved (the census is over).
  */
 export async function insertFigures(db: Db, fromId: number) {
   const m = pollutantMeans();
@@ -59,10 +59,11 @@ export async function insertFigures(db: Db, fromId: number) {
     SELECT s.id, m.outlet, m.pollutant, left(s.region_code, 2) || '0000', s.region_code, s.category, left(s.industry_code, 2), true, 'coefficient',
       round((m.tonnes * f.x * 2.5)::numeric, 6), round((m.tonnes * f.x)::numeric, 6), '{"synthetic":true}'::jsonb
     FROM sources s
-    JOIN unnest(${m.map((x) => x.category)}::text[], ${m.map((x) => x.pollutant)}::text[], ${m.map((x) => x.outlet)}::text[], ${m.map((x) => x.tonnes)}::float8[])
-      AS m(category, pollutant, outlet, tonnes) ON m.category = s.category
-    CROSS JOIN LATERAL (SELECT 0.2 + ((s.id * 7919 + length(m.pollutant) * 104729) % 1601) / 1000.0 AS x) f
-    WHERE s.id > ${fromId} AND s.name LIKE ${`${NAME_PREFIX}%`}
+    JOIN unnest(${m.map((x) => x.category)}::text[], ${m.map((x) => x.pollutant)}::text[], ${m.map((x) => x.k)}::int[], ${m.map((x) => x.outlet)}::text[], ${m.map((x) => x.tonnes)}::float8[])
+      AS m(category, pollutant, k, outlet, tonnes) ON m.category = s.category
+    JOIN unnest(${Object.keys(CARRIED)}::text[], ${Object.values(CARRIED)}::int[]) AS c(category, carried) ON c.category = s.category
+    CROSS JOIN LATERAL (SELECT 0.2 + ((s.id * 7919 + m.k * 104729) % 1601) / 1000.0 AS x) f
+    WHERE s.id > ${fromId} AND s.name LIKE ${`${NAME_PREFIX}%`} AND (s.id * 7 + m.k * 13) % 8 < c.carried
     ON CONFLICT DO NOTHING`.execute(db);
 }
 

@@ -29,6 +29,9 @@ describe.each(databaseKinds())('the national synthetic census on %s', (kind) => 
     expect(j.status, JSON.stringify(j)).toBe('succeeded');
     expect(j.result).toMatchObject({ sources: 3580, scale: SCALE });
     expect([j.progressDone, j.progressTotal]).toEqual([35, 35]); // 32 provinces + inventory, figures, totals
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'after']).where('action', '=', 'demo.national').execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0].after).toMatchObject({ sources: 3580, scale: SCALE });
   });
 
   it('has the bulletin\'s category counts and the top five provinces\' 53 %', async () => {
@@ -47,7 +50,7 @@ describe.each(databaseKinds())('the national synthetic census on %s', (kind) => 
     const sums = (await sql<{ pollutant: string; t: string }>`SELECT pollutant, sum(emitted) AS t FROM emissions WHERE lineage @> '{"synthetic":true}' GROUP BY 1`.execute(t.ctx.db)).rows;
     for (const s of sums) {
       const expected = NATIONAL_TOTALS_MT[s.pollutant] * 1e6 * SCALE;
-      expect(Math.abs(Number(s.t) - expected) / expected, s.pollutant).toBeLessThan(0.06);
+      expect(Math.abs(Number(s.t) - expected) / expected, s.pollutant).toBeLessThan(0.1);
     }
     expect(sums.map((s) => s.pollutant).sort()).toEqual(Object.keys(NATIONAL_TOTALS_MT).sort());
     // the nation's and 广东省's totals (summary rows) equal the figures under them

@@ -7,6 +7,8 @@
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../core/db/index.ts';
 import type { JobHandler } from '../jobs/index.ts';
+import { SYSTEM } from '../access/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { nationalPlan } from './national-plan.ts';
 import * as q from './national.sql.ts';
 
@@ -33,7 +35,9 @@ export const nationalJob: JobHandler<{ scale: number }> = {
       await steps[i].run(cp.fromId);
     }
     await ctx.progress(steps.length, { total: steps.length, message: 'done', checkpoint: { fromId: cp.fromId, step: steps.length } });
-    return { sources: plan.reduce((a, p) => a + p.count, 0), scale: ctx.params.scale, seconds: Math.round((Date.now() - started) / 100) / 10 };
+    const result = { sources: plan.reduce((a, p) => a + p.count, 0), scale: ctx.params.scale, seconds: Math.round((Date.now() - started) / 100) / 10 };
+    await db.transaction().execute((trx) => recordAudit(trx, { ...SYSTEM, id: ctx.createdBy }, { action: 'demo.national', entity: 'census', entityId: 'national', regionCode: null, after: result }));
+    return result;
   },
 };
 
