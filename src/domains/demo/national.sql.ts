@@ -26,14 +26,14 @@ export async function insertSources(db: Db, rows: PlanRow[]) {
     WITH plan AS (
       SELECT * FROM unnest(${rows.map((r) => r.province)}::text[], ${rows.map((r) => r.category)}::text[], ${rows.map((r) => r.count)}::int[], ${rows.map((r) => industries(r.category))}::text[])
         AS p(province, category, n, industries)
-    ), places AS (
+    ), places AS MATERIALIZED (
       SELECT p.province, coalesce(
         (SELECT array_agg(code ORDER BY code) FROM regions WHERE level = 'county' AND code LIKE left(p.province, 2) || '%'),
         (SELECT array_agg(code ORDER BY code) FROM regions WHERE level = 'prefecture' AND code LIKE left(p.province, 2) || '%'),
         ARRAY[p.province]) AS codes
       FROM (SELECT DISTINCT province FROM plan) p
     )
-    SELECT pl.codes[1 + (g * 7919 + length(p.category)) % array_length(pl.codes, 1)],
+    SELECT pl.codes[1 + (g::bigint * 7919 + length(p.category)) % array_length(pl.codes, 1)],
       ${NAME_PREFIX} || p.province || '-' || p.category || '-' || g,
       (p.industries::text[])[1 + g % array_length(p.industries::text[], 1)],
       p.category, 'supplement'
