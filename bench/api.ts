@@ -1,32 +1,19 @@
 // Benchmark: the foundation's hot reads over real HTTP. The server runs as its own
 // process (`pucha serve`, as in production); autocannon loads it from this one.
 // Usage: npm run bench:api [-- --seconds 10]   (DATABASE_URL set → PostgreSQL)
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../src/domains/demo/index.ts';
+import { startServe } from './lib/serve.ts';
 
 const arg = (name: string, dflt: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
 const seconds = arg('--seconds', 5);
 const connections = 10;
-const port = 3900 + Math.floor(Math.random() * 90);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-bench-'));
-const server = spawn(process.execPath, ['bin/pucha.js', 'serve', '--demo', '--port', String(port)], {
-  env: { ...process.env, PUCHA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    /* starting */
-  }
-  if (i > 300) throw new Error('server did not start');
-  await new Promise((r) => setTimeout(r, 200));
-}
+const server = await startServe({ PUCHA_DATA_DIR: dataDir }, { args: ['--demo'] });
+const base = server.base;
 const health = await (await fetch(`${base}/healthz`)).json();
 const login = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhejiang', password: DEMO_PASSWORD }) });
 const cookie = login.headers.get('set-cookie')!.split(';')[0];
@@ -49,6 +36,5 @@ await measure('GET /api/v1/session', ['/api/v1/session']);
 await measure('GET /regions/:code/children', counties.map((c) => `/api/v1/regions/${c}/children`));
 await measure('GET /regions?q= (search)', ['温州', 'yueqing', '3303', '乐清', 'lc'].map((q) => `/api/v1/regions?q=${encodeURIComponent(q)}`));
 await measure('GET /users (page of 50)', ['/api/v1/users?limit=50']);
-server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
+await server.stop();
 fs.rmSync(dataDir, { recursive: true, force: true });

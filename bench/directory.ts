@@ -5,7 +5,6 @@
 // name search in the county and in the whole nation, a credit-code prefix search.
 // Usage: DATABASE_URL=postgres://… npm run bench:directory [-- --sources 3600000] [--reuse]
 // (--reuse measures the database a previous run loaded, without loading it again)
-import { spawn } from 'node:child_process';
 import os from 'node:os';
 import pg from 'pg';
 import autocannon from 'autocannon';
@@ -15,6 +14,7 @@ import { prepareDatabase } from '../src/server/start.ts';
 import { loadDemo, DEMO_PASSWORD } from '../src/domains/demo/index.ts';
 import { buildRegionRows } from '../src/domains/regions/tree.ts';
 import { generateRegisters } from '../src/domains/directory/rules/synthetic.ts';
+import { startServe } from './lib/serve.ts';
 
 const arg = (name: string, dflt: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
 const target = arg('--sources', 3_600_000);
@@ -67,18 +67,8 @@ const tLoad = (performance.now() - t0) / 1000;
 await database.close();
 process.stderr.write('\n');
 
-const port = 3700 + Math.floor(Math.random() * 90);
-const server = spawn(process.execPath, ['bin/pucha.js', 'serve', '--port', String(port)], { env: { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    /* starting */
-  }
-  if (i > 300) throw new Error('server did not start');
-  await new Promise((r) => setTimeout(r, 200));
-}
+const server = await startServe({ DATABASE_URL: url.toString() });
+const base = server.base;
 const cookieOf = async (username: string) =>
   (await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) })).headers.get('set-cookie')!.split(';')[0];
 const county = await cookieOf('yueqing');
@@ -101,5 +91,4 @@ await measure(`county office, name search "${term}"`, `/api/v1/sources?limit=50&
 await measure(`national office, name search "${term}电气"`, `/api/v1/sources?limit=50&q=${encodeURIComponent(term + '电气')}`, nation);
 await measure('national office, credit-code prefix (16)', `/api/v1/sources?limit=50&q=${sample.credit_code.slice(0, 16)}`, nation);
 await measure('national office, first page of 50', '/api/v1/sources?limit=50', nation);
-server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
+await server.stop();

@@ -9,7 +9,6 @@
 // Usage: npm run bench:field [-- --units 5000 --records 1000 --runs 7 --photo-kb 200]
 //        (DATABASE_URL set → PostgreSQL, a database pucha_bench_field is recreated)
 // Needs a built console (npm run build) and Chromium (/usr/bin/chromium).
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +19,7 @@ import { openDatabase, type Database } from '../src/core/db/index.ts';
 import { prepareDatabase } from '../src/server/start.ts';
 import { DEMO_PASSWORD, loadDemo } from '../src/domains/demo/index.ts';
 import { launchBrowser } from '../test/helpers/browser.ts';
+import { startServe } from './lib/serve.ts';
 
 const arg = (name: string, dflt: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
 const UNITS = arg('--units', 5000);
@@ -67,19 +67,9 @@ const ids = (await sql<{ id: number }>`SELECT id::int AS id FROM sources WHERE n
 await database.close();
 
 // ---- the server, as in production ----
-const port = 3800 + Math.floor(Math.random() * 90);
-const env = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', PUCHA_DATA_DIR: dataDir, ...(dbUrl ? { DATABASE_URL: dbUrl } : {}) };
-const server = spawn(process.execPath, ['bin/pucha.js', 'serve', '--port', String(port)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    /* starting */
-  }
-  if (i > 300) throw new Error('server did not start');
-  await new Promise((r) => setTimeout(r, 200));
-}
+const env = { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'production', PUCHA_DATA_DIR: dataDir, ...(dbUrl ? { DATABASE_URL: dbUrl } : {}) };
+const server = await startServe(env);
+const base = server.base;
 
 interface Client {
   cookie: string;
@@ -188,8 +178,7 @@ const [again, tReplay] = await time(syncAll);
 const sameAnswers = again.every((r, i) => r.ok && r.version === first[i].version);
 const [upAgain, tPhotosReplay] = await time(upload);
 
-server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
+await server.stop();
 
 // ---- counts, from the database itself ----
 const check = await openDatabase(dbUrl ? { databaseUrl: dbUrl, dataDir: '' } : { dataDir });

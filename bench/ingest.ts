@@ -6,7 +6,6 @@
 // source × form), none is a resend.
 // Usage: npm run bench:ingest [-- --seconds 10] [--sources 8000] [--connections 10,50] [--db pglite|postgres|both] [--workers N (PostgreSQL: N server processes)]
 // (postgres needs DATABASE_URL; it loads a fresh database pucha_bench_ingest on that server)
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +19,7 @@ import { hashPassword } from '../src/domains/access/index.ts';
 import { exampleEnterprise } from '../src/domains/survey/forms/example-set.ts';
 import { countAnswers } from '../src/domains/survey/forms/example-set.ts';
 import { referencedFiles } from '../src/domains/survey/submissions/rules.ts';
+import { startServe, cpuSeconds } from './lib/serve.ts';
 
 const arg = (name: string, dflt: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
 // Server processes on PostgreSQL (pucha serve --workers N); PGlite is always one.
@@ -29,6 +29,8 @@ const nSources = Number(arg('--sources', '8000'));
 const CONNECTIONS = arg('--connections', '10,50').split(',').map(Number);
 const which = arg('--db', process.env.DATABASE_URL ? 'both' : 'pglite');
 const PASSWORD = 'Bench2018x';
+// BENCH_PROF=dir: a CPU profile of the server process, written there when it stops.
+const PROF = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
 const SET = exampleEnterprise();
 // The files the set names (G101-1's site photo): an attachment id belongs to one source, so each
 // source gets its own ids (`<id>-<source>`), stored as rows beforehand as an upload would leave them.
@@ -54,33 +56,7 @@ async function load(database: Database): Promise<number[]> {
   return ids;
 }
 
-async function serve(env: Record<string, string>) {
-  const port = 3600 + Math.floor(Math.random() * 90);
-  const server = spawn(process.execPath, [...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : []), 'bin/pucha.js', 'serve', '--port', String(port), ...(WORKERS > 1 && env.DATABASE_URL ? ['--workers', String(WORKERS)] : [])], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    if (i > 300) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { base, pid: server.pid!, stop: async () => { server.kill('SIGTERM'); await new Promise((r) => server.once('exit', r)); } };
-}
 
-/** CPU seconds (user + system) a process and its worker processes have used: the server's cost per submission, whatever else shares the machine. */
-function cpuSeconds(pid: number): number {
-  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  let children: number[] = [];
-  try {
-    children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    /* no children file: one process */
-  }
-  return (Number(f[11]) + Number(f[12])) / 100 + children.reduce((n, c) => n + cpuSeconds(c), 0); // utime, stime in clock ticks (USER_HZ = 100)
-}
 
 async function run(label: string, base: string, pid: number, sources: number[]) {
   const login = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }) });
@@ -134,7 +110,7 @@ if (which === 'pglite' || which === 'both') {
   const database = await openDatabase({ dataDir });
   const sources = await load(database);
   await database.close();
-  const s = await serve({ PUCHA_DATA_DIR: dataDir, DATABASE_URL: '' });
+  const s = await startServe({ PUCHA_DATA_DIR: dataDir, DATABASE_URL: '' }, { nodeArgs: PROF });
   await run('PGlite', s.base, s.pid, sources);
   await s.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -154,7 +130,7 @@ if (which === 'postgres' || which === 'both') {
   const sources = await load(database);
   await database.close();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-ingest-'));
-  const s = await serve({ DATABASE_URL: url.toString(), PUCHA_DATA_DIR: dataDir });
+  const s = await startServe({ DATABASE_URL: url.toString(), PUCHA_DATA_DIR: dataDir }, { nodeArgs: PROF, args: WORKERS > 1 ? ['--workers', String(WORKERS)] : [] });
   await run('PostgreSQL', s.base, s.pid, sources);
   await s.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -5,7 +5,6 @@
 // (autocannon keeps no cookie), so the counter's memory check answers and nothing is queued.
 // Usage: npm run bench:portal [-- --seconds 10] [--connections 50] [--db pglite|postgres|both]
 // (postgres needs DATABASE_URL; it loads a fresh database pucha_bench_portal on that server)
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/core/db/index.ts';
 import { prepareDatabase } from '../src/server/start.ts';
+import { startServe, cpuSeconds } from './lib/serve.ts';
 
 const arg = (name: string, dflt: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
 const seconds = Number(arg('--seconds', '10'));
@@ -37,26 +37,7 @@ async function load(database: Database) {
   await sql`INSERT INTO portal_links (name_zh, name_en, url) VALUES ('生态环境部', 'Ministry of Ecology and Environment', 'https://www.mee.gov.cn/')`.execute(database.db);
 }
 
-async function serve(env: Record<string, string>) {
-  const port = 3700 + Math.floor(Math.random() * 90);
-  const server = spawn(process.execPath, ['bin/pucha.js', 'serve', '--port', String(port)], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    if (i > 300) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { base, pid: server.pid!, stop: async () => { server.kill('SIGTERM'); await new Promise((r) => server.once('exit', r)); } };
-}
 
-function cpuSeconds(pid: number): number {
-  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100;
-}
 
 async function run(label: string, base: string, pid: number) {
   const url = `${base}/news/${SLUG}`;
@@ -91,7 +72,7 @@ if (which === 'pglite' || which === 'both') {
   const database = await openDatabase({ dataDir });
   await load(database);
   await database.close();
-  const s = await serve({ PUCHA_DATA_DIR: dataDir, DATABASE_URL: '' });
+  const s = await startServe({ PUCHA_DATA_DIR: dataDir, DATABASE_URL: '' });
   await run('PGlite', s.base, s.pid);
   await s.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -111,7 +92,7 @@ if (which === 'postgres' || which === 'both') {
   await load(database);
   await database.close();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-portal-'));
-  const s = await serve({ DATABASE_URL: u.toString(), PUCHA_DATA_DIR: dataDir });
+  const s = await startServe({ DATABASE_URL: u.toString(), PUCHA_DATA_DIR: dataDir });
   await run('PostgreSQL', s.base, s.pid);
   await s.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

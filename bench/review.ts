@@ -8,7 +8,6 @@
 // that exactly those rows moved to `city` with one approval step and one audit row each.
 // Usage: npm run bench:review [-- --requests 200] [--db pglite|postgres|both]
 // (postgres needs DATABASE_URL; it recreates a database pucha_bench_review on that server)
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { openDatabase, type Database } from '../src/core/db/index.ts';
 import { prepareDatabase } from '../src/server/start.ts';
 import { DEMO_PASSWORD, loadDemo } from '../src/domains/demo/index.ts';
+import { startServe } from './lib/serve.ts';
 
 const arg = (name: string, dflt: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
 const REQUESTS = Number(arg('--requests', '200'));
@@ -76,21 +76,6 @@ async function seed(d: Database) {
   return n;
 }
 
-async function serve(env: Record<string, string>) {
-  const port = 3700 + Math.floor(Math.random() * 90);
-  const server = spawn(process.execPath, ['bin/pucha.js', 'serve', '--port', String(port)], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    if (i > 300) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { base, stop: async () => { server.kill('SIGTERM'); await new Promise((r) => server.once('exit', r)); } };
-}
 
 async function login(base: string, username: string) {
   const res = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
@@ -123,7 +108,7 @@ async function measure(label: string, call: Call, url: string, check: (body: unk
 }
 
 async function run(label: string, env: Record<string, string>, reopen: () => Promise<Database>) {
-  const s = await serve(env);
+  const s = await startServe(env);
   const call = await login(s.base, 'yq-reviewer');
   const Q = '/api/v1/review/queue';
   const pageOf = (b: unknown) => {

@@ -12,7 +12,6 @@
 //     process by settleDirty (the worker's chore) → sources/s, figures/s, peak RSS; extrapolated;
 // then checks that the nation's rollups (each of the four cuts) still equal the sum of the figures, and drops the database.
 // Usage: DATABASE_URL=postgres://… npm run bench:rollup [-- --requests 200] [--recompute 2000] [--keep] [--reuse]
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +22,7 @@ import { prepareDatabase } from '../src/server/start.ts';
 import { DEMO_PASSWORD } from '../src/domains/demo/index.ts';
 import { settleDirty } from '../src/domains/accounting/emissions/index.ts';
 import { seedEmissions, seedRecompute, seedRollups, seedWaiting } from './rollup-seed.ts';
+import { startServe } from './lib/serve.ts';
 
 const arg = (name: string, dflt: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
 const REQUESTS = arg('--requests', 200);
@@ -106,18 +106,8 @@ await seedWaiting(db, waiting);
 
 // 2. Totals over HTTP.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-bench-rollup-'));
-const port = 3700 + Math.floor(Math.random() * 90);
-const server = spawn(process.execPath, ['bin/pucha.js', 'serve', '--port', String(port)], { env: { ...process.env, DATABASE_URL: url, PUCHA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    /* starting */
-  }
-  if (i > 300) throw new Error('server did not start');
-  await new Promise((r) => setTimeout(r, 200));
-}
+const server = await startServe({ DATABASE_URL: url, PUCHA_DATA_DIR: dataDir });
+const base = server.base;
 async function login(username: string) {
   const res = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
   const cookie = res.headers.get('set-cookie')!.split(';')[0];
@@ -181,8 +171,7 @@ for (const s of subs) {
 const fp = lat.map((l) => l.fromPost).sort((a, b) => a - b);
 console.log(`approval → 乐清市's COD approved total, ${lat.length} approvals (POST sent until a poll shows the change): p50 ${pct(fp, 50).toFixed(0)} ms, max ${fp[fp.length - 1].toFixed(0)} ms; ` +
   `after the POST's answer p50 ${pct(lat.map((l) => l.fromAnswer).sort((a, b) => a - b), 50).toFixed(0)} ms; COD moved by ${lat.map((l) => l.moved).join(', ')} t`);
-server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
+await server.stop();
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 // 4. Recompute rate, in this process, as the worker's chore runs it (100 sources a pass).
