@@ -121,10 +121,7 @@ export const dispatchXlsxUrl = (id: number) => `${SUP}/dispatches/${id}/xlsx`;
 export const caseLetterUrl = (id: number) => `${SUP}/cases/${id}/letter`;
 export const fileUrl = (id: string) => `${SUP}/files/${encodeURIComponent(id)}`;
 
-/** Today in China (the census's dates are Asia/Shanghai days). */
-export function todayInChina(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+export { todayInChina } from '../../ui/utils/census-day.ts';
 
 /** `date` plus `days`, as YYYY-MM-DD. */
 export function addDays(date: string, days: number): string {

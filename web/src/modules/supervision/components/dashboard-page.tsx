@@ -1,3 +1,4 @@
+import { todayInChina } from '../../ui/utils/census-day.ts';
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Row, Select, Space, Statistic } from 'antd';
 import dayjs from 'dayjs';
@@ -16,7 +17,6 @@ import { LaggardList, OpenCases } from './side-lists.tsx';
 import { RegionCrumbs } from '../../regions/components/region-crumbs.tsx';
 import { TrendChart } from './trend-chart.tsx';
 
-const today = () => dayjs().format('YYYY-MM-DD');
 
 /** /supervision — progress and lag of the children of a region (the caller's own by default): map, ranking, trend, laggards, open cases. */
 export function DashboardPage() {
@@ -25,7 +25,7 @@ export function DashboardPage() {
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? session.regionCode;
-  const asOf = params.get('asOf') ?? today();
+  const asOf = params.get('asOf') ?? todayInChina();
   const metric = (METRICS as readonly string[]).includes(params.get('metric') ?? '') ? (params.get('metric') as Metric) : 'progress';
   const set = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);

@@ -1,3 +1,4 @@
+import { todayInChina } from '../../ui/utils/census-day.ts';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Switch } from 'antd';
@@ -23,7 +24,7 @@ const iso = (v: Dayjs | null | undefined) => (v ? v.format('YYYY-MM-DD') : null)
 
 function initial(r: ReadinessReport | null | undefined): Values {
   return {
-    reportedOn: dayjs(),
+    reportedOn: dayjs(todayInChina()),
     leadingGroupOn: day(r?.leadingGroupOn), officeOn: day(r?.officeOn), planOn: day(r?.planOn), planDocument: r?.planDocument ?? '',
     meetings: (r?.meetings ?? []).map((m) => ({ level: m.level, heldOn: dayjs(m.heldOn), document: m.document ?? '' })),
     inAssessment: r?.inAssessment ?? false, staffNeeded: r?.staffNeeded ?? 0, staffOwn: r?.staffOwn ?? 0, staffSeconded: r?.staffSeconded ?? 0,
@@ -111,7 +112,7 @@ export function ReadinessForm({ region, open, onClose }: { region: { code: strin
                     <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
                   </Space>
                 ))}
-                <Button size="small" icon={<PlusOutlined />} onClick={() => add({ level: 'county', heldOn: dayjs() })} data-testid="readiness-add-meeting">{f('addMeeting')}</Button>
+                <Button size="small" icon={<PlusOutlined />} onClick={() => add({ level: 'county', heldOn: dayjs(todayInChina()) })} data-testid="readiness-add-meeting">{f('addMeeting')}</Button>
               </>
             )}
           </Form.List>

@@ -1,3 +1,4 @@
+import { todayInChina } from '../../ui/utils/census-day.ts';
 import { EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -21,7 +22,7 @@ export function ReadinessPage() {
   const can = useCan();
   const [params, setParams] = useSearchParams();
   const region = params.get('region') ?? session.regionCode;
-  const asOf = params.get('asOf') ?? dayjs().format('YYYY-MM-DD');
+  const asOf = params.get('asOf') ?? todayInChina();
   const q = useReadiness(region, asOf);
   const data = q.data;
   const [history, setHistory] = useState<{ code: string; name: string } | null>(null);
