@@ -145,8 +145,13 @@ run.each(databaseKinds())('inventory field app in Chromium on %s', (kind) => {
     expect(await page.locator('[data-testid="state-added"]').getAttribute('aria-checked')).toBe('true');
     await page.fill('[data-testid="form-name"]', addedName);
     await page.fill('[data-testid="form-address"]', '乐清市城东街道东风路99号');
-    await page.click('[data-testid="form-locate"]');
-    await expect.poll(async () => Number(await page.locator('[data-testid="form-lat"]').inputValue()), { timeout: 20_000 }).toBe(28.1127);
+    // A tap can be lost while a loaded phone (or CI machine) still lays the form
+    // out; as a taker would, tap again until the position is in.
+    const lat = () => page.locator('[data-testid="form-lat"]').inputValue();
+    await expect.poll(async () => {
+      if (!(await lat())) await page.click('[data-testid="form-locate"]');
+      return Number(await lat());
+    }, { timeout: 30_000, intervals: [1000, 2000] }).toBe(28.1127);
     await page.screenshot({ path: `.tmp/e2e-inventory-field-form-${kind}.png`, fullPage: true });
     await page.click('[data-testid="form-submit"]');
     await page.locator('[data-testid="unit-list"]').waitFor();
