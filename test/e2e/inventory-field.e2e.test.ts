@@ -151,7 +151,7 @@ run.each(databaseKinds())('inventory field app in Chromium on %s', (kind) => {
     await expect.poll(async () => {
       if (!(await lat())) await page.click('[data-testid="form-locate"]');
       return Number(await lat());
-    }, { timeout: 30_000, intervals: [1000, 2000] }).toBe(28.1127);
+    }, { timeout: 30_000, interval: 1500 }).toBe(28.1127);
     await page.screenshot({ path: `.tmp/e2e-inventory-field-form-${kind}.png`, fullPage: true });
     await page.click('[data-testid="form-submit"]');
     await page.locator('[data-testid="unit-list"]').waitFor();
