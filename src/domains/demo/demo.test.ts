@@ -203,9 +203,10 @@ describe.each(databaseKinds())('demo census on %s', (kind) => {
     const thumb = await call(t.app, yueqing, 'GET', images[0].thumbUrl);
     expect(thumb.statusCode).toBe(200);
     expect(thumb.headers['content-type']).toBe('image/jpeg');
-    // the township's census taker sees the bay's two suspects from where she stands
-    const near = (await call(t.app, await login(t.app, 'yq-instructor'), 'GET', '/api/v1/outfalls/near?lat=28.1127&lng=120.9673')).json().items;
-    expect(near.map((o: { regionCode: string }) => o.regionCode)).toEqual(['330382001', '330382001']);
+    // from 城东街道 the bay's two suspects come first, then the Ou's open points
+    const near = (await call(t.app, yueqing, 'GET', '/api/v1/outfalls/near?lat=28.1127&lng=120.9673')).json().items;
+    expect(near.map((o: { state: string }) => o.state).sort()).toEqual(['hard', 'suspect', 'suspect', 'suspect', 'suspect']);
+    expect(near.slice(0, 2).map((o: { regionCode: string }) => o.regionCode)).toEqual(['330382001', '330382001']);
 
     const list = (await call(t.app, nation, 'GET', '/api/v1/radioactive/enterprises?region=330300')).json().items;
     expect(list.map((e: { name: string; stage: string }) => `${e.name}:${e.stage}`).sort()).toEqual([
