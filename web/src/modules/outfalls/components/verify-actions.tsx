@@ -1,4 +1,4 @@
-import { Button, Input, Modal, Space } from 'antd';
+import { Button, Input, Modal, Space, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canVerify } from '../../../../../src/domains/outfalls/rules/outfall.ts';
@@ -54,7 +54,7 @@ export function VerifyActions({ outfall, onConflict }: { outfall: Outfall; onCon
         onCancel={() => setVerdict(null)}
         onOk={submit}
         okText={t('outfalls.verify.submit')}
-        okButtonProps={{ disabled: !note.trim(), loading: verify.isPending, danger: verdict === 'rejected', 'data-testid': 'outfall-verify-submit' } as object}
+        okButtonProps={{ disabled: !note.trim(), loading: verify.isPending, danger: verdict === 'rejected', 'data-testid': 'outfall-verify-submit' } as ButtonProps}
         destroyOnHidden
       >
         <Input.TextArea
