@@ -65,6 +65,7 @@ export function OutfallsMap({ items, reaches, onOpen }: Props) {
       legend: { bottom: 4, left: 8, itemWidth: 10, itemHeight: 10, textStyle: { fontSize: 11 } },
       geo: {
         map: mapName, roam: true, boundingCoords: boundingCoords(extent), aspectScale: aspectScale(extent), silent: true,
+        layoutCenter: ['50%', '46%'], layoutSize: '92%',
         itemStyle: { areaColor: '#f5f5f5', borderColor: '#bfbfbf' },
       },
       series: [
