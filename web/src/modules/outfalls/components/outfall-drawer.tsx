@@ -87,7 +87,7 @@ function OutfallDetail({ o }: { o: Outfall }) {
             <Space wrap style={{ marginLeft: 12 }} data-testid="outfall-forms">
               {o.forms.map((f) => (
                 <Link key={f.formCode} to={o.source ? `/survey/sources/${o.source.id}` : '#'}>
-                  <Tag>{f.formCode} · {f.status}</Tag>
+                  <Tag data-testid={`outfall-form-${f.formCode}`}>{f.formCode} · {t(`survey.subStatus.${f.status}` as 'survey.subStatus.draft', { defaultValue: f.status })}</Tag>
                 </Link>
               ))}
             </Space>
