@@ -26,7 +26,7 @@ export function ImagePage() {
   const [at, setAt] = useState<{ imageX: number; imageY: number } | null>(null);
   const image = q.data;
   const reach = image?.reachId ? reaches.data?.items.find((r) => r.id === image.reachId) : undefined;
-  const marks = image?.outfalls ?? [];
+  const marks = image?.marks ?? [];
   const canMark = can('outfalls.plan');
 
   if (!Number.isInteger(id) || (isApiError(q.error) && q.error.status === 404)) return <Result status="404" subTitle={t('outfalls.images.notFound')} />;

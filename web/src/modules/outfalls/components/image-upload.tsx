@@ -9,7 +9,7 @@ import { useLang } from '../../ui/hooks/use-lang.ts';
 import { errorText } from '../../ui/utils/error-text.ts';
 import { formatDateTime } from '../../ui/utils/format-date-time.ts';
 import { uploadImage } from '../hooks/use-outfalls.ts';
-import { outfallKeys, type OutfallImage } from '../utils/outfalls-api.ts';
+import { outfallKeys, positionOf, type OutfallImage } from '../utils/outfalls-api.ts';
 
 interface Row { uid: string; name: string; status: 'waiting' | 'uploading' | 'done' | 'error'; percent: number; image?: OutfallImage; error?: string }
 
@@ -86,11 +86,11 @@ export function ImageUpload({ reachId }: { reachId: number | undefined }) {
 /** Position and time read from the file, or "no position". */
 export function ExifLine({ image, lang }: { image: OutfallImage; lang: 'zh' | 'en' }) {
   const { t } = useTranslation();
-  const has = image.lat != null && image.lng != null;
+  const at = positionOf(image);
   return (
-    <span data-testid="image-exif" data-has-position={String(has)}>
-      {has ? (
-        <Tag color="green">{Number(image.lat).toFixed(6)}, {Number(image.lng).toFixed(6)}</Tag>
+    <span data-testid="image-exif" data-has-position={String(!!at)}>
+      {at ? (
+        <Tag color="green">{at.lat.toFixed(6)}, {at.lng.toFixed(6)}</Tag>
       ) : (
         <Tag color="orange">{t('outfalls.images.noPosition')}</Tag>
       )}

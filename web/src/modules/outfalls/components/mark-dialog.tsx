@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RegionPicker } from '../../regions/components/region-picker.tsx';
 import { useNotify } from '../../ui/hooks/use-notify.ts';
 import { useMarkSuspect } from '../hooks/use-outfalls.ts';
-import type { Outfall, OutfallImage } from '../utils/outfalls-api.ts';
+import { positionOf, type Outfall, type OutfallImage } from '../utils/outfalls-api.ts';
 
 interface Values { lat: number | null; lng: number | null; regionCode?: string; note?: string }
 
@@ -21,6 +21,7 @@ export function MarkDialog({ image, at, regionCode, onClose }: Props) {
   const notify = useNotify();
   const mark = useMarkSuspect();
   const [form] = Form.useForm<Values>();
+  const exif = positionOf(image);
 
   const submit = (v: Values) => {
     mark.mutate({
@@ -44,13 +45,13 @@ export function MarkDialog({ image, at, regionCode, onClose }: Props) {
       data-testid="mark-dialog"
     >
       <Typography.Paragraph type="secondary">
-        {image.lat != null ? t('outfalls.mark.fromExif') : t('outfalls.mark.noExif')} ({at.imageX.toFixed(3)}, {at.imageY.toFixed(3)})
+        {exif ? t('outfalls.mark.fromExif') : t('outfalls.mark.noExif')} ({at.imageX.toFixed(3)}, {at.imageY.toFixed(3)})
       </Typography.Paragraph>
       <Form
         form={form}
         layout="horizontal"
         labelCol={{ span: 6 }}
-        initialValues={{ lat: image.lat ?? null, lng: image.lng ?? null, regionCode: regionCode ?? undefined, note: '' }}
+        initialValues={{ lat: exif?.lat ?? null, lng: exif?.lng ?? null, regionCode: regionCode ?? undefined, note: '' }}
         onFinish={submit}
       >
         <Form.Item name="lat" label={t('outfalls.mark.lat')} rules={[{ required: true }]}>
@@ -63,7 +64,7 @@ export function MarkDialog({ image, at, regionCode, onClose }: Props) {
           <RegionPicker data-testid="mark-region" allowClear />
         </Form.Item>
         <Form.Item name="note" label={t('outfalls.fields.note')}>
-          <Input.TextArea data-testid="mark-note" autoSize={{ minRows: 2 }} maxLength={2000} />
+          <Input.TextArea data-testid="mark-note" autoSize={{ minRows: 2 }} maxLength={500} />
         </Form.Item>
       </Form>
     </Modal>

@@ -84,10 +84,10 @@ export function ReachFormModal({ reach, onClose }: Props) {
           <InputNumber data-testid="reach-length" min={0} max={10000} step={0.1} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="landwardM" label={t('outfalls.reach.landwardM')} rules={[{ required: true }]}>
-          <InputNumber data-testid="reach-landward" min={0} max={100000} step={100} style={{ width: 160 }} />
+          <InputNumber data-testid="reach-landward" min={0} max={50000} step={100} precision={0} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="waterwardM" label={t('outfalls.reach.waterwardM')} rules={[{ required: true }]}>
-          <InputNumber data-testid="reach-waterward" min={0} max={100000} step={50} style={{ width: 160 }} />
+          <InputNumber data-testid="reach-waterward" min={0} max={50000} step={50} precision={0} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item name="path" label={t('outfalls.reach.path')} extra={t('outfalls.reach.pathHint')}>
           <Input.TextArea data-testid="reach-path" autoSize={{ minRows: 3, maxRows: 8 }} className="option-code" />

@@ -63,7 +63,7 @@ export function VerifyActions({ outfall, onConflict }: { outfall: Outfall; onCon
           onChange={(e) => setNote(e.target.value)}
           placeholder={t('outfalls.verify.notePlaceholder')}
           autoSize={{ minRows: 3 }}
-          maxLength={2000}
+          maxLength={1000}
         />
       </Modal>
     </>

@@ -73,12 +73,21 @@ export interface OutfallImage {
   fileName?: string | null;
   width?: number | null;
   height?: number | null;
-  lat: number | null;
-  lng: number | null;
+  /** Where the EXIF says it was taken (WGS-84 with GCJ-02 beside it), null when it does not. */
+  position?: (LatLng & { gcj02?: LatLng }) | null;
+  /** Older shape: the position flat. */
+  lat?: number | null;
+  lng?: number | null;
   takenAt: string | null;
   createdAt?: string;
   /** Outfalls marked on it (GET /images/:id). */
-  outfalls?: Mark[];
+  marks?: Mark[];
+}
+
+/** The image's EXIF position, whichever shape the server sent. */
+export function positionOf(image: OutfallImage): LatLng | null {
+  if (image.position) return { lat: Number(image.position.lat), lng: Number(image.position.lng) };
+  return image.lat != null && image.lng != null ? { lat: Number(image.lat), lng: Number(image.lng) } : null;
 }
 
 export interface QuickTestResult { parameter: TestParameter; value: number; unit: string; abnormal: boolean }
