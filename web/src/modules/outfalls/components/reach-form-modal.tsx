@@ -48,7 +48,8 @@ export function ReachFormModal({ reach, onClose }: Props) {
     }
     const body = {
       regionCode: v.regionCode, name: v.name.trim(), waterBody: v.waterBody.trim(), waterType: v.waterType,
-      lengthKm: v.lengthKm ?? undefined, landwardM: v.landwardM, waterwardM: v.waterwardM, path: parsed.path,
+      // An edit sends null to clear a length or line; a new reach simply leaves them out.
+      lengthKm: v.lengthKm ?? (reach ? null : undefined), landwardM: v.landwardM, waterwardM: v.waterwardM, path: parsed.path ?? (reach ? null : undefined),
     };
     save.mutate({ id: reach?.id, version: reach?.version, body }, {
       onSuccess: (r) => { notify.success(t('common.saved')); onClose(r); },

@@ -32,10 +32,10 @@ export interface ReachBody {
   name: string;
   waterBody: string;
   waterType: WaterType;
-  lengthKm?: number;
+  lengthKm?: number | null;
   landwardM?: number;
   waterwardM?: number;
-  path?: Array<[number, number]>;
+  path?: Array<[number, number]> | null;
 }
 
 export interface OutfallItem {
