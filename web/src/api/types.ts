@@ -37,6 +37,7 @@ export type Permission =
   | 'supervision.read' | 'supervision.report' | 'supervision.dispatch' | 'supervision.case' | 'supervision.config'
   | 'channels.read' | 'channels.post' | 'channels.admin'
   | 'portal.read' | 'portal.write' | 'portal.approve'
+  | 'radioactive.read' | 'radioactive.list' | 'radioactive.measure' | 'radioactive.config'
   | 'demo.load'
   | 'metrics.read';
 

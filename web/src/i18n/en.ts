@@ -22,6 +22,7 @@ import { supervision } from './en/supervision.ts';
 import { survey } from './en/survey.ts';
 import { teams } from './en/teams.ts';
 import { portal } from './en/portal.ts';
+import { radioactive } from './en/radioactive.ts';
 import { users } from './en/users.ts';
 
 export const en: Resources = {
@@ -53,5 +54,6 @@ export const en: Resources = {
   supervision,
   channels,
   portal,
+  radioactive,
   errors,
 };

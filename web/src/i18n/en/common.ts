@@ -75,6 +75,7 @@ export const nav: Strings<typeof zh.nav> = {
   'supervision-briefings': 'Briefings',
   channels: 'Work channels',
   portal: 'Portal',
+  radioactive: 'Radioactive mines',
   audit: 'Audit log',
   jobs: 'Jobs',
   field: 'Field app',

@@ -36,6 +36,7 @@ export const home = {
     'supervision-briefings': '编写含实时数据的工作简报',
     channels: '与上下级普查机构交流，接收调度通报与督办事项',
     portal: '编写、审核和发布门户网站的新闻、通知、简报与普查成果',
+    radioactive: '伴生放射性矿初测名录、初测记录与筛选，对照清查名录',
     audit: '查看谁在何时修改了什么',
     jobs: '查看批量导入等后台任务的进度',
     field: '在手机或平板上进行外业采集',

@@ -29,6 +29,7 @@ import {
   ClusterOutlined,
   MessageOutlined,
   GlobalOutlined,
+  RadarChartOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
@@ -43,7 +44,7 @@ export interface NavItem {
     | 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'registers' | 'directory' | 'merge-queue'
     | 'inventory' | 'inventory-records' | 'inventory-review' | 'inventory-plan' | 'inventory-settings'
     | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'accounting-coefficients' | 'emissions'
-    | 'supervision' | 'supervision-readiness' | 'supervision-calendar' | 'supervision-dispatches' | 'supervision-cases' | 'supervision-briefings' | 'channels' | 'portal' | 'audit' | 'jobs';
+    | 'supervision' | 'supervision-readiness' | 'supervision-calendar' | 'supervision-dispatches' | 'supervision-cases' | 'supervision-briefings' | 'channels' | 'portal' | 'radioactive' | 'audit' | 'jobs';
   path: string;
   icon: ReactNode;
   label: string;
@@ -83,6 +84,7 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
   { key: 'supervision-briefings', path: '/supervision/briefings', icon: <ReadOutlined />, permission: 'supervision.read', group: 'supervision-group' },
   { key: 'channels', path: '/channels', icon: <MessageOutlined />, permission: 'channels.read' },
   { key: 'portal', path: '/portal', icon: <GlobalOutlined />, permission: 'portal.read' },
+  { key: 'radioactive', path: '/radioactive', icon: <RadarChartOutlined />, permission: 'radioactive.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'jobs', path: '/jobs', icon: <ScheduleOutlined />, permission: 'jobs.read' },
 ];
