@@ -90,5 +90,8 @@ describe('locateField', () => {
     expect(fieldOfDetails({ fields: [{ field: 'backgroundNGyH' }] })).toBe('backgroundNGyH');
     expect(fieldOfDetails(null)).toBeNull();
     expect(fieldOfDetails({ other: 1 })).toBeNull();
+    expect(fieldOfDetails({ detail: 'body/points/2/doseRateNGyH must be >= 0' })).toBe('points[2].doseRateNGyH');
+    expect(fieldOfDetails({ detail: 'body/points/0/nuclides/U-238 must be number' })).toBe('points[0].nuclides.U-238');
+    expect(fieldOfDetails({ detail: 'body/backgroundNGyH must be number' })).toBe('backgroundNGyH');
   });
 });

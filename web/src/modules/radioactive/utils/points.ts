@@ -123,6 +123,10 @@ export function fieldOfDetails(details: unknown): string | null {
     if (typeof f === 'string') return f;
     if (typeof f?.field === 'string') return f.field;
   }
+  // A schema refusal (REQUEST_INVALID) names the JSON path in its text: "body/points/0/lat must be…".
+  const text = (details as { detail?: unknown }).detail;
+  const m = typeof text === 'string' ? /(?:^|\s|\/)(?:body\/)?(points\/\d+(?:\/[\w-]+)*|backgroundNGyH|measuredOn|body)\b/.exec(text) : null;
+  if (m) return m[1].replace(/^points\/(\d+)/, 'points[$1]').replace(/\//g, '.');
   return null;
 }
 
