@@ -115,6 +115,7 @@ export const radioactive: Strings<typeof zh.radioactive> = {
     detailedDone: 'Detailed done',
     total: 'Total',
     qa: 'Quality issues',
+    detail: 'Detail',
     noIssues: 'No quality issue',
     issues: '{{count}}',
     checks: {

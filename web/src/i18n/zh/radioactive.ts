@@ -113,6 +113,7 @@ export const radioactive = {
     detailedDone: '已详查',
     total: '合计',
     qa: '质控问题',
+    detail: '说明',
     noIssues: '没有质控问题',
     issues: '{{count}} 个',
     checks: {

@@ -44,6 +44,7 @@ export function EnterprisePage() {
       <QueryErrorAlert error={ent.error} onRetry={ent.refetch} />
       <Card
         size="small"
+        className="block-gap"
         data-testid="radio-enterprise"
         title={<Space><span data-testid="radio-enterprise-name">{e.name}</span><StageTag stage={e.stage} testId="radio-enterprise-stage" /></Space>}
         extra={

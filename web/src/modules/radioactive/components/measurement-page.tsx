@@ -87,6 +87,7 @@ export function MeasurementPage() {
   };
 
   const { p, screening } = check;
+  const columnLabel = (c: string) => (['label', 'kind', 'lat', 'lng', 'dose'].includes(c) ? t(`radioactive.measure.${c as 'label'}`) : c);
   // Before a first save attempt, only what was typed wrong is red, not what is still empty.
   const formHelp = (f: FormField) => (tried || server || (f === 'backgroundNGyH' && background.trim()) ? p.form[f] : undefined);
   const shownCells = tried || server ? p.cells : new Map([...p.cells].filter(([, v]) => v !== t('radioactive.measure.required')));
@@ -130,7 +131,10 @@ export function MeasurementPage() {
         {screening ? <ScreeningView screening={screening} testId="radio-preview" /> : <Typography.Text type="secondary" data-testid="radio-preview-incomplete">{t('radioactive.screening.incomplete')}</Typography.Text>}
         {[...p.cells].length > 0 && (tried || server) && (
           <ul data-testid="radio-m-cell-problems" style={{ color: '#cf1322', margin: '8px 0 0', paddingLeft: 18 }}>
-            {[...p.cells].map(([k, v]) => <li key={k}>{t('radioactive.measure.rowProblem', { row: Number(k.split(':')[0]) + 1, detail: `${k.split(':')[1] ? `${k.split(':')[1]}: ` : ''}${v}` })}</li>)}
+            {[...p.cells].map(([k, v]) => {
+              const [row, column] = k.split(':');
+              return <li key={k}>{t('radioactive.measure.rowProblem', { row: Number(row) + 1, detail: column ? `${columnLabel(column)}：${v}` : v })}</li>;
+            })}
           </ul>
         )}
       </Card>

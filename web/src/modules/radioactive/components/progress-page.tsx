@@ -83,7 +83,7 @@ export function RadioProgressPage() {
                       render: (_, i) => (i.enterpriseId ? <Link to={`/radioactive/enterprises/${i.enterpriseId}`}>{i.name}</Link>
                         : i.sourceId ? <Link to={`/directory/${i.sourceId}`}>{i.name}</Link> : i.name),
                     },
-                    { title: '', dataIndex: 'detail' },
+                    { title: t('radioactive.progress.detail'), dataIndex: 'detail' },
                   ]}
                 />
               ),
