@@ -88,6 +88,7 @@ export const radioactive: Strings<typeof zh.radioactive> = {
     lat: 'Latitude',
     lng: 'Longitude',
     dose: 'γ dose rate (nGy/h)',
+    pasteHint: 'Paste a block copied from Excel or WPS into any cell: it fills the columns in order (point, kind, latitude, longitude, γ dose rate, nuclides)',
     addRow: 'Add a point',
     removeRow: 'Remove',
     save: 'Save measurement',

@@ -86,6 +86,7 @@ export const radioactive = {
     lat: '纬度',
     lng: '经度',
     dose: 'γ 剂量率（nGy/h）',
+    pasteHint: '可从 Excel / WPS 复制多行多列粘贴到任一单元格，按“点位、类别、纬度、经度、γ 剂量率、各核素”的列序填入',
     addRow: '添加监测点',
     removeRow: '删除',
     save: '保存初测',

@@ -125,6 +125,7 @@ export function MeasurementPage() {
         </Row>
       </Form>
       <Typography.Title level={5}>{t('radioactive.measure.points')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('radioactive.measure.pasteHint')}</Typography.Paragraph>
       {p.form.points && <Alert type="error" showIcon className="block-gap" title={<span data-testid="radio-m-points-problem">{p.form.points}</span>} />}
       <PointsEditor rows={rows} onChange={edit(setRows)} problems={shownCells} />
       <Card size="small" className="block-gap" style={{ marginTop: 12 }} title={t('radioactive.screening.preview')} extra={<Typography.Text type="secondary">{t('radioactive.screening.previewHint')}</Typography.Text>}>

@@ -3,6 +3,7 @@ import { Button, Input, Select, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { NUCLIDES, POINT_KINDS, type Nuclide, type PointKind } from '../../../../../src/domains/radioactive/rules/screening.ts';
+import { isBlock, pasteBlock } from '../utils/paste.ts';
 import { emptyRow, type PointColumn, type PointRow } from '../utils/points.ts';
 
 interface Props {
@@ -30,6 +31,12 @@ export function PointsEditor({ rows, onChange, problems }: Props) {
         data-testid={testId}
         data-invalid={problem ? 'true' : undefined}
         onChange={(e) => set(e.target.value)}
+        onPaste={(e) => {
+          const text = e.clipboardData.getData('text/plain');
+          if (!isBlock(text)) return;
+          e.preventDefault();
+          onChange(pasteBlock(rows, text, i, column));
+        }}
       />
     );
     return problem ? <Tooltip title={problem}>{input}</Tooltip> : input;
