@@ -5,7 +5,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { measurementProblem, screen, type Screening } from '../../../../../src/domains/radioactive/rules/screening.ts';
-import { inChina } from '../../../../../src/domains/inventory/rules/geo.ts';
+import { inChina } from '../../../../../src/core/geo.ts';
 import { isApiError } from '../../../api/client.ts';
 import { PageSpinner } from '../../layout/components/page-spinner.tsx';
 import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
