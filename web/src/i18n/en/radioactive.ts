@@ -4,6 +4,10 @@ import type * as zh from '../zh/radioactive.ts';
 
 export const radioactive: Strings<typeof zh.radioactive> = {
   title: 'Associated radioactive mines',
+  /** A name with its code or a detail in brackets. */
+  withCode: '{{name}} ({{code}})',
+  /** A label before its text. */
+  labelled: '{{label}}: {{text}}',
   tabs: { list: 'Initial list', reconcile: 'Reconciliation', progress: 'Progress and QA', minerals: 'Minerals' },
   stages: { listed: 'Listed', measured: 'Measured', 'detailed-required': 'Detailed survey required', 'detailed-done': 'Detailed survey done' },
   kinds: { ore: 'Ore', raw: 'Raw material', waste: 'Waste' },
@@ -118,7 +122,6 @@ export const radioactive: Strings<typeof zh.radioactive> = {
     qa: 'Quality issues',
     detail: 'Detail',
     noIssues: 'No quality issue',
-    issues: '{{count}}',
     checks: {
       'missing-from-list': 'In the inventory, not on the list',
       'not-in-inventory': 'On the list, not in the inventory',

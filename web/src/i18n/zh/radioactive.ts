@@ -2,6 +2,10 @@
 
 export const radioactive = {
   title: '伴生放射性矿',
+  /** A name with its code or a detail in brackets. */
+  withCode: '{{name}}（{{code}}）',
+  /** A label before its text. */
+  labelled: '{{label}}：{{text}}',
   tabs: { list: '初测名录', reconcile: '名录核对', progress: '进度与质控', minerals: '矿种' },
   stages: { listed: '已列入', measured: '已初测', 'detailed-required': '需详查', 'detailed-done': '已详查' },
   kinds: { ore: '原矿', raw: '原料', waste: '废渣' },
@@ -116,7 +120,6 @@ export const radioactive = {
     qa: '质控问题',
     detail: '说明',
     noIssues: '没有质控问题',
-    issues: '{{count}} 个',
     checks: {
       'missing-from-list': '清查中有、名录中无',
       'not-in-inventory': '名录中有、清查中无',

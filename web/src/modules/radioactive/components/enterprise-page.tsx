@@ -68,7 +68,7 @@ export function EnterprisePage() {
           column={{ xs: 1, md: 2, xl: 3 }}
           items={[
             { key: 'credit', label: t('radioactive.fields.creditCode'), children: e.creditCode ?? '—' },
-            { key: 'region', label: t('radioactive.fields.region'), children: e.regionName ? `${e.regionName}（${e.regionCode}）` : e.regionCode },
+            { key: 'region', label: t('radioactive.fields.region'), children: e.regionName ? t('radioactive.withCode', { name: e.regionName, code: e.regionCode }) : e.regionCode },
             { key: 'minerals', label: t('radioactive.fields.minerals'), children: e.minerals.map((m) => <Tag key={m}>{mineralName(m)}</Tag>) },
             {
               key: 'source', label: t('radioactive.fields.source'),

@@ -54,7 +54,7 @@ export function MeasurementCard({ m, latest, canUpload }: { m: Measurement; late
         ]}
       />
       <Space align="start" wrap>
-        <Typography.Text strong>{t('radioactive.enterprise.files')}：</Typography.Text>
+        <Typography.Text strong>{t('radioactive.labelled', { label: t('radioactive.enterprise.files'), text: '' })}</Typography.Text>
         <div data-testid={`radio-files-${m.id}`}>
           {files.length === 0 && <Typography.Text type="secondary">{t('radioactive.enterprise.noFiles')}</Typography.Text>}
           {files.map((f) => (

@@ -82,7 +82,7 @@ export function MeasurementPage() {
     } catch (e) {
       const field = isApiError(e) ? fieldOfDetails(e.details) : null;
       const detail = isApiError(e) ? detailOfDetails(e.details) : null;
-      setServer({ field, text: detail ? `${errorText(e, lang)}（${detail}）` : errorText(e, lang) });
+      setServer({ field, text: detail ? t('radioactive.withCode', { name: errorText(e, lang), code: detail }) : errorText(e, lang) });
     }
   };
 
@@ -134,7 +134,7 @@ export function MeasurementPage() {
           <ul data-testid="radio-m-cell-problems" style={{ color: '#cf1322', margin: '8px 0 0', paddingLeft: 18 }}>
             {[...p.cells].map(([k, v]) => {
               const [row, column] = k.split(':');
-              return <li key={k}>{t('radioactive.measure.rowProblem', { row: Number(row) + 1, detail: column ? `${columnLabel(column)}：${v}` : v })}</li>;
+              return <li key={k}>{t('radioactive.measure.rowProblem', { row: Number(row) + 1, detail: column ? t('radioactive.labelled', { label: columnLabel(column), text: v }) : v })}</li>;
             })}
           </ul>
         )}

@@ -70,7 +70,7 @@ export function RadioProgressPage() {
             size="small"
             items={groups.map((g) => ({
               key: g.check,
-              label: <span data-testid={`radio-qa-${g.check}`}>{t(`radioactive.progress.checks.${g.check}`)}（{t('radioactive.progress.issues', { count: g.issues.length })}）</span>,
+              label: <span data-testid={`radio-qa-${g.check}`}>{t('radioactive.withCode', { name: t(`radioactive.progress.checks.${g.check}`), code: g.issues.length })}</span>,
               children: (
                 <Table<QaIssue>
                   size="small"
