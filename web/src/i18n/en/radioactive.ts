@@ -79,6 +79,7 @@ export const radioactive: Strings<typeof zh.radioactive> = {
     dose: '{{point}}: γ dose rate {{value}} nGy/h, over background + 50 = {{limit}} nGy/h',
     preview: 'Screening preview',
     previewHint: 'Worked out with the server\'s rules before saving; the server\'s verdict stands',
+    code: 'A code is 1–8 letters or digits: {{code}}',
     incomplete: 'Fill in readable numbers first',
   },
   measure: {

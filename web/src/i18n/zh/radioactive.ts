@@ -77,6 +77,7 @@ export const radioactive = {
     dose: '{{point}}：γ 剂量率 {{value}} nGy/h，超过本底 + 50 = {{limit}} nGy/h',
     preview: '筛选预览',
     previewHint: '保存前按与服务器相同的规则预判；以服务器结论为准',
+    code: '代码应为 1–8 位字母或数字：{{code}}',
     incomplete: '请先填写可读的数值',
   },
   measure: {

@@ -99,7 +99,7 @@ export function EnterprisesPage() {
           { title: t('radioactive.fields.lastMeasuredOn'), dataIndex: 'lastMeasuredOn', width: 110, render: (v: string | null) => v?.slice(0, 10) ?? '—' },
           {
             title: t('radioactive.fields.inInventory'), key: 'inv', width: 100,
-            render: (_, e) => <span data-testid={`radio-inventory-${e.id}`}>{e.inInventory ? t('common.yes') : <Tag color="orange">{t('common.no')}</Tag>}</span>,
+            render: (_, e) => <span data-testid={`radio-inventory-${e.id}`} data-in={String(e.inInventory)}>{e.inInventory ? t('common.yes') : <Tag color="orange">{t('common.no')}</Tag>}</span>,
           },
         ]}
       />

@@ -1,5 +1,7 @@
 import { Card, Descriptions, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { RADIOACTIVE_MATERIAL_KINDS } from '../../../../../src/domains/survey/forms/code-tables/industrial.ts';
+import { useLang } from '../../ui/hooks/use-lang.ts';
 import { useMineralName } from '../hooks/use-mineral-name.ts';
 import type { G107, G107Material } from '../utils/radioactive-api.ts';
 
@@ -9,6 +11,9 @@ const show = (v: number | string | null | undefined) => (v === null || v === und
 export function G107Card({ g107 }: { g107: G107 | null | undefined }) {
   const { t } = useTranslation();
   const mineralName = useMineralName();
+  const lang = useLang();
+  // The server gives G107's own material kinds (ore, concentrate, tailings …), named by the form's code table.
+  const kindName = (k: string) => RADIOACTIVE_MATERIAL_KINDS.entries.find((e) => e.code === k)?.[lang] ?? k;
   return (
     <Card size="small" className="block-gap" data-testid="radio-g107" title={t('radioactive.enterprise.g107')} extra={<Typography.Text type="secondary">{t('radioactive.enterprise.g107Hint')}</Typography.Text>}>
       {!g107 ? (
@@ -30,7 +35,7 @@ export function G107Card({ g107 }: { g107: G107 | null | undefined }) {
             pagination={false}
             data-testid="radio-g107-materials"
             columns={[
-              { title: t('radioactive.enterprise.g107Kind'), dataIndex: 'kind', width: 110, render: (k: string) => (['ore', 'raw', 'waste'].includes(k) ? t(`radioactive.kinds.${k as 'ore'}`) : k) },
+              { title: t('radioactive.enterprise.g107Kind'), dataIndex: 'kind', width: 110, render: kindName },
               { title: t('radioactive.enterprise.g107Name'), dataIndex: 'name' },
               { title: t('radioactive.enterprise.g107Activity'), dataIndex: 'activity', width: 200, align: 'right', render: show },
               { title: t('radioactive.enterprise.g107Dose'), dataIndex: 'doseRate', width: 160, align: 'right', render: show },

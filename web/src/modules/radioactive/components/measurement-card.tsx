@@ -59,7 +59,7 @@ export function MeasurementCard({ m, latest, canUpload }: { m: Measurement; late
           {files.length === 0 && <Typography.Text type="secondary">{t('radioactive.enterprise.noFiles')}</Typography.Text>}
           {files.map((f) => (
             <div key={f.id}>
-              <a href={filePath(f.id)} target="_blank" rel="noreferrer" data-testid={`radio-file-${f.id}`}><PaperClipOutlined /> {fileLabel(f)}</a>
+              <a href={filePath(f)} target="_blank" rel="noreferrer" data-testid={`radio-file-${f.id}`}><PaperClipOutlined /> {fileLabel(f)}</a>
             </div>
           ))}
         </div>

@@ -81,7 +81,8 @@ export function MeasurementPage() {
       navigate(`/radioactive/enterprises/${id}`);
     } catch (e) {
       const field = isApiError(e) ? fieldOfDetails(e.details) : null;
-      const detail = isApiError(e) ? detailOfDetails(e.details) : null;
+      // RADIO_MEASUREMENT_INVALID's message already names the field and detail; a bare detail (a schema refusal) is added.
+      const detail = isApiError(e) && e.code !== 'RADIO_MEASUREMENT_INVALID' ? detailOfDetails(e.details) : null;
       setServer({ field, text: detail ? t('radioactive.withCode', { name: errorText(e, lang), code: detail }) : errorText(e, lang) });
     }
   };

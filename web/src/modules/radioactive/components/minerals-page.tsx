@@ -25,7 +25,7 @@ export function MineralsPage() {
   const items = rows ?? [];
   const update = (i: number, patch: Partial<Mineral>) => setRows(items.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const problem = mineralsProblem(items);
-  const problemText = problem && (problem.kind === 'duplicate' ? t('radioactive.minerals.duplicate', { code: problem.code }) : t('radioactive.minerals.incomplete'));
+  const problemText = problem && (problem.kind === 'incomplete' ? t('radioactive.minerals.incomplete') : t(`radioactive.minerals.${problem.kind}`, { code: problem.code }));
 
   const send = () => {
     if (problem) return;
@@ -63,7 +63,7 @@ export function MineralsPage() {
         dataSource={items}
         pagination={false}
         columns={[
-          { title: t('radioactive.minerals.code'), key: 'code', width: 90, render: (_, r, i) => <Input size="small" value={r.code} maxLength={10} data-testid={`radio-mineral-${i}-code`} onChange={(e) => update(i, { code: e.target.value })} /> },
+          { title: t('radioactive.minerals.code'), key: 'code', width: 90, render: (_, r, i) => <Input size="small" value={r.code} maxLength={8} data-testid={`radio-mineral-${i}-code`} onChange={(e) => update(i, { code: e.target.value })} /> },
           { title: t('radioactive.minerals.nameZh'), key: 'zh', width: 140, render: (_, r, i) => <Input size="small" value={r.nameZh} maxLength={40} data-testid={`radio-mineral-${i}-zh`} onChange={(e) => update(i, { nameZh: e.target.value })} /> },
           { title: t('radioactive.minerals.nameEn'), key: 'en', width: 180, render: (_, r, i) => <Input size="small" value={r.nameEn} maxLength={80} data-testid={`radio-mineral-${i}-en`} onChange={(e) => update(i, { nameEn: e.target.value })} /> },
           {
@@ -71,7 +71,7 @@ export function MineralsPage() {
             render: (_, r, i) => (
               <Select size="small" mode="tags" style={{ width: '100%' }} value={r.industries} placeholder={t('radioactive.minerals.industriesHint')}
                 tokenSeparators={[',', '，', ' ']} open={false} suffixIcon={null} data-testid={`radio-mineral-${i}-industries`}
-                onChange={(v: string[]) => update(i, { industries: v.filter((x) => /^[A-T0-9][0-9]{0,3}$/.test(x.trim())) })} />
+                onChange={(v: string[]) => update(i, { industries: v.map((x) => x.trim()).filter((x) => /^\d{4}$/.test(x)) })} />
             ),
           },
           { title: t('radioactive.minerals.active'), key: 'active', width: 70, render: (_, r, i) => <Switch size="small" checked={r.active} data-testid={`radio-mineral-${i}-active`} onChange={(v) => update(i, { active: v })} /> },

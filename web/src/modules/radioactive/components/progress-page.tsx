@@ -8,12 +8,14 @@ import { useRegion } from '../../regions/hooks/use-region.ts';
 import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useQa, useRadioProgress } from '../hooks/use-radioactive.ts';
 import { groupIssues } from '../utils/qa.ts';
-import { asPercent, type ProgressChild, type QaIssue } from '../utils/radioactive-api.ts';
+import { asPercent, detailIn, type ProgressChild, type QaIssue } from '../utils/radioactive-api.ts';
+import { useLang } from '../../ui/hooks/use-lang.ts';
 
 /** /radioactive/progress — listed, measured, above and detailed per child region (drill down by a click), and the QA issues by check. */
 export function RadioProgressPage() {
   const { t } = useTranslation();
   const session = useSession();
+  const lang = useLang();
   const [params, setParams] = useSearchParams();
   const region = params.get('region') || session.regionCode;
   const progress = useRadioProgress(region);
@@ -83,7 +85,7 @@ export function RadioProgressPage() {
                       render: (_, i) => (i.enterpriseId ? <Link to={`/radioactive/enterprises/${i.enterpriseId}`}>{i.name}</Link>
                         : i.sourceId ? <Link to={`/directory/${i.sourceId}`}>{i.name}</Link> : i.name),
                     },
-                    { title: t('radioactive.progress.detail'), dataIndex: 'detail' },
+                    { title: t('radioactive.progress.detail'), dataIndex: 'detail', render: (d: string) => detailIn(d ?? '', lang) },
                   ]}
                 />
               ),

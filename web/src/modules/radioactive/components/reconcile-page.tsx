@@ -26,7 +26,7 @@ export function ReconcilePage() {
   const mineralName = useMineralName();
 
   const add = (s: ReconcileSource) =>
-    listing.mutate({ sourceId: s.id }, {
+    listing.mutate({ sourceId: s.sourceId }, {
       onSuccess: () => notify.success(t('radioactive.list.listed')),
       onError: (e) => (isApiError(e, 'RADIO_ALREADY_LISTED') ? notify.error(new Error(t('radioactive.list.alreadyListed'))) : notify.error(e)),
     });
@@ -42,21 +42,21 @@ export function ReconcilePage() {
         <Table<ReconcileSource>
           data-testid="radio-missing"
           size="small"
-          rowKey="id"
+          rowKey="sourceId"
           loading={data.isPending}
           dataSource={data.data?.missingFromList ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: t('radioactive.reconcile.allListed') }}
-          onRow={(s) => ({ 'data-testid': `radio-missing-${s.id}` }) as object}
+          onRow={(s) => ({ 'data-testid': `radio-missing-${s.sourceId}` }) as object}
           columns={[
-            { title: t('radioactive.fields.name'), key: 'name', render: (_, s) => <Link to={`/directory/${s.id}`}>{s.name}</Link> },
+            { title: t('radioactive.fields.name'), key: 'name', render: (_, s) => <Link to={`/directory/${s.sourceId}`}>{s.name}</Link> },
             { title: t('radioactive.fields.creditCode'), dataIndex: 'creditCode', width: 190, render: (v: string | null) => v ?? '—' },
             { title: t('radioactive.fields.region'), key: 'region', width: 150, render: (_, s) => s.regionName ?? s.regionCode },
             ...(can('radioactive.list') ? [{
               title: t('common.actions'), key: 'act', width: 120,
               render: (_: unknown, s: ReconcileSource) => (
-                <Button size="small" icon={<PlusOutlined />} data-testid={`radio-missing-add-${s.id}`}
-                  loading={listing.isPending && (listing.variables as { sourceId?: number } | undefined)?.sourceId === s.id} onClick={() => add(s)}>
+                <Button size="small" icon={<PlusOutlined />} data-testid={`radio-missing-add-${s.sourceId}`}
+                  loading={listing.isPending && (listing.variables as { sourceId?: number } | undefined)?.sourceId === s.sourceId} onClick={() => add(s)}>
                   {t('radioactive.reconcile.addToList')}
                 </Button>
               ),

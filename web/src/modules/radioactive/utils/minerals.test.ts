@@ -13,5 +13,7 @@ describe('the minerals list', () => {
     expect(mineralsProblem([m('01'), m(' ')])).toEqual({ kind: 'incomplete', row: 1 });
     expect(mineralsProblem([m('01', '稀土', '  ')])).toEqual({ kind: 'incomplete', row: 0 });
     expect(mineralsProblem([m('01'), m(' 01')])).toEqual({ kind: 'duplicate', code: '01' });
+    expect(mineralsProblem([m('0-1')])).toEqual({ kind: 'code', code: '0-1' });
+    expect(mineralsProblem([m('123456789')])).toEqual({ kind: 'code', code: '123456789' });
   });
 });

@@ -5,7 +5,7 @@ export const RAD = '/api/v1/radioactive';
 
 export interface Mineral { code: string; nameZh: string; nameEn: string; industries: string[]; active: boolean }
 
-export interface RadioFile { id: number; fileName?: string; name?: string; contentType?: string; size?: number; createdAt?: string }
+export interface RadioFile { id: number; fileName?: string; mime?: string; bytes?: number; uploadedAt?: string; url?: string }
 
 export interface Measurement {
   id: number;
@@ -24,15 +24,17 @@ export interface Enterprise {
   name: string;
   creditCode: string | null;
   regionCode: string;
-  regionName?: string;
+  regionName?: string | null;
   minerals: string[];
   sourceId: number | null;
   stage: EnterpriseStage;
-  screening: Screening | null;
+  /** The latest measurement's verdict; null before any. */
+  screeningAbove: boolean | null;
   lastMeasuredOn: string | null;
-  inInventory: boolean;
+  /** Null where the server did not work it out (the answer of a write). */
+  inInventory: boolean | null;
   detailedNote?: string | null;
-  detailedOn?: string | null;
+  detailedDoneAt?: string | null;
   version: number;
 }
 
@@ -44,8 +46,8 @@ export interface EnterpriseDetail extends Enterprise {
   g107: G107 | null;
 }
 
-export interface ReconcileSource { id: number; name: string; creditCode: string | null; regionCode: string; regionName?: string; industryCode?: string | null }
-export interface Reconcile { missingFromList: ReconcileSource[]; notInInventory: Enterprise[] }
+export interface ReconcileSource { sourceId: number; name: string; creditCode: string | null; regionCode: string; regionName?: string | null; industryCode?: string | null }
+export interface Reconcile { region?: { code: string; name: string }; missingFromList: ReconcileSource[]; notInInventory: Enterprise[] }
 
 export interface ProgressCounts { listed: number; measured: number; above: number; detailedDone: number; measuredPct: number }
 export interface ProgressChild extends ProgressCounts { code: string; name: string }
@@ -70,11 +72,22 @@ export const radioKeys = {
   qa: (region: string) => ['radioactive', 'qa', region] as const,
 };
 
-export const filePath = (id: number) => `${RAD}/files/${id}`;
-export const fileLabel = (f: RadioFile) => f.fileName ?? f.name ?? `#${f.id}`;
-/** A share given as 0–1 or as a percentage, as a percentage for the bar. */
+export const filePath = (f: RadioFile) => f.url ?? `${RAD}/files/${f.id}`;
+export const fileLabel = (f: RadioFile) => f.fileName || `#${f.id}`;
+/** measuredPct comes as a percentage with one decimal; the bar wants 0–100. */
 export const asPercent = (v: number | null | undefined) => {
   const n = Number(v ?? 0);
-  if (!Number.isFinite(n)) return 0;
-  return Math.round((n <= 1 ? n * 100 : n) * 10) / 10;
+  return Number.isFinite(n) ? Math.min(100, Math.max(0, n)) : 0;
 };
+
+/** A QA detail comes as "中文 / English": the part in the UI language (the whole when it is not in two parts). */
+export function detailIn(detail: string, lang: 'zh' | 'en'): string {
+  const at = detail.indexOf(' / ');
+  if (at < 0) return detail;
+  const zh = detail.slice(0, at);
+  const en = detail.slice(at + 3);
+  if (lang === 'en') return en;
+  // The English part may end with the labels it names ("…: A1, W2"); they belong in both.
+  const colon = en.lastIndexOf(': ');
+  return colon >= 0 && !zh.includes('：') ? `${zh}：${en.slice(colon + 2)}` : zh;
+}
