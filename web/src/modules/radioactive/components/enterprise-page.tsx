@@ -6,7 +6,9 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useCan } from '../../auth/hooks/use-can.ts';
 import { PageSpinner } from '../../layout/components/page-spinner.tsx';
 import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
+import { useLang } from '../../ui/hooks/use-lang.ts';
 import { useNotify } from '../../ui/hooks/use-notify.ts';
+import { formatDateTime } from '../../ui/utils/format-date-time.ts';
 import { useEnterprise, useUnlist } from '../hooks/use-radioactive.ts';
 import { useMineralName } from '../hooks/use-mineral-name.ts';
 import { DetailedModal } from './detailed-modal.tsx';
@@ -19,6 +21,7 @@ export function EnterprisePage() {
   const { t } = useTranslation();
   const can = useCan();
   const notify = useNotify();
+  const lang = useLang();
   const navigate = useNavigate();
   const { modal } = App.useApp();
   const id = Number(useParams().id);
@@ -76,7 +79,10 @@ export function EnterprisePage() {
             },
             { key: 'inv', label: t('radioactive.fields.inInventory'), children: <span data-testid="radio-enterprise-inventory">{e.inInventory ? t('common.yes') : t('common.no')}</span> },
             { key: 'last', label: t('radioactive.fields.lastMeasuredOn'), children: e.lastMeasuredOn?.slice(0, 10) ?? '—' },
-            ...(e.detailedNote ? [{ key: 'note', label: t('radioactive.enterprise.detailedNoteShown'), children: <span data-testid="radio-enterprise-detailed-note">{e.detailedNote}</span> }] : []),
+            ...(e.detailedDoneAt || e.detailedNote ? [{
+              key: 'note', label: t('radioactive.enterprise.detailedNoteShown'),
+              children: <span data-testid="radio-enterprise-detailed-note">{[e.detailedDoneAt ? formatDateTime(e.detailedDoneAt, lang) : null, e.detailedNote].filter(Boolean).join(' · ')}</span>,
+            }] : []),
           ]}
         />
       </Card>
