@@ -68,15 +68,17 @@ export function AddEnterpriseModal({ onClose, onListed }: { onClose: () => void;
   const mineralName = useMineralName();
   const [mode, setMode] = useState<'source' | 'hand'>('source');
   const [picked, setPicked] = useState<Source | null>(null);
+  const [sourceMinerals, setSourceMinerals] = useState<string[]>([]);
   const [form] = Form.useForm<ByHand>();
   const [error, setError] = useState<string | null>(null);
+  const mineralOptions = (minerals.data?.items ?? []).filter((m) => m.active).map((m) => ({ value: m.code, label: mineralName(m.code) }));
 
   const send = async () => {
     setError(null);
     let body;
     if (mode === 'source') {
       if (!picked) return setError(t('radioactive.list.chooseSource'));
-      body = { sourceId: picked.id };
+      body = { sourceId: picked.id, ...(sourceMinerals.length ? { minerals: sourceMinerals } : {}) };
     } else {
       const v = await form.validateFields();
       body = { regionCode: v.regionCode, name: v.name.trim(), minerals: v.minerals ?? [], ...(v.creditCode?.trim() ? { creditCode: v.creditCode.trim() } : {}) };
@@ -115,7 +117,16 @@ export function AddEnterpriseModal({ onClose, onListed }: { onClose: () => void;
       {mode === 'source' ? (
         <>
           <SourceSearch picked={picked} onPick={setPicked} />
-          {picked && <div data-testid="radio-source-picked" style={{ marginTop: 8 }}>{t('radioactive.list.picked', { name: picked.name })}</div>}
+          {picked && <div data-testid="radio-source-picked" style={{ margin: '8px 0' }}>{t('radioactive.list.picked', { name: picked.name })}</div>}
+          <Select
+            data-testid="radio-add-source-minerals"
+            mode="multiple"
+            style={{ width: '100%' }}
+            placeholder={t('radioactive.fields.minerals')}
+            value={sourceMinerals}
+            onChange={setSourceMinerals}
+            options={mineralOptions}
+          />
         </>
       ) : (
         <Form form={form} layout="vertical" initialValues={{ regionCode: session.regionCode, minerals: [] }}>
@@ -132,7 +143,7 @@ export function AddEnterpriseModal({ onClose, onListed }: { onClose: () => void;
             <Select
               data-testid="radio-add-minerals"
               mode="multiple"
-              options={(minerals.data?.items ?? []).filter((m) => m.active).map((m) => ({ value: m.code, label: mineralName(m.code) }))}
+              options={mineralOptions}
             />
           </Form.Item>
         </Form>

@@ -26,7 +26,7 @@ export function EnterprisePage() {
   const { modal } = App.useApp();
   const id = Number(useParams().id);
   const ent = useEnterprise(id);
-  const unlist = useUnlist();
+  const unlist = useUnlist(() => navigate('/radioactive'));
   const mineralName = useMineralName();
   const [detailing, setDetailing] = useState(false);
 
@@ -39,7 +39,7 @@ export function EnterprisePage() {
     modal.confirm({
       title: t('radioactive.list.unlistConfirm', { name: e.name }),
       okButtonProps: { 'data-testid': 'radio-unlist-ok', danger: true } as ButtonProps,
-      onOk: () => unlist.mutateAsync({ id: e.id, version: e.version }).then(() => (notify.success(t('radioactive.list.unlisted')), navigate('/radioactive')), notify.error),
+      onOk: () => unlist.mutateAsync({ id: e.id, version: e.version }).then(() => notify.success(t('radioactive.list.unlisted')), notify.error),
     });
 
   return (
@@ -72,7 +72,7 @@ export function EnterprisePage() {
           items={[
             { key: 'credit', label: t('radioactive.fields.creditCode'), children: e.creditCode ?? '—' },
             { key: 'region', label: t('radioactive.fields.region'), children: e.regionName ? t('radioactive.withCode', { name: e.regionName, code: e.regionCode }) : e.regionCode },
-            { key: 'minerals', label: t('radioactive.fields.minerals'), children: e.minerals.map((m) => <Tag key={m}>{mineralName(m)}</Tag>) },
+            { key: 'minerals', label: t('radioactive.fields.minerals'), children: e.minerals.length ? e.minerals.map((m) => <Tag key={m}>{mineralName(m)}</Tag>) : '—' },
             {
               key: 'source', label: t('radioactive.fields.source'),
               children: e.sourceId ? <Link to={`/directory/${e.sourceId}`} data-testid="radio-enterprise-source">#{e.sourceId}</Link> : '—',

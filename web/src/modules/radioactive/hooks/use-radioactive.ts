@@ -43,9 +43,17 @@ export function useListEnterprise() {
   return useMutation({ mutationFn: (body: ListBody) => api.post<Enterprise>(`${RAD}/enterprises`, body), onSuccess: done });
 }
 
-export function useUnlist() {
-  const done = useInvalidateAll();
-  return useMutation({ mutationFn: (e: { id: number; version: number }) => api.delete(withQuery(`${RAD}/enterprises/${e.id}`, { version: e.version })), onSuccess: done });
+/** Takes an enterprise off the list; `leave` moves away from its page first, so nothing reads it again (a 404). */
+export function useUnlist(leave: () => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (e: { id: number; version: number }) => api.delete(withQuery(`${RAD}/enterprises/${e.id}`, { version: e.version })),
+    onSuccess: (_, e) => {
+      leave();
+      const gone = radioKeys.enterprise(e.id);
+      void qc.invalidateQueries({ queryKey: radioKeys.all, predicate: (q) => q.queryKey.join('|') !== gone.join('|') });
+    },
+  });
 }
 
 export function useAddMeasurement(id: number) {
