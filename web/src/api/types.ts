@@ -38,6 +38,7 @@ export type Permission =
   | 'channels.read' | 'channels.post' | 'channels.admin'
   | 'portal.read' | 'portal.write' | 'portal.approve'
   | 'outfalls.read' | 'outfalls.plan' | 'outfalls.field' | 'outfalls.verify'
+  | 'radioactive.read' | 'radioactive.list' | 'radioactive.measure' | 'radioactive.config'
   | 'demo.load'
   | 'metrics.read';
 

@@ -23,6 +23,7 @@ import { supervision } from './en/supervision.ts';
 import { survey } from './en/survey.ts';
 import { teams } from './en/teams.ts';
 import { portal } from './en/portal.ts';
+import { radioactive } from './en/radioactive.ts';
 import { users } from './en/users.ts';
 
 export const en: Resources = {
@@ -55,5 +56,6 @@ export const en: Resources = {
   outfalls,
   channels,
   portal,
+  radioactive,
   errors,
 };

@@ -23,6 +23,7 @@ import { supervision } from './zh/supervision.ts';
 import { survey } from './zh/survey.ts';
 import { teams } from './zh/teams.ts';
 import { portal } from './zh/portal.ts';
+import { radioactive } from './zh/radioactive.ts';
 import { users } from './zh/users.ts';
 
 export const zh = {
@@ -55,6 +56,7 @@ export const zh = {
   outfalls,
   channels,
   portal,
+  radioactive,
   errors,
 };
 

@@ -80,6 +80,7 @@ export const nav: Strings<typeof zh.nav> = {
   'outfalls-progress': 'Survey progress',
   channels: 'Work channels',
   portal: 'Portal',
+  radioactive: 'Radioactive mines',
   audit: 'Audit log',
   jobs: 'Jobs',
   field: 'Field app',

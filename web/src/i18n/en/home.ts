@@ -43,6 +43,7 @@ export const home: Strings<typeof zh.home> = {
     'outfalls-progress': 'Outfall survey progress by region and reach',
     channels: 'Talk with the offices above and below; receive dispatches and supervision cases',
     portal: 'Write, review and publish the portal\'s news, notices, briefings and results',
+    radioactive: 'The initial list of associated radioactive mines, their measurements and screening, reconciled with the inventory',
     audit: 'See who changed what, and when',
     jobs: 'Follow background jobs such as bulk imports',
     field: 'Collect data in the field on a phone or tablet',

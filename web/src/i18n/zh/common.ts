@@ -77,6 +77,7 @@ export const nav = {
   'outfalls-progress': '排查进度',
   channels: '工作群',
   portal: '门户管理',
+  radioactive: '伴生放射性矿',
   audit: '审计日志',
   jobs: '任务',
   field: '外业端',

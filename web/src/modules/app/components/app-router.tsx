@@ -8,6 +8,7 @@ import { RequireSession } from '../../auth/components/require-session.tsx';
 import { ConsoleLayout } from '../../layout/components/console-layout.tsx';
 import { NotFoundPage } from '../../layout/components/not-found-page.tsx';
 import { PageSpinner } from '../../layout/components/page-spinner.tsx';
+import { radioactiveRoutes } from '../../radioactive/routes.tsx';
 
 // Pages load on demand, so the login screen does not wait for the tables.
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -139,6 +140,7 @@ const router = createBrowserRouter(
             { path: 'portal', element: guarded('portal.read', <PortalPage />) },
             { path: 'portal/new', element: guarded('portal.write', <ArticleEditorPage />) },
             { path: 'portal/articles/:id', element: guarded('portal.read', <ArticleEditorPage />) },
+            ...radioactiveRoutes,
             { path: 'audit', element: guarded('audit.read', <AuditPage />) },
             { path: 'jobs', element: guarded('jobs.read', <JobsPage />) },
             { path: '*', element: <NotFoundPage /> },

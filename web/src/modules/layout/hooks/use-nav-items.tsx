@@ -33,6 +33,7 @@ import {
   PictureOutlined,
   UploadOutlined,
   LineChartOutlined,
+  RadarChartOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
@@ -48,7 +49,7 @@ export interface NavItem {
     | 'inventory' | 'inventory-records' | 'inventory-review' | 'inventory-plan' | 'inventory-settings'
     | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'accounting-coefficients' | 'emissions'
     | 'supervision' | 'supervision-readiness' | 'supervision-calendar' | 'supervision-dispatches' | 'supervision-cases' | 'supervision-briefings'
-    | 'outfalls' | 'outfalls-imagery' | 'outfalls-import' | 'outfalls-progress' | 'channels' | 'portal' | 'audit' | 'jobs';
+    | 'outfalls' | 'outfalls-imagery' | 'outfalls-import' | 'outfalls-progress' | 'radioactive' | 'channels' | 'portal' | 'audit' | 'jobs';
   path: string;
   icon: ReactNode;
   label: string;
@@ -92,6 +93,7 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
   { key: 'outfalls-progress', path: '/outfalls/progress', icon: <LineChartOutlined />, permission: 'outfalls.read', group: 'outfalls-group' },
   { key: 'channels', path: '/channels', icon: <MessageOutlined />, permission: 'channels.read' },
   { key: 'portal', path: '/portal', icon: <GlobalOutlined />, permission: 'portal.read' },
+  { key: 'radioactive', path: '/radioactive', icon: <RadarChartOutlined />, permission: 'radioactive.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { key: 'jobs', path: '/jobs', icon: <ScheduleOutlined />, permission: 'jobs.read' },
 ];
