@@ -1,0 +1,22 @@
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { imageThumbUrl } from '../outfalls-api.ts';
+import type { OutfallDetail } from '../types.ts';
+
+/** The drone or satellite thumbnail the suspect was marked on, with the mark where the office put it. */
+export function ImageMark({ o }: { o: OutfallDetail }) {
+  const { t } = useTranslation();
+  const imageId = o.image?.id ?? o.imageId ?? null;
+  if (imageId === null) return null;
+  const x = o.imageX ?? o.image?.imageX ?? null;
+  const y = o.imageY ?? o.image?.imageY ?? null;
+  return (
+    <div className="block-gap">
+      <Typography.Text type="secondary">{t('field.outfalls.image')}</Typography.Text>
+      <div className="outfall-image" data-testid="outfall-image">
+        <img src={imageThumbUrl(imageId)} alt={t('field.outfalls.image')} />
+        {x !== null && y !== null && <span className="outfall-image-mark" data-testid="outfall-image-mark" style={{ left: `${x * 100}%`, top: `${y * 100}%` }} />}
+      </div>
+    </div>
+  );
+}
