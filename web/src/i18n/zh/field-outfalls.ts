@@ -15,7 +15,7 @@ export const fieldOutfalls = {
     refresh: '刷新',
     states: { suspect: '疑似', confirmed: '已确认', hard: '难以判定', rejected: '非排污口', verified: '已核定' },
     waterTypes: { river: '河流', lake: '湖泊', reservoir: '水库', sea: '海洋' },
-    verdicts: { confirmed: '确认是排污口', rejected: '不是排污口', hard: '难以判定' },
+    verdicts: { confirmed: '是排污口', rejected: '不是排污口', hard: '难以判定' },
     dischargingOptions: { flowing: '正在排放', intermittent: '间歇排放', dry: '无排放' },
     noWaterBody: '水体未知',
     position: '位置',

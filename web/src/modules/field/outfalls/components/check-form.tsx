@@ -24,7 +24,8 @@ interface Props {
   requirePosition?: boolean;
   /** Photos upload after submitting (found on foot) rather than before. */
   photosAfter?: boolean;
-  onSubmit: (body: CheckBody) => void;
+  /** The body for the API, and the form's values (kept across a reload after a conflict). */
+  onSubmit: (body: CheckBody, values: CheckFormValues) => void;
 }
 
 /** The field check (现场核查): verdict, position, what flows where, quick tests, who is responsible, photos. */
@@ -55,7 +56,7 @@ export function CheckForm({ initial, verdicts = CHECK_VERDICTS, photos, submitti
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     if (!photosAfter && photos.pending) return notify.error(new Error(t('field.outfalls.photosPending')));
-    onSubmit(toCheckBody(values));
+    onSubmit(toCheckBody(values), values);
   };
 
   const coordRule = { required: !!requirePosition, message: t('field.outfalls.positionRequired') };

@@ -32,9 +32,9 @@ export function FoundOutfall({ onDone }: { onDone: () => void }) {
     try {
       const o = await foundOutfall(session.regionCode, body);
       void client.invalidateQueries({ queryKey: ['outfalls'] });
+      if (photos.photos.length) return setCreated(o); // the page says so while its photos go up
       notify.success(t('field.outfalls.foundCreated', { code: o.code }));
-      if (!photos.photos.length) return onDone();
-      setCreated(o);
+      onDone();
     } catch (e) {
       notify.error(e);
     } finally {

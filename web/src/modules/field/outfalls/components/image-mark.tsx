@@ -12,7 +12,7 @@ export function ImageMark({ o }: { o: OutfallDetail }) {
   const y = o.imageY ?? o.image?.imageY ?? null;
   return (
     <div className="block-gap">
-      <Typography.Text type="secondary">{t('field.outfalls.image')}</Typography.Text>
+      <Typography.Paragraph type="secondary" className="outfall-caption">{t('field.outfalls.image')}</Typography.Paragraph>
       <div className="outfall-image" data-testid="outfall-image">
         <img src={imageThumbUrl(imageId)} alt={t('field.outfalls.image')} />
         {x !== null && y !== null && <span className="outfall-image-mark" data-testid="outfall-image-mark" style={{ left: `${x * 100}%`, top: `${y * 100}%` }} />}

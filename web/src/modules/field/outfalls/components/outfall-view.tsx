@@ -7,7 +7,7 @@ import { canCheck } from '../../../../../../src/domains/outfalls/rules/outfall.t
 import { isApiError } from '../../../../api/client.ts';
 import { QueryErrorAlert } from '../../../ui/components/query-error-alert.tsx';
 import { useNotify } from '../../../ui/hooks/use-notify.ts';
-import { initialCheckValues, navLinks, STATE_COLOURS } from '../check-rules.ts';
+import { initialCheckValues, navLinks, STATE_COLOURS, type CheckFormValues } from '../check-rules.ts';
 import { checkOutfall, photoUrl, useOutfall } from '../outfalls-api.ts';
 import type { CheckBody, OutfallDetail } from '../types.ts';
 import { usePhotoUploads } from '../use-photo-uploads.ts';
@@ -25,6 +25,8 @@ export function OutfallView({ id, onBack }: Props) {
   const one = useOutfall(id);
   // Kept here, above the form that a reload remounts, so the message outlives the reload.
   const [conflict, setConflict] = useState(false);
+  // What the taker had entered when the server refused it as stale: the reloaded form keeps it.
+  const [draft, setDraft] = useState<CheckFormValues | null>(null);
   const photos = usePhotoUploads(id); // also above the form: photos on their way survive a reload
   const header = (
     <div className="field-row block-gap">
@@ -51,8 +53,8 @@ export function OutfallView({ id, onBack }: Props) {
         <Alert type="warning" showIcon className="block-gap" data-testid="outfall-conflict" title={t('field.outfalls.conflict', { state: t(`field.outfalls.states.${one.data.state}`) })} />
       )}
       <OutfallFacts o={one.data} />
-      {/* Keyed by the version: a reload after a conflict starts the form from the server's values. */}
-      <OutfallCheck key={one.data.version} o={one.data} onBack={onBack} photos={photos} onConflict={() => setConflict(true)} />
+      {/* Keyed by the version: a reload after a conflict remounts the form on the new version, keeping what was entered. */}
+      <OutfallCheck key={one.data.version} o={one.data} onBack={onBack} photos={photos} draft={draft} onConflict={(values) => (setConflict(true), setDraft(values))} />
     </div>
   );
 }
@@ -75,9 +77,21 @@ function OutfallFacts({ o }: { o: OutfallDetail }) {
         size="small"
         column={1}
         items={[
-          ...(o.reach ? [{ key: 'reach', label: t('field.outfalls.reach'), children: o.reach.name }] : []),
-          ...(o.corridor
-            ? [{ key: 'corridor', label: ' ', children: <span data-testid="outfall-corridor">{t('field.outfalls.corridor', { d: o.corridor.distanceM, inside: t(o.corridor.inside ? 'field.outfalls.inside' : 'field.outfalls.outside') })}</span> }]
+          ...(o.reach
+            ? [{
+                key: 'reach',
+                label: t('field.outfalls.reach'),
+                children: (
+                  <span>
+                    {o.reach.name}
+                    {o.corridor && (
+                      <Typography.Text type={o.corridor.inside ? 'secondary' : 'warning'} className="outfall-corridor" data-testid="outfall-corridor" data-inside={String(o.corridor.inside)}>
+                        {t('field.outfalls.corridor', { d: o.corridor.distanceM, inside: t(o.corridor.inside ? 'field.outfalls.inside' : 'field.outfalls.outside') })}
+                      </Typography.Text>
+                    )}
+                  </span>
+                ),
+              }]
             : []),
           ...(o.regionName ? [{ key: 'region', label: t('field.outfalls.region'), children: o.regionName }] : []),
         ]}
@@ -85,7 +99,7 @@ function OutfallFacts({ o }: { o: OutfallDetail }) {
       <ImageMark o={o} />
       {!!o.photos?.length && (
         <>
-          <Typography.Text type="secondary">{t('field.outfalls.photosOnServer')}</Typography.Text>
+          <Typography.Paragraph type="secondary" className="outfall-caption">{t('field.outfalls.photosOnServer')}</Typography.Paragraph>
           <div className="photo-strip" data-testid="outfall-server-photos">
             {o.photos.map((p) => (
               <div key={p.id} className="photo-thumb">
@@ -103,11 +117,12 @@ function OutfallFacts({ o }: { o: OutfallDetail }) {
 interface CheckProps {
   o: OutfallDetail;
   photos: ReturnType<typeof usePhotoUploads>;
+  draft: CheckFormValues | null;
   onBack: () => void;
-  onConflict: () => void;
+  onConflict: (values: CheckFormValues) => void;
 }
 
-function OutfallCheck({ o, photos, onBack, onConflict }: CheckProps) {
+function OutfallCheck({ o, photos, draft, onBack, onConflict }: CheckProps) {
   const { t } = useTranslation();
   const notify = useNotify();
   const client = useQueryClient();
@@ -116,7 +131,7 @@ function OutfallCheck({ o, photos, onBack, onConflict }: CheckProps) {
   if (!canCheck(o.state)) {
     return <Alert type="info" showIcon data-testid="outfall-not-checkable" title={t('field.outfalls.notCheckable', { state: t(`field.outfalls.states.${o.state}`) })} />;
   }
-  const submit = async (body: CheckBody) => {
+  const submit = async (body: CheckBody, values: CheckFormValues) => {
     setSubmitting(true);
     try {
       await checkOutfall(o.id, o.version, body);
@@ -126,12 +141,12 @@ function OutfallCheck({ o, photos, onBack, onConflict }: CheckProps) {
     } catch (e) {
       if (isApiError(e) && e.status === 409) {
         // Someone moved it on: show the server's state (the reload remounts this form).
-        onConflict();
+        onConflict(values);
         await client.invalidateQueries({ queryKey: ['outfalls', 'one', o.id] });
       } else notify.error(e);
     } finally {
       setSubmitting(false);
     }
   };
-  return <CheckForm initial={initialCheckValues(o)} photos={photos} submitting={submitting} onSubmit={submit} />;
+  return <CheckForm initial={draft ?? initialCheckValues(o)} photos={photos} submitting={submitting} onSubmit={(b, v) => void submit(b, v)} />;
 }
