@@ -1,12 +1,13 @@
 import { AimOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, InputNumber, Radio, Select, Tooltip } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISCHARGING, OUTFALL_TYPES, WATER_TYPES, type CheckVerdict } from '../../../../../../src/domains/outfalls/rules/outfall.ts';
 import { useSession } from '../../../auth/hooks/use-session.ts';
 import { useLang } from '../../../ui/hooks/use-lang.ts';
 import { useNotify } from '../../../ui/hooks/use-notify.ts';
-import { currentPosition } from '../../hooks/use-position.ts';
+import { useOnlineStatus } from '../../hooks/use-online-status.ts';
+import { currentPosition, usePosition } from '../../hooks/use-position.ts';
 import { CHECK_VERDICTS, requiredFor, toCheckBody, type CheckFormValues } from '../check-rules.ts';
 import type { CheckBody } from '../types.ts';
 import type { usePhotoUploads } from '../use-photo-uploads.ts';
@@ -22,6 +23,8 @@ interface Props {
   submitting: boolean;
   /** A position is required (found on foot: the point is the outfall). */
   requirePosition?: boolean;
+  /** Fill the position from the GPS as soon as there is one, unless one is entered already. */
+  autoPosition?: boolean;
   /** Photos upload after submitting (found on foot) rather than before. */
   photosAfter?: boolean;
   /** The body for the API, and the form's values (kept across a reload after a conflict). */
@@ -29,7 +32,7 @@ interface Props {
 }
 
 /** The field check (现场核查): verdict, position, what flows where, quick tests, who is responsible, photos. */
-export function CheckForm({ initial, verdicts = CHECK_VERDICTS, photos, submitting, requirePosition, photosAfter, onSubmit }: Props) {
+export function CheckForm({ initial, verdicts = CHECK_VERDICTS, photos, submitting, requirePosition, autoPosition, photosAfter, onSubmit }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const notify = useNotify();
@@ -38,6 +41,14 @@ export function CheckForm({ initial, verdicts = CHECK_VERDICTS, photos, submitti
   const verdict = Form.useWatch('verdict', form);
   const needs = requiredFor(verdict);
   const [locating, setLocating] = useState(false);
+  const online = useOnlineStatus();
+  const { position } = usePosition();
+  const hasFix = !!position;
+  useEffect(() => {
+    if (!autoPosition || !position || form.getFieldValue('lat') != null || form.getFieldValue('lng') != null) return;
+    form.setFieldsValue({ lat: Math.round(position.lat * 1e6) / 1e6, lng: Math.round(position.lng * 1e6) / 1e6 });
+    // Only the first fix: later ones must not move a point the taker has set.
+  }, [autoPosition, hasFix, form]);
 
   const useMyPosition = async () => {
     setLocating(true);
@@ -144,7 +155,7 @@ export function CheckForm({ initial, verdicts = CHECK_VERDICTS, photos, submitti
       </Card>
       <div className="form-actions" style={{ gridTemplateColumns: '1fr' }}>
         <Tooltip title={!photosAfter && photos.pending ? t('field.outfalls.photosPending') : undefined}>
-          <Button size="large" type="primary" block loading={submitting} disabled={submitting || (!photosAfter && photos.pending)} onClick={() => void submit()} data-testid="outfall-submit">
+          <Button size="large" type="primary" block loading={submitting} disabled={submitting || !online || (!photosAfter && photos.pending)} onClick={() => void submit()} data-testid="outfall-submit">
             {t('field.outfalls.submit')}
           </Button>
         </Tooltip>

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../auth/hooks/use-session.ts';
 import { useNotify } from '../../../ui/hooks/use-notify.ts';
+import { useOnlineStatus } from '../../hooks/use-online-status.ts';
 import { usePosition } from '../../hooks/use-position.ts';
 import { FOUND_VERDICTS, initialCheckValues } from '../check-rules.ts';
 import { foundOutfall } from '../outfalls-api.ts';
@@ -12,6 +13,7 @@ import type { CheckBody, OutfallDetail } from '../types.ts';
 import { usePhotoUploads } from '../use-photo-uploads.ts';
 import { CheckForm } from './check-form.tsx';
 import { CheckPhotos } from './check-photos.tsx';
+import { OfflineAlert } from './offline-alert.tsx';
 
 /** An outfall found on foot (not in the list): the same check, registered in the user's region. */
 export function FoundOutfall({ onDone }: { onDone: () => void }) {
@@ -20,6 +22,7 @@ export function FoundOutfall({ onDone }: { onDone: () => void }) {
   const session = useSession();
   const client = useQueryClient();
   const { position } = usePosition();
+  const online = useOnlineStatus();
   const [created, setCreated] = useState<OutfallDetail | null>(null);
   // Photos wait for the new outfall's id, then go up.
   const photos = usePhotoUploads(created?.id ?? null);
@@ -67,8 +70,8 @@ export function FoundOutfall({ onDone }: { onDone: () => void }) {
         </Button>
         <Typography.Text strong>{t('field.outfalls.foundTitle')}</Typography.Text>
       </div>
-      <Alert type="info" showIcon className="block-gap" title={t('field.outfalls.foundHint')} />
-      <CheckForm initial={initial.current} verdicts={FOUND_VERDICTS} photos={photos} submitting={submitting} requirePosition photosAfter onSubmit={(b) => void submit(b)} />
+      {online ? <Alert type="info" showIcon className="block-gap" title={t('field.outfalls.foundHint')} /> : <OfflineAlert />}
+      <CheckForm initial={initial.current} verdicts={FOUND_VERDICTS} photos={photos} submitting={submitting} requirePosition autoPosition photosAfter onSubmit={(b) => void submit(b)} />
     </div>
   );
 }

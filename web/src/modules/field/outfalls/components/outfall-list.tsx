@@ -2,10 +2,12 @@ import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorAlert } from '../../../ui/components/query-error-alert.tsx';
+import { useOnlineStatus } from '../../hooks/use-online-status.ts';
 import { usePosition } from '../../hooks/use-position.ts';
 import { formatDistance } from '../../utils/geo.ts';
 import { nearQueryPoint, reachName, STATE_COLOURS } from '../check-rules.ts';
 import { useNearOutfalls } from '../outfalls-api.ts';
+import { OfflineAlert } from './offline-alert.tsx';
 
 interface Props {
   onOpen: (id: number) => void;
@@ -18,6 +20,7 @@ export function OutfallList({ onOpen, onFound }: Props) {
   const { position, error } = usePosition();
   const point = nearQueryPoint(position);
   const near = useNearOutfalls(point);
+  const online = useOnlineStatus();
   const items = near.data?.items ?? [];
 
   return (
@@ -29,13 +32,14 @@ export function OutfallList({ onOpen, onFound }: Props) {
           {t('field.outfalls.found')}
         </Button>
       </div>
+      {!online && <OfflineAlert />}
       {!point && !error && (
         <Card size="small" className="block-gap">
           <Spin size="small" /> <Typography.Text type="secondary">{t('field.outfalls.locating')}</Typography.Text>
         </Card>
       )}
       {!point && error && <Alert type="warning" showIcon className="block-gap" data-testid="outfall-no-position" title={t('field.outfalls.noPosition', { message: error.message })} />}
-      {near.isError && <QueryErrorAlert error={near.error} onRetry={() => near.refetch()} />}
+      {near.isError && online && <QueryErrorAlert error={near.error} onRetry={() => near.refetch()} />}
       {near.isPending && point && <Spin />}
       {near.isSuccess && items.length === 0 && (
         <Card size="small">

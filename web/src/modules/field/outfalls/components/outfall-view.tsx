@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canCheck } from '../../../../../../src/domains/outfalls/rules/outfall.ts';
 import { isApiError } from '../../../../api/client.ts';
+import { useOnlineStatus } from '../../hooks/use-online-status.ts';
 import { QueryErrorAlert } from '../../../ui/components/query-error-alert.tsx';
 import { useNotify } from '../../../ui/hooks/use-notify.ts';
 import { initialCheckValues, navLinks, STATE_COLOURS, type CheckFormValues } from '../check-rules.ts';
@@ -13,6 +14,7 @@ import type { CheckBody, OutfallDetail } from '../types.ts';
 import { usePhotoUploads } from '../use-photo-uploads.ts';
 import { CheckForm } from './check-form.tsx';
 import { ImageMark } from './image-mark.tsx';
+import { OfflineAlert } from './offline-alert.tsx';
 
 interface Props {
   id: number;
@@ -23,6 +25,7 @@ interface Props {
 export function OutfallView({ id, onBack }: Props) {
   const { t } = useTranslation();
   const one = useOutfall(id);
+  const online = useOnlineStatus();
   // Kept here, above the form that a reload remounts, so the message outlives the reload.
   const [conflict, setConflict] = useState(false);
   // What the taker had entered when the server refused it as stale: the reloaded form keeps it.
@@ -41,7 +44,7 @@ export function OutfallView({ id, onBack }: Props) {
       )}
     </div>
   );
-  if (one.isPending) return <>{header}<Spin /></>;
+  if (one.isPending) return <>{header}{online ? <Spin /> : <OfflineAlert />}</>;
   if (one.isError) {
     if (isApiError(one.error) && one.error.status === 404) return <Result status="404" title={t('field.form.notFound')} extra={<Button onClick={onBack}>{t('field.outfalls.back')}</Button>} />;
     return <>{header}<QueryErrorAlert error={one.error} onRetry={() => one.refetch()} /></>;
@@ -49,6 +52,7 @@ export function OutfallView({ id, onBack }: Props) {
   return (
     <div data-testid="outfall-view">
       {header}
+      {!online && <OfflineAlert />}
       {conflict && (
         <Alert type="warning" showIcon className="block-gap" data-testid="outfall-conflict" title={t('field.outfalls.conflict', { state: t(`field.outfalls.states.${one.data.state}`) })} />
       )}
