@@ -41,15 +41,7 @@ export function wgs84ToGcj02(lat: number, lng: number): { lat: number; lng: numb
   return { lat: round7(lat + dLat), lng: round7(lng + dLng) };
 }
 
-/** Metres between two WGS-84 points (haversine, mean Earth radius). */
-export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const R = 6371008.8;
-  const toRad = (d: number) => (d * Math.PI) / 180;
-  const dLat = toRad(b.lat - a.lat);
-  const dLng = toRad(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+export { inChina, distanceMetres } from '../../../core/geo.ts';
 
 /**
  * Metres from a point to a reach's line (`[lng, lat]` pairs), on a local flat projection: a reach
