@@ -243,6 +243,32 @@ export const ERRORS = {
   DATA_DIR_LOCKED: { status: 409, zh: '数据目录 {dir} 正被进程 {pid} 使用', en: 'The data folder {dir} is held by process {pid}' },
 
   INTERNAL: { status: 500, zh: '服务器内部错误，已记录', en: 'Internal server error; it has been logged' },
+  // 入河(海)排污口排查
+  OUTFALL_NOT_FOUND: { status: 404, zh: '排污口不存在', en: 'No such outfall' },
+  OUTFALL_REACH_NOT_FOUND: { status: 404, zh: '河段不存在', en: 'No such reach' },
+  OUTFALL_REACH_EXISTS: { status: 409, zh: '{region}已有名为“{name}”的河段', en: '{region} already has a reach named "{name}"' },
+  OUTFALL_IMAGE_NOT_FOUND: { status: 404, zh: '影像不存在', en: 'No such image' },
+  OUTFALL_PHOTO_NOT_FOUND: { status: 404, zh: '照片不存在', en: 'No such photo' },
+  OUTFALL_COORDINATES: { status: 400, zh: '坐标 ({lat}, {lng}) 不在中国境内（应为 WGS-84 经纬度）', en: 'The coordinates ({lat}, {lng}) lie outside China (WGS-84 degrees expected)' },
+  OUTFALL_FIELD_INVALID: { status: 400, zh: '字段 {field} 有误：{detail}', en: 'Field {field} is not valid: {detail}' },
+  OUTFALL_STATE: { status: 409, zh: '排污口当前为“{state}”状态，不能{action}', en: 'The outfall is {state}: it cannot be {action}' },
+  OUTFALL_IMAGE_TYPE: { status: 415, zh: '影像须为 JPEG、PNG 或 WebP 图片', en: 'An image must be a JPEG, PNG or WebP picture' },
+  OUTFALL_IMAGE_TOO_LARGE: { status: 413, zh: '影像超过 {limit} 的上限', en: 'The image is larger than the {limit} limit' },
+  OUTFALL_PHOTO_TYPE: { status: 415, zh: '照片须为 JPEG、PNG 或 WebP 图片', en: 'A photo must be a JPEG, PNG or WebP picture' },
+  OUTFALL_PHOTO_TOO_LARGE: { status: 413, zh: '照片超过 {limit} 的上限', en: 'The photo is larger than the {limit} limit' },
+  OUTFALL_PHOTO_ID_TAKEN: { status: 409, zh: '照片编号 {id} 已用于另一张照片', en: 'Photo id {id} is already used by another photo' },
+  OUTFALL_IMPORT_INVALID: { status: 400, zh: '疑似排污口文件有 {count} 处错误，未导入任何点位', en: 'The suspects file has {count} problems; nothing was imported' },
+  // 伴生放射性矿
+  RADIO_NOT_FOUND: { status: 404, zh: '初测名录中没有该企业', en: 'No such enterprise on the initial list' },
+  RADIO_MEASUREMENT_NOT_FOUND: { status: 404, zh: '初测记录不存在', en: 'No such initial measurement' },
+  RADIO_FILE_NOT_FOUND: { status: 404, zh: '原始记录文件不存在', en: 'No such original record' },
+  RADIO_ALREADY_LISTED: { status: 409, zh: '{name}已在初测名录中', en: '{name} is already on the initial list' },
+  RADIO_FIELD_INVALID: { status: 400, zh: '字段 {field} 有误：{detail}', en: 'Field {field} is not valid: {detail}' },
+  RADIO_MEASUREMENT_INVALID: { status: 400, zh: '初测数据有误：{field}（{detail}）', en: 'The measurement is not valid: {field} ({detail})' },
+  RADIO_MINERAL_UNKNOWN: { status: 400, zh: '矿种 {code} 不在普查范围内', en: 'Mineral {code} is not in the census list' },
+  RADIO_STAGE: { status: 409, zh: '企业当前为“{stage}”阶段，不能{action}', en: 'The enterprise is at stage {stage}: it cannot be {action}' },
+  RADIO_FILE_TYPE: { status: 415, zh: '原始记录须为 PDF、JPEG 或 PNG 文件', en: 'An original record must be a PDF, JPEG or PNG file' },
+  RADIO_FILE_TOO_LARGE: { status: 413, zh: '文件超过 {limit} 的上限', en: 'The file is larger than the {limit} limit' },
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERRORS;

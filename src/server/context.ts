@@ -16,7 +16,7 @@ export interface AppContext {
 }
 
 /** Kinds of row a route parameter names; the access matrix test makes one in and one out of scope per kind. */
-export type ResourceKind = 'region' | 'user' | 'team' | 'agency' | 'job' | 'register' | 'source' | 'candidate' | 'merge' | 'zone' | 'package' | 'record' | 'photo' | 'submission' | 'form' | 'invitation' | 'attachment' | 'sample' | 'coefficient-version' | 'dispatch' | 'briefing' | 'case' | 'channel' | 'supervision-file' | 'portal-article' | 'portal-link' | 'portal-dataset';
+export type ResourceKind = 'region' | 'user' | 'team' | 'agency' | 'job' | 'register' | 'source' | 'candidate' | 'merge' | 'zone' | 'package' | 'record' | 'photo' | 'submission' | 'form' | 'invitation' | 'attachment' | 'sample' | 'coefficient-version' | 'dispatch' | 'briefing' | 'case' | 'channel' | 'supervision-file' | 'portal-article' | 'portal-link' | 'portal-dataset' | 'outfall' | 'outfall-reach' | 'outfall-image' | 'outfall-photo' | 'radio-enterprise' | 'radio-measurement' | 'radio-file';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -18,6 +18,8 @@ import { escalateOverdue, supervisionRoutes } from '../domains/supervision/index
 import { channelRoutes, deliverWebhooks } from '../domains/supervision/channels/index.ts';
 import { portalRoutes, publishDue } from '../domains/portal/index.ts';
 import { portalSiteRoutes } from '../domains/portal/site/index.ts';
+import { outfallRoutes } from '../domains/outfalls/index.ts';
+import { radioactiveRoutes } from '../domains/radioactive/index.ts';
 import { SYSTEM } from '../domains/access/index.ts';
 
 export interface DomainModule {
@@ -45,5 +47,7 @@ export const DOMAINS: DomainModule[] = [
   { name: 'supervision', routes: supervisionRoutes, chores: [(db) => escalateOverdue(db)] },
   { name: 'supervision-channels', routes: channelRoutes, chores: [(db) => deliverWebhooks(db)] },
   { name: 'portal', routes: portalRoutes, chores: [(db) => publishDue(db, SYSTEM)] },
+  { name: 'outfalls', routes: outfallRoutes },
+  { name: 'radioactive', routes: radioactiveRoutes },
   { name: 'portal-site', routes: portalSiteRoutes },
 ];

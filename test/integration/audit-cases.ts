@@ -14,6 +14,7 @@ import { uploadReferenced, SAMPLE_FILES } from '../helpers/survey-attachments.ts
 import type { Role } from '../../src/domains/access/roles.ts';
 import { exampleEnterprise } from '../../src/domains/survey/forms/example-set.ts';
 import type { Fixtures } from './route-fixtures.ts';
+import { OUTFALL_AUDIT_CASES } from './audit-cases-outfalls.ts';
 
 export interface Prepared {
   role?: Role;
@@ -288,4 +289,5 @@ export const AUDIT_CASES: Record<string, AuditCase> = {
       .onConflict((oc) => oc.doNothing()).execute();
     return { body: { titleZh: '审计成果', titleEn: 'Audit results', provisional: true } };
   },
+  ...OUTFALL_AUDIT_CASES,
 };

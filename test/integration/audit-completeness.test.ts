@@ -50,6 +50,7 @@ const DOMAIN_ACTIONS: Record<string, string[]> = {
   inventory: ['inventory.', 'zone.', 'package.'], submissions: ['survey.', 'review.'], attachments: ['survey.'],
   invitations: ['invitation.'], review: ['review.', 'phase.', 'qc.'], accounting: ['coefficients.', 'accounting.'],
   supervision: ['supervision.'], channels: ['channels.'], notifications: ['notifications.'], portal: ['portal.'],
+  outfalls: ['outfalls.'], radioactive: ['radioactive.'],
 };
 
 const domainOf = (url: string) => url.split('/')[3];

@@ -11,6 +11,7 @@ import { surveyFixtures } from './survey-fixtures.ts';
 import { reviewFixtures } from './review-fixtures.ts';
 import { portalFixtures } from './portal-fixtures.ts';
 import { supervisionFixtures } from './supervision-fixtures.ts';
+import { outfallFixtures } from './outfalls-fixtures.ts';
 
 // One demo account per role; all but the national ones sit in 乐清市 (330382).
 export const ACCOUNT: Record<Role, string> = {
@@ -68,6 +69,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     ...(await reviewFixtures(t, sourceId)),
     ...(await supervisionFixtures(t)),
     ...(await portalFixtures(t)),
+    ...(await outfallFixtures(t)),
     // Coefficient versions are national: the "other" is an id that does not exist, read as not found.
     'coefficient-version': {
       own: String((await db.selectFrom('coefficient_versions').select('id').where('sample', '=', true).executeTakeFirstOrThrow()).id),
@@ -87,7 +89,7 @@ export async function requestRoute(t: TestApp, fx: Fixtures, r: RouteInfo, s: Se
       const id = Number(fx[r.resource!][which]);
       const row = r.resource === 'record'
         ? await t.ctx.db.selectFrom('inventory_records').select('version').where('source_id', '=', id).executeTakeFirst()
-        : await t.ctx.db.selectFrom(({ user: 'users', team: 'teams', agency: 'agencies', source: 'sources', zone: 'census_zones', package: 'work_packages', 'portal-article': 'portal_articles', 'portal-link': 'portal_links' } as const)[r.resource as 'user'])
+        : await t.ctx.db.selectFrom(({ user: 'users', team: 'teams', agency: 'agencies', source: 'sources', zone: 'census_zones', package: 'work_packages', 'portal-article': 'portal_articles', 'portal-link': 'portal_links', outfall: 'outfalls', 'outfall-reach': 'outfall_reaches', 'radio-enterprise': 'radio_enterprises' } as const)[r.resource as 'user'])
           .select('version').where('id', '=', id).executeTakeFirst();
       (body as { version: number }).version = row?.version ?? 1;
     }

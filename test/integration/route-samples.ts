@@ -82,6 +82,16 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/portal/links': { nameZh: '矩阵链接', nameEn: 'Matrix link', url: 'https://www.mee.gov.cn/' },
   'PATCH /api/v1/portal/links/:id': { nameZh: '矩阵链接', version: '{v}' },
   'POST /api/v1/portal/datasets': { titleZh: '矩阵成果', titleEn: 'Matrix results' },
+  'POST /api/v1/outfalls/reaches': { regionCode: '330382001', name: '矩阵新河段', waterBody: '瓯江', waterType: 'river' },
+  'PATCH /api/v1/outfalls/reaches/:id': { version: '{v}', lengthKm: 3.5 },
+  'POST /api/v1/outfalls': { lat: 28.11, lng: 120.96, regionCode: '330382001', note: '矩阵疑似' },
+  'POST /api/v1/outfalls/found': { verdict: 'hard', lat: 28.11, lng: 120.96, regionCode: '330382001', note: '矩阵现场发现' },
+  'POST /api/v1/outfalls/:id/check': { version: '{v}', verdict: 'hard', note: '矩阵难以判定' },
+  'POST /api/v1/outfalls/:id/verify': { version: '{v}', verdict: 'verified', note: '矩阵专家核实' },
+  'PUT /api/v1/radioactive/minerals': { items: [{ code: '01', nameZh: '稀土（含独居石）', nameEn: 'rare earths (incl. monazite)', industries: ['0932', '3232'], active: true }, { code: '02', nameZh: '锆及氧化锆', nameEn: 'zircon and zirconia', industries: ['0939', '3239'], active: true }] },
+  'POST /api/v1/radioactive/enterprises': { regionCode: '330382001', name: '矩阵锆英砂厂', minerals: ['02'] },
+  'POST /api/v1/radioactive/enterprises/:id/measurements': { body: '矩阵辐射监测站', measuredOn: '2018-03-02', backgroundNGyH: 80, points: [{ label: 'M1', kind: 'waste', lat: 28.11, lng: 120.96, doseRateNGyH: 100 }] },
+  'POST /api/v1/radioactive/enterprises/:id/detailed': { version: '{v}', note: '矩阵详查完成' },
 };
 
 /** Routes that take no JSON body even though their method usually does. */
@@ -100,6 +110,10 @@ export const NO_BODY = new Set([
   'POST /api/v1/attachments', // multipart, likewise
   'POST /api/v1/supervision/files', // multipart, likewise
   'POST /api/v1/portal/images', // multipart, likewise
+  'POST /api/v1/outfalls/images', // multipart, likewise
+  'POST /api/v1/outfalls/import', // multipart, likewise
+  'POST /api/v1/outfalls/:id/photos', // multipart, likewise
+  'POST /api/v1/radioactive/measurements/:id/files', // multipart, likewise
   'POST /api/v1/accounting/coefficients/import', // multipart, likewise
   'POST /api/v1/accounting/coefficients/versions/:id/in-force',
   'DELETE /api/v1/session',

@@ -35,3 +35,10 @@ export function translateDbError(e: unknown): unknown {
       return e;
   }
 }
+
+/** A unique violation, of the named constraint when given (PGlite names it only in the message). */
+export function isUniqueViolation(e: unknown, constraint?: string): boolean {
+  const pe = e as PgLikeError | null;
+  if (pe?.code !== '23505') return false;
+  return !constraint || pe.constraint === constraint || (pe.message ?? '').includes(constraint);
+}

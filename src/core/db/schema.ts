@@ -7,6 +7,7 @@ import type { InventoryStatesTable, InventoryDepartmentsTable, CensusZonesTable,
 import type { CoefficientVersionsTable, CoefficientsTable, AccountingSettingsTable, AccountingDirtyTable, EmissionsTable, EmissionRollupsTable } from './schema-accounting.ts';
 import type { ReviewLevelsTable, ReviewStepsTable, PhaseAcceptancesTable, QcSettingsTable, QcSamplesTable, QcSampleItemsTable } from './schema-review.ts';
 import type { CensusCalendarTable, CalendarDeadlinesTable, ReadinessReportsTable, DispatchesTable, BriefingsTable, SupervisionCasesTable, CaseEventsTable, SupervisionFilesTable, ChannelsTable, ChannelMembersTable, ChannelMessagesTable, NotificationsTable, ChannelWebhooksTable, WebhookDeliveriesTable } from './schema-supervision.ts';
+import type { OutfallReachesTable, OutfallImagesTable, OutfallCountersTable, OutfallsTable, OutfallStepsTable, OutfallPhotosTable, RadioMineralsTable, RadioEnterprisesTable, RadioMeasurementsTable, RadioFilesTable } from './schema-outfalls.ts';
 import type { PortalStoriesTable, PortalArticlesTable, PortalArticleRevisionsTable, PortalImagesTable, PortalLinksTable, PortalDatasetsTable, PortalViewsTable } from './schema-portal.ts';
 import type { SubmissionsTable, SubmissionRevisionsTable, SubmissionAttachmentsTable, SurveyInvitationsTable, SurveyConfirmationsTable } from './schema-survey.ts';
 
@@ -352,4 +353,14 @@ export interface DB {
   portal_links: PortalLinksTable;
   portal_datasets: PortalDatasetsTable;
   portal_views: PortalViewsTable;
+  outfall_reaches: OutfallReachesTable;
+  outfall_images: OutfallImagesTable;
+  outfall_counters: OutfallCountersTable;
+  outfalls: OutfallsTable;
+  outfall_steps: OutfallStepsTable;
+  outfall_photos: OutfallPhotosTable;
+  radio_minerals: RadioMineralsTable;
+  radio_enterprises: RadioEnterprisesTable;
+  radio_measurements: RadioMeasurementsTable;
+  radio_files: RadioFilesTable;
 }

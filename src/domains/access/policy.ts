@@ -71,6 +71,16 @@ export const POLICY = {
   'portal.read': { roles: [...OFFICES, 'editor'] },
   'portal.write': { roles: [...OFFICES, 'editor'] },
   'portal.approve': { roles: [...OFFICES, 'editor'] },
+  // 排污口排查: offices plan (reaches, imagery, suspects); field roles check; reviewers and offices verify the hard cases.
+  'outfalls.read': { roles: [...OFFICES, 'reviewer', 'instructor', 'enumerator', 'agency-staff'] },
+  'outfalls.plan': { roles: OFFICES },
+  'outfalls.field': { roles: [...OFFICES, 'instructor', 'enumerator', 'agency-staff'] },
+  'outfalls.verify': { roles: [...OFFICES, 'reviewer'] },
+  // 伴生放射性矿: offices keep the initial list; monitoring bodies (agencies) and offices record measurements.
+  'radioactive.read': { roles: [...OFFICES, 'reviewer', 'agency-staff'] },
+  'radioactive.list': { roles: OFFICES },
+  'radioactive.measure': { roles: [...OFFICES, 'agency-staff'] },
+  'radioactive.config': { roles: ['national-office'], minLevel: 'nation' },
   'demo.load': { roles: ['national-office'], minLevel: 'nation' },
 } as const satisfies Record<string, Rule>;
 

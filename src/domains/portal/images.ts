@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import sharp from 'sharp';
 import type { Db } from '../../core/db/index.ts';
 import { AppError } from '../../core/errors.ts';
-import { receiveFile } from '../../server/file-upload.ts';
+import { imageType, receiveFile } from '../../server/file-upload.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 
@@ -23,12 +23,7 @@ const MIME_OF_EXT: Record<string, Mime> = { jpg: 'image/jpeg', png: 'image/png',
 
 export const imagesDir = (dataDir: string) => path.join(dataDir, 'portal-images');
 
-function sniff(h: Buffer): Mime | null {
-  if (h.length >= 3 && h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff) return 'image/jpeg';
-  if (h.length >= 8 && h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (h.length >= 12 && h.toString('latin1', 0, 4) === 'RIFF' && h.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
-  return null;
-}
+const sniff = (h: Buffer): Mime | null => imageType(h);
 
 const view = (i: { id: string; name: string; mime: string; width: number; height: number; created_at?: Date }) => {
   const ext = EXT[i.mime as Mime];

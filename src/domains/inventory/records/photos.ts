@@ -12,18 +12,13 @@ import type { Actor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/index.ts';
 import * as plan from '../plan/plan.sql.ts';
 import { inChina } from '../rules/geo.ts';
-import { receiveFile } from '../../../server/file-upload.ts';
+import { imageType, receiveFile } from '../../../server/file-upload.ts';
+
+export { imageType };
 
 export const PHOTO_LIMIT = 10 * 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** JPEG, PNG or WebP by magic bytes; null for anything else. */
-export function imageType(head: Buffer): 'image/jpeg' | 'image/png' | 'image/webp' | null {
-  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
-  if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (head.length >= 12 && head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
-  return null;
-}
 const EXT = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 
 const receive = (req: FastifyRequest, dir: string) => receiveFile(req, dir, {
