@@ -35,6 +35,7 @@ export interface OutfallTest {
 
 export interface OutfallPhoto {
   id: string;
+  url?: string;
   takenAt?: string | null;
   lat?: number | null;
   lng?: number | null;
@@ -66,7 +67,7 @@ export interface OutfallDetail {
   imageX?: number | null;
   imageY?: number | null;
   photos?: OutfallPhoto[];
-  image?: { id: number; kind?: string; takenAt?: string | null; imageX?: number | null; imageY?: number | null } | null;
+  image?: { id: number; kind?: string; takenAt?: string | null; thumbUrl?: string } | null;
   reach?: { id: number; name: string; waterBody?: string | null; waterType?: WaterType | null } | null;
   corridor?: { distanceM: number; inside: boolean } | null;
   source?: { id: number; name: string; creditCode: string | null } | null;

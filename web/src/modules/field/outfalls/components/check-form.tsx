@@ -129,7 +129,7 @@ export function CheckForm({ initial, verdicts = CHECK_VERDICTS, photos, submitti
           </Radio.Group>
         </Form.Item>
         <Form.Item name="flowM3d" label={t('field.outfalls.flow')}>
-          <InputNumber inputMode="decimal" min={0} max={1e9} style={{ width: '100%' }} data-testid="outfall-flow" />
+          <InputNumber inputMode="decimal" min={0} max={1e8} style={{ width: '100%' }} data-testid="outfall-flow" />
         </Form.Item>
       </Card>
       <Card size="small" title={t('field.outfalls.tests')} className="block-gap">
@@ -146,7 +146,7 @@ export function CheckForm({ initial, verdicts = CHECK_VERDICTS, photos, submitti
         )}
       </Card>
       <Card size="small" title={t('field.outfalls.note')} className="block-gap">
-        <Form.Item name="note" dependencies={['verdict']} rules={[{ required: needs.includes('note'), whitespace: true, message: t('field.outfalls.noteRequired') }, { max: 2000 }]}>
+        <Form.Item name="note" dependencies={['verdict']} rules={[{ required: needs.includes('note'), whitespace: true, message: t('field.outfalls.noteRequired') }, { max: 1000 }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="outfall-note" />
         </Form.Item>
       </Card>

@@ -107,7 +107,7 @@ function OutfallFacts({ o }: { o: OutfallDetail }) {
           <div className="photo-strip" data-testid="outfall-server-photos">
             {o.photos.map((p) => (
               <div key={p.id} className="photo-thumb">
-                <img src={photoUrl(p.id)} alt="" loading="lazy" />
+                <img src={p.url ?? photoUrl(p.id)} alt="" loading="lazy" />
               </div>
             ))}
           </div>
