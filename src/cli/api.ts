@@ -90,7 +90,7 @@ export async function connectApi(config: Config, onLog: (l: string) => void = ()
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await prepareDatabase(database, onLog);
-  const jobs = new JobRunner(database.db, { pollMs: 100, staleSeconds: database.kind === 'pglite' ? 0 : 60 });
+  const jobs = new JobRunner(database.db, { dataDir: config.dataDir, pollMs: 100, staleSeconds: database.kind === 'pglite' ? 0 : 60 });
   const token = randomBytes(24).toString('base64url');
   const app = await buildApp({ config: { ...config, logLevel: 'silent' }, database, db: database.db, jobs, localToken: token });
   await app.ready();

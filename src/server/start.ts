@@ -51,6 +51,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       loadedDemo = true;
     }
     const jobs = new JobRunner(database.db, {
+      dataDir: config.dataDir,
       // One process owns an embedded folder, so whatever is still "running" there is ours to resume.
       staleSeconds: database.kind === 'pglite' ? 0 : 60,
     });

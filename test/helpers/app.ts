@@ -23,7 +23,7 @@ export async function startTestApp(kind: DbKind, opts: { worker?: boolean } = {}
   const database = await openTestDatabase(kind);
   // Uploads go under the data folder: the PGlite copy's, or a private one beside the server database.
   const dataDir = database.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-data-'));
-  const jobs = new JobRunner(database.db, { pollMs: 50, staleSeconds: 0 });
+  const jobs = new JobRunner(database.db, { dataDir, pollMs: 50, staleSeconds: 0 });
   const ctx: AppContext = {
     // Webhook tests post to a server on 127.0.0.1.
     config: { ...loadConfig({}), logLevel: 'silent', dataDir, webhookPrivate: true },

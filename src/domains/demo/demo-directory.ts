@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.sql.ts';
 import { MATCH_JOB, generateRegisters, type Department, type MatchParams, type SyntheticRow } from '../directory/index.ts';
 import { queueJob } from '../jobs/index.ts';
 import { queueDemoPortal } from './demo-portal.ts';
+import { queueDemoOutfalls } from './demo-outfalls.ts';
 import * as q from './demo.sql.ts';
 import { DEMO_INVENTORY_JOB } from './demo-inventory.ts';
 import { queueDemoSurvey } from './demo-survey.ts';
@@ -69,5 +70,6 @@ export async function seedDemoDirectory(db: Db): Promise<Array<Awaited<ReturnTyp
   const review = await queueDemoReview(db);
   const supervision = await queueDemoSupervision(db);
   const portal = await queueDemoPortal(db);
-  return [match, inventory, ...[survey, review, supervision, portal].filter((j) => j !== null)];
+  const outfalls = await queueDemoOutfalls(db);
+  return [match, inventory, ...[survey, review, supervision, portal, outfalls].filter((j) => j !== null)];
 }

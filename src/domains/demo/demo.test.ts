@@ -189,4 +189,31 @@ describe.each(databaseKinds())('demo census on %s', (kind) => {
     expect(cases.map((c: { type: string; target: { code: string }; status: string }) => `${c.type}:${c.target.code}:${c.status}`).sort())
       .toEqual(['letter:411600:open', 'letter:500000:open', 'praise:330000:closed', 'summons:431200:open']);
   });
+  it('holds the special surveys: a drone flight over the Ou reach with suspects at every level, and three measured radioactive-mineral units, one above screening', async () => {
+    const nation = await login(t.app, 'nation');
+    if (!(await t.ctx.db.selectFrom('outfall_reaches').select('id').limit(1).executeTakeFirst())) await call(t.app, nation, 'POST', '/api/v1/demo');
+    await t.ctx.jobs.drain();
+    expect((await t.ctx.db.selectFrom('jobs').select('status').where('kind', '=', 'demo.outfalls').execute()).map((j) => j.status)).toEqual(['succeeded']);
+    const yueqing = await login(t.app, 'yueqing');
+    const progress = (await call(t.app, yueqing, 'GET', '/api/v1/outfalls/progress')).json();
+    expect(progress.totals).toMatchObject({ total: 8, suspect: 4, confirmed: 1, verified: 1, rejected: 1, hard: 1 });
+    const images = (await call(t.app, yueqing, 'GET', '/api/v1/outfalls/images')).json().items;
+    expect(images).toHaveLength(3);
+    expect(images.every((i: { position: { lat: number } | null; takenAt: string | null }) => i.position && i.takenAt)).toBe(true);
+    const thumb = await call(t.app, yueqing, 'GET', images[0].thumbUrl);
+    expect(thumb.statusCode).toBe(200);
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
+    // from 城东街道 the bay's two suspects come first, then the Ou's open points
+    const near = (await call(t.app, yueqing, 'GET', '/api/v1/outfalls/near?lat=28.1127&lng=120.9673')).json().items;
+    expect(near.map((o: { state: string }) => o.state).sort()).toEqual(['hard', 'suspect', 'suspect', 'suspect', 'suspect']);
+    expect(near.slice(0, 2).map((o: { regionCode: string }) => o.regionCode)).toEqual(['330382001', '330382001']);
+
+    const list = (await call(t.app, nation, 'GET', '/api/v1/radioactive/enterprises?region=330300')).json().items;
+    expect(list.map((e: { name: string; stage: string }) => `${e.name}:${e.stage}`).sort()).toEqual([
+      '永嘉县岩坦钼矿有限公司:measured', '泰顺县瓯锆新材料有限公司:detailed-required', '泰顺县罗阳磷化工有限公司:measured',
+    ]);
+    const rec = (await call(t.app, nation, 'GET', '/api/v1/radioactive/reconcile?region=330300')).json();
+    expect(rec.missingFromList.map((s: { name: string }) => s.name)).toEqual(['永嘉县桥头稀土抛光粉厂']);
+    expect(rec.notInInventory).toEqual([]);
+  });
 });

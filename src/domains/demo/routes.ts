@@ -10,6 +10,7 @@ import { demoSurveyJob, queueDemoSurvey } from './demo-survey.ts';
 import { demoReviewJob, queueDemoReview } from './demo-review.ts';
 import { demoSupervisionJob, queueDemoSupervision } from './demo-supervision.ts';
 import { demoPortalJob, queueDemoPortal } from './demo-portal.ts';
+import { demoOutfallsJob, queueDemoOutfalls } from './demo-outfalls.ts';
 import { DEMO_NATIONAL_JOB, checkNational, nationalJob } from './national.ts';
 import { Type } from '@sinclair/typebox';
 
@@ -22,7 +23,7 @@ export const demoJobs: JobHandler[] = [
       const queued = await seedDemoDirectory(ctx.db);
       // A demo loaded before the survey or review demos existed gets them now (seedDemoDirectory queues them otherwise).
       if (!queued.length) {
-        for (const next of [await queueDemoSurvey(ctx.db), await queueDemoReview(ctx.db), await queueDemoSupervision(ctx.db), await queueDemoPortal(ctx.db)]) if (next) queued.push(next);
+        for (const next of [await queueDemoSurvey(ctx.db), await queueDemoReview(ctx.db), await queueDemoSupervision(ctx.db), await queueDemoPortal(ctx.db), await queueDemoOutfalls(ctx.db)]) if (next) queued.push(next);
       }
       return { ...people, directoryMatchJob: queued.find((j) => j.kind === MATCH_JOB)?.id ?? null, followUpJobs: queued.map((j) => j.id) };
     },
@@ -32,6 +33,7 @@ export const demoJobs: JobHandler[] = [
   demoReviewJob,
   demoSupervisionJob,
   demoPortalJob,
+  demoOutfallsJob,
   nationalJob as JobHandler,
 ];
 

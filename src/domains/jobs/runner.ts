@@ -19,6 +19,8 @@ export interface JobContext<P = Record<string, unknown>> {
   regionCode: string;
   createdBy: number | null;
   db: Db;
+  /** The server's data folder (uploaded and generated files), when the runner was given it. */
+  dataDir?: string;
   /** Saves progress (and a checkpoint to resume from); throws JobCancelled when cancel was asked. */
   progress(done: number, opts?: { total?: number | null; message?: string; checkpoint?: unknown }): Promise<void>;
 }
@@ -53,7 +55,7 @@ export class JobRunner {
 
   constructor(
     private readonly db: Db,
-    private opts: { pollMs?: number; staleSeconds?: number; log?: (msg: string, extra?: object) => void } = {},
+    private opts: { pollMs?: number; staleSeconds?: number; dataDir?: string; log?: (msg: string, extra?: object) => void } = {},
   ) {}
 
   setLog(log: (msg: string, extra?: object) => void) {
@@ -167,6 +169,7 @@ export class JobRunner {
       regionCode: job.region_code,
       createdBy: job.created_by,
       db: this.db,
+      dataDir: this.opts.dataDir,
       progress: async (done, o = {}) => {
         const cancel = await q.saveProgress(this.db, job.id, { done, total: o.total, message: o.message, checkpoint: o.checkpoint });
         if (cancel || this.stopped) throw new JobCancelled();

@@ -65,7 +65,8 @@ export async function importSuspects(db: Db, actor: Actor, upload: Upload, reach
       const reachName = cell('reach');
       const reach = reachName ? reaches.get(reachName) : defaultReach;
       if (reachName && !reach) { bad(row, 'reach', 'REACH', `河段“${reachName}”不存在 / no such reach`); continue; }
-      const region = cell('region') || reach?.region_code || '';
+      // No region column and no reach: the caller's own county or township.
+      const region = cell('region') || reach?.region_code || actor.regionCode;
       if (!region || !(await regionOk(region))) { bad(row, 'region', 'REGION', `区划“${region}”不是您辖区内的县或乡镇 / not a county or township of your scope`); continue; }
       const note = cell('note').slice(0, 500) || null;
       points.push({ row, lat, lng, region, reachId: reach?.id ?? null, note });

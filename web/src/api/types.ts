@@ -37,6 +37,7 @@ export type Permission =
   | 'supervision.read' | 'supervision.report' | 'supervision.dispatch' | 'supervision.case' | 'supervision.config'
   | 'channels.read' | 'channels.post' | 'channels.admin'
   | 'portal.read' | 'portal.write' | 'portal.approve'
+  | 'outfalls.read' | 'outfalls.plan' | 'outfalls.field' | 'outfalls.verify'
   | 'demo.load'
   | 'metrics.read';
 

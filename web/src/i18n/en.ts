@@ -13,6 +13,7 @@ import { field } from './en/field.ts';
 import { home } from './en/home.ts';
 import { inventory } from './en/inventory.ts';
 import { jobs } from './en/jobs.ts';
+import { outfalls } from './en/outfalls.ts';
 import { queue } from './en/merge-queue.ts';
 import { regions } from './en/regions.ts';
 import { registers } from './en/registers.ts';
@@ -51,6 +52,7 @@ export const en: Resources = {
   emissions,
   supervisionWork,
   supervision,
+  outfalls,
   channels,
   portal,
   errors,

@@ -13,6 +13,7 @@ import { field } from './zh/field.ts';
 import { home } from './zh/home.ts';
 import { inventory } from './zh/inventory.ts';
 import { jobs } from './zh/jobs.ts';
+import { outfalls } from './zh/outfalls.ts';
 import { queue } from './zh/merge-queue.ts';
 import { regions } from './zh/regions.ts';
 import { registers } from './zh/registers.ts';
@@ -51,6 +52,7 @@ export const zh = {
   emissions,
   supervisionWork,
   supervision,
+  outfalls,
   channels,
   portal,
   errors,

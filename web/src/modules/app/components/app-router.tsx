@@ -46,6 +46,12 @@ const BriefingPage = page(() => import('../../supervision-work/components/briefi
 const SupervisionPage = page(() => import('../../supervision/components/dashboard-page.tsx'), 'DashboardPage');
 const ReadinessPage = page(() => import('../../supervision/components/readiness-page.tsx'), 'ReadinessPage');
 const CalendarPage = page(() => import('../../supervision/components/calendar-page.tsx'), 'CalendarPage');
+const OutfallsPage = page(() => import('../../outfalls/components/outfalls-page.tsx'), 'OutfallsPage');
+const OutfallDrawer = page(() => import('../../outfalls/components/outfall-drawer.tsx'), 'OutfallDrawer');
+const OutfallImageryPage = page(() => import('../../outfalls/components/imagery-page.tsx'), 'ImageryPage');
+const OutfallImagePage = page(() => import('../../outfalls/components/image-page.tsx'), 'ImagePage');
+const OutfallImportPage = page(() => import('../../outfalls/components/import-page.tsx'), 'ImportPage');
+const OutfallProgressPage = page(() => import('../../outfalls/components/progress-page.tsx'), 'ProgressPage');
 const ChannelsPage = page(() => import('../../channels/components/channels-page.tsx'), 'ChannelsPage');
 const PortalPage = page(() => import('../../portal/components/portal-page.tsx'), 'PortalPage');
 const ArticleEditorPage = page(() => import('../../portal/components/article-editor-page.tsx'), 'ArticleEditorPage');
@@ -124,6 +130,11 @@ const router = createBrowserRouter(
             { path: 'supervision', element: guarded('supervision.read', <SupervisionPage />) },
             { path: 'supervision/readiness', element: guarded('supervision.read', <ReadinessPage />) },
             { path: 'supervision/calendar', element: guarded('supervision.read', <CalendarPage />) },
+            { path: 'outfalls', element: guarded('outfalls.read', <OutfallsPage />), children: [{ path: ':id', element: <OutfallDrawer /> }] },
+            { path: 'outfalls/imagery', element: guarded('outfalls.read', <OutfallImageryPage />) },
+            { path: 'outfalls/images/:id', element: guarded('outfalls.read', <OutfallImagePage />) },
+            { path: 'outfalls/import', element: guarded('outfalls.plan', <OutfallImportPage />) },
+            { path: 'outfalls/progress', element: guarded('outfalls.read', <OutfallProgressPage />) },
             { path: 'channels/:id?', element: guarded('channels.read', <ChannelsPage />) },
             { path: 'portal', element: guarded('portal.read', <PortalPage />) },
             { path: 'portal/new', element: guarded('portal.write', <ArticleEditorPage />) },

@@ -29,6 +29,10 @@ import {
   ClusterOutlined,
   MessageOutlined,
   GlobalOutlined,
+  EnvironmentOutlined,
+  PictureOutlined,
+  UploadOutlined,
+  LineChartOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
@@ -43,7 +47,8 @@ export interface NavItem {
     | 'home' | 'regions' | 'users' | 'teams' | 'agencies' | 'registers' | 'directory' | 'merge-queue'
     | 'inventory' | 'inventory-records' | 'inventory-review' | 'inventory-plan' | 'inventory-settings'
     | 'survey' | 'survey-try' | 'review' | 'review-phases' | 'review-qc' | 'review-settings' | 'accounting-coefficients' | 'emissions'
-    | 'supervision' | 'supervision-readiness' | 'supervision-calendar' | 'supervision-dispatches' | 'supervision-cases' | 'supervision-briefings' | 'channels' | 'portal' | 'audit' | 'jobs';
+    | 'supervision' | 'supervision-readiness' | 'supervision-calendar' | 'supervision-dispatches' | 'supervision-cases' | 'supervision-briefings'
+    | 'outfalls' | 'outfalls-imagery' | 'outfalls-import' | 'outfalls-progress' | 'channels' | 'portal' | 'audit' | 'jobs';
   path: string;
   icon: ReactNode;
   label: string;
@@ -51,7 +56,7 @@ export interface NavItem {
   group?: NavGroup;
 }
 
-export type NavGroup = 'inventory-group' | 'survey-group' | 'review-group' | 'accounting-group' | 'supervision-group';
+export type NavGroup = 'inventory-group' | 'survey-group' | 'review-group' | 'accounting-group' | 'supervision-group' | 'outfalls-group';
 
 const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Permission; group?: NavGroup }[] = [
   { key: 'home', path: '/', icon: <HomeOutlined /> },
@@ -81,6 +86,10 @@ const ALL: { key: NavItem['key']; path: string; icon: ReactNode; permission?: Pe
   { key: 'supervision-dispatches', path: '/supervision/dispatches', icon: <NotificationOutlined />, permission: 'supervision.read', group: 'supervision-group' },
   { key: 'supervision-cases', path: '/supervision/cases', icon: <AlertOutlined />, permission: 'supervision.read', group: 'supervision-group' },
   { key: 'supervision-briefings', path: '/supervision/briefings', icon: <ReadOutlined />, permission: 'supervision.read', group: 'supervision-group' },
+  { key: 'outfalls', path: '/outfalls', icon: <EnvironmentOutlined />, permission: 'outfalls.read', group: 'outfalls-group' },
+  { key: 'outfalls-imagery', path: '/outfalls/imagery', icon: <PictureOutlined />, permission: 'outfalls.read', group: 'outfalls-group' },
+  { key: 'outfalls-import', path: '/outfalls/import', icon: <UploadOutlined />, permission: 'outfalls.plan', group: 'outfalls-group' },
+  { key: 'outfalls-progress', path: '/outfalls/progress', icon: <LineChartOutlined />, permission: 'outfalls.read', group: 'outfalls-group' },
   { key: 'channels', path: '/channels', icon: <MessageOutlined />, permission: 'channels.read' },
   { key: 'portal', path: '/portal', icon: <GlobalOutlined />, permission: 'portal.read' },
   { key: 'audit', path: '/audit', icon: <AuditOutlined />, permission: 'audit.read' },
