@@ -3,6 +3,7 @@
 import type { Strings } from '../strings.ts';
 import type * as zh from '../zh/field.ts';
 import { fieldInventory } from './field-inventory.ts';
+import { fieldOutfalls } from './field-outfalls.ts';
 import { fieldSurvey } from './field-survey.ts';
 
 export const field: Strings<typeof zh.field> = {
@@ -15,6 +16,7 @@ export const field: Strings<typeof zh.field> = {
     map: 'Map',
     sync: 'Sync',
     me: 'Me',
+    outfalls: 'Outfalls',
   },
   mapTitle: 'Work area',
   mapHint: 'Base maps and source locations arrive with the inventory module.',
@@ -32,4 +34,5 @@ export const field: Strings<typeof zh.field> = {
   console: 'Open the console',
   ...fieldInventory,
   ...fieldSurvey,
+  ...fieldOutfalls,
 };

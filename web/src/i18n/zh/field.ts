@@ -1,6 +1,7 @@
 // Chinese for the field app (the mobile/tablet data-collection shell). en/field.ts must mirror
 // these keys. The inventory screens' strings are in field-inventory.ts.
 import { fieldInventory } from './field-inventory.ts';
+import { fieldOutfalls } from './field-outfalls.ts';
 import { fieldSurvey } from './field-survey.ts';
 
 export const field = {
@@ -13,6 +14,7 @@ export const field = {
     map: '地图',
     sync: '同步',
     me: '我的',
+    outfalls: '排污口',
   },
   mapTitle: '工作区域',
   mapHint: '底图与污染源点位将随清查模块提供。',
@@ -30,4 +32,5 @@ export const field = {
   console: '打开管理控制台',
   ...fieldInventory,
   ...fieldSurvey,
+  ...fieldOutfalls,
 };

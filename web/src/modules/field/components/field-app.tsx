@@ -14,12 +14,14 @@ import { FieldMeTab } from './field-me-tab.tsx';
 import { FieldSyncTab } from './field-sync-tab.tsx';
 import { FieldTasksTab } from './field-tasks-tab.tsx';
 import { OnlineBadge } from './online-badge.tsx';
+import { OutfallsTab } from '../outfalls/components/outfalls-tab.tsx';
 
 // This module loads while the session is read (app-router): start reading the units now.
 warmStart();
 
 const PANELS: Record<FieldTab, ComponentType> = {
   tasks: FieldTasksTab,
+  outfalls: OutfallsTab,
   map: FieldMapTab,
   sync: FieldSyncTab,
   me: FieldMeTab,
@@ -40,7 +42,9 @@ export function FieldApp() {
   const online = useOnlineStatus();
   const [params, setParams] = useSearchParams();
   const asked = params.get('tab');
-  const tab: FieldTab = FIELD_TABS.includes(asked as FieldTab) ? (asked as FieldTab) : 'tasks';
+  // The outfall check (排污口核查) shows only to those who may do it.
+  const tabs = FIELD_TABS.filter((x) => x !== 'outfalls' || session.permissions.includes('outfalls.field'));
+  const tab: FieldTab = tabs.includes(asked as FieldTab) ? (asked as FieldTab) : 'tasks';
   const Panel = PANELS[tab];
 
   return (
@@ -58,7 +62,7 @@ export function FieldApp() {
         {!online && <Alert type="warning" showIcon className="block-gap" title={t('field.offlineHint')} />}
         <Panel />
       </main>
-      <FieldTabBar active={tab} onChange={(next) => setParams(tabParams(params, next))} />
+      <FieldTabBar tabs={tabs} active={tab} onChange={(next) => setParams(tabParams(params, next))} />
     </div>
   );
 }
