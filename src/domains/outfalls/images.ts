@@ -115,7 +115,8 @@ export async function getImage(db: Db, actor: Actor, id: number) {
 }
 
 export async function imageFile(db: Db, actor: Actor, id: number, size: 'thumb' | 'full', dataDir: string) {
-  const r = await q.getImage(db, id, actor.scopePrefix);
+  // A township's census taker sees the county's image of an outfall of the township.
+  const r = (await q.getImage(db, id, actor.scopePrefix)) ?? (await q.imageOfVisibleOutfall(db, id, actor.scopePrefix));
   if (!r) throw new AppError('OUTFALL_IMAGE_NOT_FOUND');
   const name = size === 'thumb' ? thumbName(r.sha256) : `${r.sha256}.${EXT[r.mime as keyof typeof EXT]}`;
   const file = path.join(imagesDir(dataDir), name);

@@ -44,6 +44,12 @@ export async function getImage(db: Db | Tx, id: number, prefix: string) {
   return db.selectFrom('outfall_images').selectAll().where('id', '=', id).where('region_code', 'like', like(prefix)).executeTakeFirst();
 }
 
+/** An image out of the caller's scope that an outfall in scope is marked on. */
+export async function imageOfVisibleOutfall(db: Db, id: number, prefix: string) {
+  const marked = await db.selectFrom('outfalls').select('id').where('image_id', '=', id).where('region_code', 'like', like(prefix)).executeTakeFirst();
+  return marked ? db.selectFrom('outfall_images').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+}
+
 // ── outfalls ─────────────────────────────────────────────────────────────
 /** The county's next number, taken in the caller's transaction (the row lock orders concurrent creators). */
 export async function nextNumber(trx: Tx, county: string): Promise<number> {
