@@ -110,7 +110,8 @@ const text = (v: Value | undefined) => (typeof v === 'string' ? v : null);
 function degrees(v: Value | undefined, ref: string | null, neg: string): number | null {
   const d = nums(v);
   if (!d || d.length < 1 || d.some((x) => !Number.isFinite(x))) return null;
-  const deg = d[0] + (d[1] ?? 0) / 60 + (d[2] ?? 0) / 3600;
+  // Seven decimals (about 1 cm): the sum of rationals carries float noise beyond that.
+  const deg = Math.round((d[0] + (d[1] ?? 0) / 60 + (d[2] ?? 0) / 3600) * 1e7) / 1e7;
   return ref?.toUpperCase().startsWith(neg) ? -deg : deg;
 }
 
