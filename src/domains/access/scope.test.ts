@@ -42,7 +42,7 @@ describe('policy', () => {
     expect(can('regional-office', 'nation', 'demo.load')).toBe(false);
   });
   it('lists the permissions the console builds its menu from', () => {
-    expect(permissionsOf('enumerator', 'township')).toEqual(['session.read', 'regions.read', 'jobs.read', 'jobs.write', 'inventory.read', 'inventory.field', 'survey.read', 'survey.fill', 'review.read', 'review.act', 'review.recheck']);
+    expect(permissionsOf('enumerator', 'township')).toEqual(['session.read', 'regions.read', 'jobs.read', 'jobs.write', 'inventory.read', 'inventory.field', 'survey.read', 'survey.fill', 'review.read', 'review.act', 'review.recheck', 'outfalls.read', 'outfalls.field']);
     expect(permissionsOf('respondent', 'township')).toEqual(['session.read', 'regions.read', 'survey.read', 'survey.fill', 'survey.confirm']);
   });
   it('forbids a regional office to grant the national role', () => {
