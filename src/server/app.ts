@@ -12,6 +12,8 @@ import { installAuth } from './auth.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installMetrics } from './metrics.ts';
 import { installSecurityHeaders } from './security.ts';
+import { installValidation } from './validation.ts';
+import { installTextGuard } from './text-guard.ts';
 import { DOMAINS } from './domains.ts';
 import { sql } from '../core/db/index.ts';
 import { errorBody } from '../core/errors.ts';
@@ -26,12 +28,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     logger: ctx.config.logLevel === 'silent' ? false : { level: ctx.config.logLevel },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
   });
   app.decorate('ctx', ctx);
+  installValidation(app);
 
   installErrorHandler(app, UPLOAD_LIMIT);
   installSecurityHeaders(app);
+  installTextGuard(app);
   await app.register(cookie, { secret: ctx.config.secret || undefined });
   installAuth(app); // after the cookie parser: both are onRequest hooks, run in order
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1, fields: 10, parts: 12 }, throwFileSizeLimit: true });

@@ -24,9 +24,10 @@ export function installAuth(app: FastifyInstance) {
     if (/:(id|code)\b/.test(url) && cfg.action && !cfg.resource) {
       throw new Error(`route ${url} names a row but declares no config.resource`);
     }
+    const query = Object.keys((route.schema?.querystring as { properties?: object } | undefined)?.properties ?? {});
     for (const m of methods) {
       if (m === 'HEAD') continue;
-      app.routeTable.push({ method: m, url, action: cfg.action, public: !!cfg.public, resource: cfg.resource });
+      app.routeTable.push({ method: m, url, action: cfg.action, public: !!cfg.public, resource: cfg.resource, query });
     }
   });
 

@@ -44,4 +44,6 @@ export interface RouteInfo {
   action?: Action;
   public: boolean;
   resource?: ResourceKind;
+  /** The names its querystring schema declares (for the suites that walk the router). */
+  query: string[];
 }

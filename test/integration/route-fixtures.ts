@@ -78,8 +78,8 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
   };
 }
 
-/** The route called on the own or other row, with its sample body (`{v}` read from the row). */
-export async function requestRoute(t: TestApp, fx: Fixtures, r: RouteInfo, s: Session | null, which: 'own' | 'other'): Promise<LightMyRequestResponse> {
+/** The address and sample body of a route on the own or other row (`{v}` read from the row). */
+export async function sampleRequest(t: TestApp, fx: Fixtures, r: RouteInfo, which: 'own' | 'other'): Promise<{ url: string; body: unknown }> {
   let url = r.url;
   if (r.resource) url = url.replace(/:(id|code)\b/, fx[r.resource][which]);
   let body: unknown;
@@ -94,6 +94,12 @@ export async function requestRoute(t: TestApp, fx: Fixtures, r: RouteInfo, s: Se
       (body as { version: number }).version = row?.version ?? 1;
     }
   }
+  return { url, body };
+}
+
+/** The route called on the own or other row, with its sample body. */
+export async function requestRoute(t: TestApp, fx: Fixtures, r: RouteInfo, s: Session | null, which: 'own' | 'other'): Promise<LightMyRequestResponse> {
+  const { url, body } = await sampleRequest(t, fx, r, which);
   // Logging out ends the session: give it a fresh one so the caller's stays usable.
   const session = s && routeKey(r) === 'DELETE /api/v1/session' ? await login(t.app, s.username) : s;
   return call(t.app, session, r.method, url, body);
