@@ -51,6 +51,32 @@ describe.each(databaseKinds())('bad input on %s', (kind) => {
     expect(r.statusCode).toBe(413);
   });
 
+  it('a JSON body is taken as typed: null or "5" for a number is refused, not read as 0 or 5; a query string is still read as text', async () => {
+    const nation = await login(t.app, 'nation');
+    const before = (await call(t.app, nation, 'GET', '/api/v1/review/qc/settings')).json();
+    const settings = { errorRateMax: 0.05, omissionRateMax: 0.01, inventoryAdded: 3, inventoryDeleted: 3, surveyShare: 0.05 };
+    for (const bad of [null, '0.02', '']) {
+      const r = await call(t.app, nation, 'PUT', '/api/v1/review/qc/settings', { ...settings, errorRateMax: bad });
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json().error.code).toBe('REQUEST_INVALID');
+    }
+    expect((await call(t.app, nation, 'GET', '/api/v1/review/qc/settings')).json()).toEqual(before);
+    const page = await call(t.app, nation, 'GET', '/api/v1/users?limit=2');
+    expect(page.statusCode).toBe(200);
+    expect(page.json().items).toHaveLength(2);
+  });
+
+  it('a NUL character anywhere in a request → 400 REQUEST_NUL_CHARACTER naming where, nothing stored', async () => {
+    const n = await auditCount();
+    const body = await call(t.app, s, 'POST', '/api/v1/sources', { regionCode: '330382001', name: '空字符\u0000厂' });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().error).toMatchObject({ code: 'REQUEST_NUL_CHARACTER', details: { part: 'body', path: 'name' } });
+    expect(body.json().error.message.zh).toContain('U+0000');
+    const query = await call(t.app, s, 'GET', '/api/v1/sources?q=%00');
+    expect(query.json().error).toMatchObject({ code: 'REQUEST_NUL_CHARACTER', details: { part: 'query', path: 'q' } });
+    expect(await auditCount()).toBe(n);
+  });
+
   it('an unknown address → 404 ROUTE_NOT_FOUND', async () => {
     const r = await call(t.app, s, 'GET', '/api/v1/nothing-here');
     expect(r.statusCode).toBe(404);
