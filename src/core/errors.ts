@@ -14,6 +14,7 @@ export const ERRORS = {
   REQUEST_INVALID: { status: 400, zh: '请求参数不正确：{detail}', en: 'The request is invalid: {detail}' },
   REQUEST_TOO_LARGE: { status: 413, zh: '上传内容超过 {limit} 的上限', en: 'The upload is larger than the {limit} limit' },
   REQUEST_NUL_CHARACTER: { status: 400, zh: '请求中的 {where} 含有空字符（U+0000），无法保存；请删去后重试', en: 'The request\'s {where} holds a NUL character (U+0000), which cannot be stored; remove it and try again' },
+  REQUEST_TOO_DEEP: { status: 400, zh: '请求正文嵌套超过 {max} 层', en: 'The request body nests deeper than {max} levels' },
   REQUEST_UNSUPPORTED_MEDIA: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   ROUTE_NOT_FOUND: { status: 404, zh: '没有这个地址', en: 'No such address' },
   UPLOAD_TYPE: { status: 415, zh: '文件类型不受支持，需要 {expected}', en: 'Unsupported file type; expected {expected}' },

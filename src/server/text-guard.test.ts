@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { nulPath } from './text-guard.ts';
+import { deeperThan, nulPath } from './text-guard.ts';
 
 describe('nulPath', () => {
   it('names where the NUL is: a value, a nested value, a key', () => {
@@ -25,5 +25,21 @@ describe('nulPath', () => {
       const texts = (x: unknown): string[] => (typeof x === 'string' ? [x] : x && typeof x === 'object' ? Object.entries(x).flatMap(([k, y]) => [k, ...texts(y)]) : []);
       expect(nulPath(v) !== null).toBe(texts(v).some((s) => s.includes('\u0000')));
     }));
+  });
+});
+
+describe('deeperThan', () => {
+  const nest = (n: number) => {
+    let v: unknown = 1;
+    for (let i = 0; i < n; i++) v = i % 2 ? [v] : { a: v };
+    return v;
+  };
+  it('counts levels of arrays and objects alike, without recursion', () => {
+    expect(deeperThan(nest(32), 32)).toBe(false);
+    expect(deeperThan(nest(33), 32)).toBe(true);
+    expect(deeperThan(nest(200_000), 32)).toBe(true);
+    expect(deeperThan('text', 0)).toBe(false);
+    expect(deeperThan({ wide: Array.from({ length: 10_000 }, () => ({ x: [1] })) }, 4)).toBe(false);
+    expect(deeperThan({ wide: [{ x: [1] }] }, 3)).toBe(true);
   });
 });

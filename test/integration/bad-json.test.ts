@@ -14,6 +14,9 @@ import type { RouteInfo } from '../../src/server/context.ts';
 import { ACCOUNT, buildFixtures, routeKey, sampleRequest, type Fixtures } from './route-fixtures.ts';
 import { AUDIT_CASES, type CaseContext, type Prepared } from './audit-cases.ts';
 import { variants } from './bad-json-corpus.ts';
+import { randomUUID } from 'node:crypto';
+import { exampleEnterprise } from '../../src/domains/survey/forms/example-set.ts';
+import { newSource } from './audit-cases.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Logging in and out are driven by their own suites (a flood of bad logins trips the address's rate limit).
@@ -108,6 +111,35 @@ describe.each(databaseKinds())('bad JSON input on %s', (kind) => {
     console.log(`bad JSON on ${kind}: ${routes.length} routes, ${tried} requests, ${refused} refused with a coded 4xx, ${tried - refused - failures.length} accepted`);
     expect(failures).toEqual([]);
   }, 900_000);
+
+  it('a census taker\'s form with hostile answers, repeat groups of thousands of rows included: the rule engine answers, never a 5xx', async () => {
+    const failures: string[] = [];
+    let tried = 0;
+    const enumerator = sessions.enumerator;
+    for (const form of ['G101-2', 'G106-1']) {
+      const sourceId = await newSource(ctx);
+      const answers = exampleEnterprise().forms.find((f) => f.form === form)!.answers;
+      for (const status of ['draft', 'submitted']) {
+        for (const v of variants(answers)) {
+          tried++;
+          const id = randomUUID();
+          const audit0 = await maxId('audit_log');
+          const payload = `{"sourceId":${sourceId},"form":"${form}","version":1,"status":"${status}","baseRev":null,"explanations":{},"answers":${v.payload}}`;
+          const res = await t.app.inject({ method: 'PUT', url: `/api/v1/submissions/${id}`, payload, headers: { cookie: enumerator.cookie, 'x-csrf-token': enumerator.csrf, 'content-type': 'application/json' } });
+          const what = `${form} ${status} [${v.label}]: ${res.statusCode} ${res.body.slice(0, 200)}`;
+          if (res.statusCode >= 500) failures.push(`5xx: ${what}`);
+          else if (res.statusCode >= 400) {
+            const err = (res.json() as { error?: { code?: unknown; message?: { zh?: unknown; en?: unknown } } }).error;
+            if (typeof err?.code !== 'string' || !err.message?.zh || !err.message?.en) failures.push(`uncoded 4xx: ${what}`);
+            if ((await maxId('audit_log')) !== audit0 || (await t.ctx.db.selectFrom('submissions').select('id').where('id', '=', id).executeTakeFirst())) failures.push(`4xx but stored: ${what}`);
+          }
+        }
+      }
+    }
+    console.log(`hostile answers on ${kind}: ${tried} saves`);
+    expect(tried).toBeGreaterThan(200);
+    expect(failures).toEqual([]);
+  }, 600_000);
 
   it('every read endpoint answers hostile query values with a coded 4xx or an answer; never a 5xx', async () => {
     const routes = t.app.routeTable.filter((r) => r.url.startsWith('/api/') && r.method === 'GET' && r.query.length);
