@@ -56,3 +56,28 @@ export async function openTestDatabase(kind: DbKind): Promise<TestDatabase> {
     },
   };
 }
+
+/** A database with nothing in it — not even migrations — private to the caller (restore targets). */
+export async function openEmptyDatabase(kind: DbKind): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-empty-'));
+    const db = await openDatabase({ dataDir: dir, skipLock: true });
+    return { ...db, dataDir: dir, async close() { await db.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const name = `pucha_e_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const db = await openDatabase({ databaseUrl: serverUrl(name), dataDir: '' });
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      const a = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}

@@ -20,12 +20,13 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((f) => ({ version: Number(f.slice(0, 4)), name: f, sql: fs.readFileSync(path.join(dir, f), 'utf8') }));
 }
 
-/** Applies what is missing, each file in its own transaction; returns the names applied. */
-export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
+/** Applies what is missing (up to `upTo` when given), each file in its own transaction; returns the names applied. */
+export async function migrate(db: Db, dir = MIGRATIONS_DIR, upTo = Infinity): Promise<string[]> {
   await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
     version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
   const applied: string[] = [];
   for (const m of listMigrations(dir)) {
+    if (m.version > upTo) break;
     const done = await db.transaction().execute(async (trx) => {
       // Serialises concurrent migrators on the server (no-op cost on PGlite).
       await sql`SELECT pg_advisory_xact_lock(4242001)`.execute(trx);

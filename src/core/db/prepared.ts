@@ -44,6 +44,9 @@ interface Internals {
   connection: { parsedStatements: Record<string, string> };
 }
 
+// Only single plannable statements can be named; a migration's script or a cursor's FETCH cannot.
+const PLANNABLE = /^\s*(select|insert|update|delete|with)\b/i;
+const MULTI = /;\s*\S/;
 const TX_START = /^\s*(begin|start transaction)\b/i;
 const TX_END = /^\s*(commit|rollback|end)\b/i;
 
@@ -65,7 +68,7 @@ export class PreparingClient extends pg.Client {
     if (TX_START.test(text)) this.#inTx = true;
     else if (TX_END.test(text)) this.#inTx = false;
     else if (!this.#inTx && this.#stale.size) this.#deallocate();
-    const name = text.length <= MAX_TEXT && values.length <= MAX_PARAMS ? statementName(text) : undefined;
+    const name = text.length <= MAX_TEXT && values.length <= MAX_PARAMS && PLANNABLE.test(text) && !MULTI.test(text) ? statementName(text) : undefined;
     const run = (super.query as (c: unknown) => Promise<unknown>).bind(this);
     const named = !!name && this.#keep(name);
     const inTx = this.#inTx;
