@@ -1,6 +1,7 @@
 // The spreadsheet of a bulk user import: checking the upload is an XLSX, reading
 // its rows by header (Chinese or English), and writing the template. No database.
 import ExcelJS from 'exceljs';
+import { addSafeRow, guardRow } from '../../core/spreadsheet-safe.ts';
 import { AppError } from '../../core/errors.ts';
 import { DEPARTMENTS, ROLES, type Role } from '../access/index.ts';
 
@@ -127,7 +128,7 @@ export async function buildTemplate(exampleRegion: string): Promise<Buffer> {
   const ws = wb.addWorksheet('用户 users');
   ws.columns = IMPORT_COLUMNS.map((c) => ({ header: COLUMN_ZH[c], key: c, width: c === 'displayName' || c === 'agency' ? 24 : 16, style: { numFmt: '@' } }));
   ws.getRow(1).font = { bold: true };
-  ws.addRow({
+  guardRow(ws.addRow({
     username: 'zhangsan01',
     displayName: '张三',
     password: 'Census2018a',
@@ -136,13 +137,13 @@ export async function buildTemplate(exampleRegion: string): Promise<Buffer> {
     department: '',
     agency: '',
     phone: '13800000000',
-  });
+  }));
   const notes = wb.addWorksheet('说明 notes');
   notes.columns = [{ header: '角色 role', width: 22 }, { header: '代码 code', width: 22 }];
-  for (const r of ROLES) notes.addRow([ROLE_ZH[r], r]);
+  for (const r of ROLES) addSafeRow(notes, [ROLE_ZH[r], r]);
   notes.addRow([]);
   notes.addRow(['部门 department', '代码 code']);
-  for (const d of DEPARTMENTS) notes.addRow([DEPARTMENT_ZH[d], d]);
+  for (const d of DEPARTMENTS) addSafeRow(notes, [DEPARTMENT_ZH[d], d]);
   notes.addRow([]);
   notes.addRow(['部门仅用于部门审核员；机构（名称或编号）仅用于第三方机构人员。', 'department: department reviewers only; agency (name or id): agency staff only.']);
   return Buffer.from(await wb.xlsx.writeBuffer());

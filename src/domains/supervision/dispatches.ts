@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
 import { AppError } from '../../core/errors.ts';
+import { addSafeRow } from '../../core/spreadsheet-safe.ts';
 import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { announce } from './announce.ts';
@@ -156,20 +157,20 @@ export async function dispatchWorkbook(db: Db, actor: Actor, id: number): Promis
   wb.creator = 'Pucha';
   wb.title = d.title;
   const ws = wb.addWorksheet('ranking');
-  ws.addRow([d.title]).font = { bold: true, size: 13 };
+  addSafeRow(ws, [d.title]).font = { bold: true, size: 13 };
   ws.addRow([`截至 as of ${d.as_of}；比较 compared with ${d.previous_on}${d.number ? `；第 ${d.number} 期` : '（草稿 draft）'}`]);
   const head = ['排名 rank', '变化 change', '区划代码 code', '名称 name', '综合进度 progress', '应达进度 expected', '滞后指数 lag score', '清查核实 inventory confirmed',
     '入户填报 survey submitted', '审核通过 survey approved', '审核通过率 pass rate', '名录增补 directory signed off', '保障缺口 gaps', '点名 laggard'];
   ws.addRow(head).eachCell((c) => { c.font = { bold: true }; c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }; });
   const p = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 1000) / 10);
   for (const r of f.rows) {
-    ws.addRow([r.rank, r.rankChange, r.code, r.name, p(r.progress), p(r.expected), r.lagScore, p(r.metrics['inventory.confirmed']), p(r.metrics['survey.submitted']),
+    addSafeRow(ws, [r.rank, r.rankChange, r.code, r.name, p(r.progress), p(r.expected), r.lagScore, p(r.metrics['inventory.confirmed']), p(r.metrics['survey.submitted']),
       p(r.metrics['survey.approved']), p(r.metrics['review.passRate']), p(r.metrics['directory.signedOff']), r.gaps.map((g) => GAP_ZH[g]).join('、'), r.laggard ? '是' : '']);
   }
   ws.columns.forEach((c, i) => { c.width = i === 3 || i === 12 ? 28 : 14; });
   const lw = wb.addWorksheet('laggards');
   lw.addRow(['区划代码 code', '名称 name', '滞后指数 lag score', '原因 reasons']).font = { bold: true };
-  for (const l of f.laggards) lw.addRow([l.code, l.name, l.lagScore, l.reasons.join('；')]);
+  for (const l of f.laggards) addSafeRow(lw, [l.code, l.name, l.lagScore, l.reasons.join('；')]);
   lw.columns.forEach((c, i) => { c.width = i === 3 ? 80 : 16; });
   return { name: `dispatch-${d.region_code}-${d.as_of}.xlsx`, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

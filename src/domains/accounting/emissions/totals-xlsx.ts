@@ -2,6 +2,7 @@
 // each, figures in tonnes as stored (no rounding: the office sums them again in its own sheets).
 // Small and bounded (pollutants × categories/divisions/children), so built in memory.
 import ExcelJS from 'exceljs';
+import { addSafeRow } from '../../../core/spreadsheet-safe.ts';
 import { POLLUTANTS } from '../../survey/forms/code-tables/index.ts';
 import { checkIndustryCode } from '../../directory/index.ts';
 import type { TotalItem, Totals } from './totals.ts';
@@ -21,7 +22,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, keyHeader: string | null, ite
   ];
   ws.addRow(head).eachCell((c) => { c.font = { bold: true }; c.fill = HEADER_FILL; });
   for (const t of items) {
-    ws.addRow([
+    addSafeRow(ws, [
       ...(keyHeader ? [t.key, nameOf(t)] : []),
       t.pollutant, POLLUTANT.get(t.pollutant) ?? t.pollutant,
       t.approved.emitted, t.review.emitted, sum(t.approved.emitted, t.review.emitted),

@@ -3,6 +3,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
+import { commitSafeRow } from '../../../core/spreadsheet-safe.ts';
 
 export interface ErrorLine {
   rowNumber: number;
@@ -12,25 +13,20 @@ export interface ErrorLine {
   value: string | null;
 }
 
-/** A cell a spreadsheet would run as a formula (= + - @, tab, CR) is written with a leading quote. */
-export function neutralise(v: string | null): string {
-  if (v === null) return '';
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
 const HEADER = ['行号 row', '列 column', '代码 code', '说明', 'message', '原值 value'];
 
 /** Starts writing at once and returns the stream; `lines` is read as the client takes the bytes. */
 export function errorsWorkbook(lines: AsyncIterable<ErrorLine>, onError: (e: unknown) => void): Readable {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('错误 errors');
   ws.columns = [{ width: 8 }, { width: 24 }, { width: 30 }, { width: 50 }, { width: 50 }, { width: 30 }];
   void (async () => {
-    ws.addRow(HEADER).commit();
+    commitSafeRow(ws, HEADER);
     let n = 0;
     for await (const l of lines) {
-      ws.addRow([l.rowNumber, neutralise(l.column), l.code, neutralise(l.message.zh), neutralise(l.message.en), neutralise(l.value)]).commit();
+      // A register's cells are the department's text: formula-like ones are written as text.
+      commitSafeRow(ws, [l.rowNumber, l.column ?? '', l.code, l.message.zh, l.message.en, l.value ?? '']);
       // Let the client catch up now and then, so a large file is never held in memory.
       if (++n % 1000 === 0 && out.writableNeedDrain) await once(out, 'drain');
     }

@@ -99,7 +99,9 @@ describe.each(databaseKinds())('register import on %s', (kind) => {
     const x = await get(`/api/v1/registers/${reg.id}/errors.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets[0].getRow(2).getCell(6).value).toBe("'=1+1");
+    // The value as it was, in a text cell formatted as text: never a formula, even when edited.
+    const cell = wb.worksheets[0].getRow(2).getCell(6);
+    expect([cell.value, cell.type, cell.numFmt]).toEqual(['=1+1', ExcelJS.ValueType.String, '@']);
   });
 
   it('tells a GBK file whose first 64 KB are plain ASCII from UTF-8', async () => {

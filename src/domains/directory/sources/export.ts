@@ -1,20 +1,10 @@
 // Streamed exports of the directory (CSV and XLSX) and of the row→source links,
-// in constant memory. Cells a spreadsheet would run as a formula are neutralised.
+// in constant memory. Text a spreadsheet would run as a formula is neutralised (core/spreadsheet-safe).
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { commitSafeRow, csvCell } from '../../../core/spreadsheet-safe.ts';
 import type { Db } from '../../../core/db/index.ts';
 import * as q from './sources.sql.ts';
-
-/** A cell starting with = + - @ (or a tab/CR) would be a formula in Excel: prefix a quote. */
-export function neutralise(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
-export function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = neutralise(String(v));
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export const SOURCE_COLUMNS = [
   ['id', '编号'], ['credit_code', '统一社会信用代码'], ['name', '单位名称'], ['region_code', '行政区划代码'], ['region_name', '行政区划'],
@@ -48,12 +38,12 @@ export function sourcesCsv(db: Db, scopePrefix: string, region?: string): Readab
 
 export function sourcesXlsx(db: Db, scopePrefix: string, region?: string): Readable {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const ws = wb.addWorksheet('名录 directory');
   (async () => {
-    ws.addRow(SOURCE_COLUMNS.map(([k, zh]) => `${zh} ${k}`)).commit();
+    commitSafeRow(ws, SOURCE_COLUMNS.map(([k, zh]) => `${zh} ${k}`));
     for await (const page of sourcePages(db, scopePrefix, region)) {
-      for (const r of page) ws.addRow(SOURCE_COLUMNS.map(([k]) => { const v = cellOf(r, k); return typeof v === 'string' ? neutralise(v) : v; })).commit();
+      for (const r of page) commitSafeRow(ws, SOURCE_COLUMNS.map(([k]) => cellOf(r, k) as string | number | null));
     }
     ws.commit();
     await wb.commit();

@@ -99,7 +99,9 @@ describe.each(databaseKinds())('results pages on %s', (kind) => {
     expect(rows).toContainEqual(['按源类别', 'industrial', '工业源', 'COD', '化学需氧量', 't', 1000.25]);
     const evil = rows.find((x) => x[1] === '320000')!;
     expect(typeof evil[2]).toBe('string');
-    expect(ws.getCell(`C${rows.indexOf(evil) + 2}`).type).toBe(ExcelJS.ValueType.String);
+    const cell = ws.getCell(`C${rows.indexOf(evil) + 2}`);
+    expect([cell.type, cell.value, cell.numFmt]).toEqual([ExcelJS.ValueType.String, evil[2], '@']);
+    expect(evil[2]).toMatch(/^=HYPERLINK/);
   });
 
   it('an unpublished results page and its downloads are not found', async () => {

@@ -2,6 +2,7 @@
 // charts drawn here as inline SVG (our markup, not an editor's), and the same figures as CSV
 // (UTF-8 with BOM, for Excel) and XLSX downloads.
 import ExcelJS from 'exceljs';
+import { addSafeRow, csvLine } from '../../../core/spreadsheet-safe.ts';
 import type { PortalLang } from '../../../core/db/schema-portal.ts';
 import type { Figures } from '../datasets.ts';
 import { html, type Html } from './html.ts';
@@ -80,15 +81,8 @@ const HEAD = {
   en: ['part', 'code', 'name', 'pollutant_code', 'pollutant', 'unit', 'emitted'],
 };
 
-/** A cell Excel would run as a formula (= + - @, tab, CR first) gets a quote in front. */
-export function csvCell(v: string | number): string {
-  if (typeof v === 'number') return String(v);
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function figuresCsv(lang: PortalLang, f: Figures): string {
-  return '\uFEFF' + [HEAD[lang], ...rows(lang, f)].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return '\uFEFF' + [HEAD[lang], ...rows(lang, f)].map(csvLine).join('\r\n') + '\r\n';
 }
 
 export async function figuresXlsx(lang: PortalLang, f: Figures, title: string): Promise<Buffer> {
@@ -96,8 +90,8 @@ export async function figuresXlsx(lang: PortalLang, f: Figures, title: string): 
   wb.title = title;
   const ws = wb.addWorksheet(lang === 'en' ? 'Figures' : '数据');
   ws.addRow(HEAD[lang]).font = { bold: true };
-  // Strings go in as text cells: ExcelJS writes a formula only when given { formula }.
-  for (const r of rows(lang, f)) ws.addRow(r);
+  // Names come from the data: formula-like ones are written as text (core/spreadsheet-safe).
+  for (const r of rows(lang, f)) addSafeRow(ws, r);
   ws.columns.forEach((c, i) => (c.width = [12, 10, 24, 14, 16, 6, 14][i]));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

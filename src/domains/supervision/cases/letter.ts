@@ -1,5 +1,6 @@
 // The printable letter of a case (督办函 and its kin): server-rendered HTML, every value escaped,
-// an A4 print stylesheet; the office prints it or saves it as PDF from the browser.
+// an A4 print stylesheet; the office prints it or saves it as PDF from the browser. No inline
+// script or handler: the CSP (script-src 'self') blocks them, so the page says how to print.
 import { CASE_NAMES } from '../rules/cases.ts';
 import type { caseView } from './cases.ts';
 
@@ -17,10 +18,10 @@ h1 { font-family: "SimHei", "Noto Sans CJK SC", sans-serif; color: #c00; text-al
 .no { text-align: center; margin-bottom: 12pt; } hr { border: 0; border-top: 2pt solid #c00; margin-bottom: 18pt; }
 h2 { text-align: center; font-size: 18pt; } h3 { font-size: 16pt; margin: 12pt 0 0; }
 .sign { text-align: right; margin-top: 36pt; } .en { color: #555; font-size: 10pt; margin-top: 24pt; }
-@media screen { body { margin-top: 24px; } .print { position: fixed; top: 8px; right: 8px; font-size: 12pt; } }
+@media screen { body { margin-top: 24px; } .print { position: fixed; top: 8px; right: 8px; margin: 0; font-size: 12pt; color: #555; } }
 @media print { .print { display: none; } }
 </style></head><body>
-<button class="print" onclick="window.print()">打印 / Print</button>
+<p class="print">按 Ctrl+P（⌘P）打印 · press Ctrl+P to print</p>
 <h1>${esc(issuer)}</h1>
 <div class="no">${esc(c.number)}</div><hr>
 <h2>${esc(c.title)}</h2>

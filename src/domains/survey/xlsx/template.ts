@@ -2,6 +2,7 @@
 // says where everything goes). Bounded in memory: a form has a fixed set of fields and each
 // repeat group its maxRows.
 import ExcelJS from 'exceljs';
+import { guardCell } from '../../../core/spreadsheet-safe.ts';
 import { UNITS } from '../forms/code-tables/index.ts';
 import type { FormDefinition } from '../forms/types.ts';
 import { LISTED, codeChoice, toCell } from './cells.ts';
@@ -82,6 +83,7 @@ function groupSheet(wb: ExcelJS.Workbook, g: GroupSheet, rows: { parent: number 
     g.columns.forEach((id, i) => {
       const f = g.fields.find((x) => x.id === id);
       line.getCell(i + 1).value = f ? toCell(f, row[id]) : parent;
+      guardCell(line.getCell(i + 1));
     });
   });
   const last = GROUP_FIRST_ROW + Math.min(Math.max(g.group.maxRows, rows.length), MAX_VALIDATED_ROWS) - 1;
@@ -125,6 +127,8 @@ export async function templateWorkbook(form: FormDefinition, meta: Meta, answers
     row.values = [f.id, `${f.label.zh}${f.required === true ? ' *' : ''}`, f.label.en, unitOf(f, layout.main), toCell(f, answers[f.id]) as ExcelJS.CellValue];
     const cell = row.getCell(MAIN_VALUE_COL);
     decorate(cell, f, lists);
+    // Answers are people's text: formula-like ones stay text, and read back unchanged on upload.
+    guardCell(cell);
     const hint = hintOf(f);
     if (hint) cell.note = hint;
   });
