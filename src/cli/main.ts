@@ -1,4 +1,4 @@
-// `pucha`: serve, migrate, demo, user add, import register, coefficients import. Every command has --help.
+// `pucha`: serve, migrate, backup, restore, demo, user add, import register, coefficients import. Every command has --help.
 import fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfig } from '../config.ts';
@@ -11,11 +11,13 @@ import { prepareDatabase, startServer } from '../server/start.ts';
 import { ClusterNeedsServer, serveCluster } from '../server/cluster.ts';
 import { connectApi, type Api, type ApiAnswer } from './api.ts';
 import { ProgressBar } from './progress.ts';
+import { CliError } from './cli-error.ts';
 import { registerDirectoryCommands } from './directory-commands.ts';
 import { registerInventoryCommands } from './inventory-commands.ts';
 import { registerSupervisionCommands } from './supervision-commands.ts';
 import { registerAccountingCommands } from './accounting-commands.ts';
 import { registerRollupCommands } from './rollups-commands.ts';
+import { migrateFromEmbedded, registerBackupCommands } from './backup-commands.ts';
 
 const say = (l: string) => process.stderr.write(`${l}\n`);
 
@@ -31,7 +33,6 @@ function positive(v: string): number {
   return n;
 }
 
-class CliError extends Error {}
 
 function check(a: ApiAnswer, ok: number[]): any {
   if (ok.includes(a.status)) return a.body;
@@ -119,8 +120,11 @@ program
 
 program
   .command('migrate')
-  .description('apply database migrations and load the region tree')
-  .action(async () => {
+  .description('apply database migrations and load the region tree; --from-embedded DIR moves a county\'s embedded database into the server of DATABASE_URL')
+  .option('--from-embedded <dir>', 'the data folder of an embedded Pucha (its server stopped) to move into PostgreSQL')
+  .option('--replace', 'with --from-embedded: replace a server database that already holds data')
+  .action(async (o: { fromEmbedded?: string; replace?: boolean }) => {
+    if (o.fromEmbedded) return migrateFromEmbedded(o.fromEmbedded, say, { replace: o.replace });
     const config = loadConfig();
     const holder = config.databaseUrl ? undefined : readLiveLock(config.dataDir);
     if (holder) {
@@ -248,6 +252,7 @@ registerInventoryCommands(program, { withApi, check, follow, say });
 registerSupervisionCommands(program, { withApi, check, follow, say });
 registerAccountingCommands(program, { withApi, check, follow, say });
 registerRollupCommands(program, { withApi, check, follow, say });
+registerBackupCommands(program, say);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CliError) say(`error: ${e.message}`);

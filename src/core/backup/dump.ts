@@ -54,7 +54,7 @@ export async function writeBackup(database: Database, dataDir: string, file: str
       const total = [...counts.values()].reduce((a, b) => a + b, 0);
       await write(headerLine({
         kind: 'meta', format: FORMAT, version: FORMAT_VERSION, createdAt: new Date().toISOString(), database: database.kind,
-        migrations: await appliedMigrations(trx), sequences: await sequences(trx),
+        migrations: await appliedMigrations(trx), sequences: await sequences(trx), rowsTotal: total,
       }));
       let done = 0;
       for (const t of list) {

@@ -15,6 +15,8 @@ export interface BackupMeta {
   createdAt: string;
   database: 'pglite' | 'postgres';
   migrations: number[];
+  /** Rows in all tables, for a restore's progress. */
+  rowsTotal: number;
   sequences: { name: string; value: string; called: boolean }[];
 }
 export interface TableHeader { kind: 'table'; name: string; columns: string[] }

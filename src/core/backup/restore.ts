@@ -95,7 +95,7 @@ export async function restoreBackup(database: Database, dataDir: string, file: s
         await sql`${sql.raw(`INSERT INTO ${quoteIdent(table.info.name)} (${cols}) OVERRIDING SYSTEM VALUE SELECT ${cols} FROM json_populate_recordset(NULL::${quoteIdent(table.info.name)}, `)}${`[${batch.join(',')}]`}::json)`.execute(trx);
         rows[table.info.name] = (rows[table.info.name] ?? 0) + batch.length;
         loaded += batch.length;
-        progress(loaded, null, `${table.info.name} ${rows[table.info.name]}`);
+        progress(loaded, meta.rowsTotal ?? null, `${table.info.name} ${rows[table.info.name]}`);
         batch = [];
         batchBytes = 0;
       };
