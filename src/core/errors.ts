@@ -19,6 +19,7 @@ export const ERRORS = {
   BACKUP_TRUNCATED: { status: 400, zh: '备份文件不完整（{detail}），未恢复任何内容', en: 'The backup is incomplete ({detail}); nothing was restored' },
   BACKUP_NEWER: { status: 400, zh: '备份来自更新版本的 Pucha（迁移 {version}），请先升级', en: 'The backup comes from a newer Pucha (migration {version}); upgrade first' },
   BACKUP_TARGET_NOT_EMPTY: { status: 409, zh: '目标数据库已有数据；恢复到空数据库，或确认覆盖（--replace）', en: 'The target database holds data; restore into an empty database or confirm the replacement (--replace)' },
+  DIRECTORY_MATCH_RUNNING: { status: 409, zh: '{region} 的名录匹配任务（#{job}）正在运行，请待其完成后再合并或拆分', en: 'The directory match job #{job} is running for {region}; merge or split once it has finished' },
   REQUEST_UNSUPPORTED_MEDIA: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   ROUTE_NOT_FOUND: { status: 404, zh: '没有这个地址', en: 'No such address' },
   UPLOAD_TYPE: { status: 415, zh: '文件类型不受支持，需要 {expected}', en: 'Unsupported file type; expected {expected}' },

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../test/helpers/databases.ts';
 import { validCreditCode } from '../../../test/helpers/credit-codes.ts';
+import { survivorsOf } from './matching/match.sql.ts';
 
 const C_HUAYU = validCreditCode('330382', 'MA2AB3C4');
 const C_ZHENGTAI = validCreditCode('330382', 'MA2AB3C5');
@@ -169,5 +170,26 @@ describe.each(databaseKinds())('splitting a source on %s', (kind) => {
     // Nothing changed.
     const same = await get(huayu.id);
     expect([same.version, same.registerRows.length]).toEqual([huayu.version, 3]);
+  });
+
+  it('waits for a match job running over the county: 409 naming the job; a job of another county does not hold it', async () => {
+    const job = async (region: string) => Number((await t.ctx.db.insertInto('jobs').values({ kind: 'directory.match', status: 'running', region_code: region, created_by: null, params: JSON.stringify({ regionCode: region }) }).returning('id').executeTakeFirstOrThrow()).id);
+    const county = await job('330382');
+    const held = await split(huayu.id, { version: huayu.version, rows: [row('mee')] });
+    expect([held.statusCode, held.json().error.code, held.json().error.details]).toEqual([409, 'DIRECTORY_MATCH_RUNNING', { jobId: county, regionCode: '330382' }]);
+    expect(held.json().error.message.zh).toContain(`#${county}`);
+    expect((await get(huayu.id)).registerRows).toHaveLength(3);
+    await t.ctx.db.updateTable('jobs').set({ status: 'succeeded' }).where('id', '=', county).execute();
+    await job('500109'); // 北碚区: another province
+    const free = await split(huayu.id, { version: huayu.version, rows: [row('mee')] });
+    expect(free.statusCode, free.body).toBe(200);
+  });
+
+  it('lets a match job find where a source it read has been merged to, along the chain', async () => {
+    const add = async (name: string) => Number((await t.ctx.db.insertInto('sources').values({ region_code: '330382001', name, origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
+    const [a, b, c, d] = [await add('链甲'), await add('链乙'), await add('链丙'), await add('链丁')];
+    await t.ctx.db.updateTable('sources').set({ state: 'merged', merged_into: c }).where('id', '=', b).execute();
+    await t.ctx.db.updateTable('sources').set({ state: 'merged', merged_into: b }).where('id', '=', a).execute();
+    expect(await survivorsOf(t.ctx.db, [a, b, c, d])).toEqual(new Map([[a, c], [b, c]]));
   });
 });

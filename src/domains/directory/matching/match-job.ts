@@ -112,6 +112,19 @@ export async function runMatch(ctx: JobContext<MatchParams>) {
     candidates.push({ source_a: lo, source_b: hi, region_code: region, score: p.score, reasons: JSON.stringify(p.reasons) });
   }
 
+  // Merges wait for this job (merge/match-guard.ts), but one that committed just after the rows
+  // were read would leave links on a source that is gone: follow it to where it lives now.
+  const moved = await q.survivorsOf(db, anchors.map((a) => Number(a.id)));
+  if (moved.size) {
+    for (const l of links) l.source_id = moved.get(l.source_id) ?? l.source_id;
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const c = candidates[i];
+      const [a, b] = [moved.get(c.source_a) ?? c.source_a, moved.get(c.source_b) ?? c.source_b];
+      if (a === b) candidates.splice(i, 1);
+      else [c.source_a, c.source_b] = a < b ? [a, b] : [b, a];
+    }
+  }
+
   let written = 0;
   for (let i = 0; i < sources.length; i += WRITE_BATCH) {
     await q.insertSources(db, sources.slice(i, i + WRITE_BATCH), run);

@@ -55,6 +55,17 @@ export async function anchorSources(db: Db, scopePrefix: string, creditCodes: st
   return r.rows;
 }
 
+/** Of `ids`, those merged away since they were read, each with the source it now lives on (the chain followed). */
+export async function survivorsOf(db: Db, ids: number[]): Promise<Map<number, number>> {
+  const r = await sql<{ id: number; survivor: number }>`
+    WITH RECURSIVE chain(id, at) AS (
+      SELECT id, merged_into FROM sources WHERE id = ANY(${ids}::bigint[]) AND merged_into IS NOT NULL
+      UNION ALL SELECT c.id, s.merged_into FROM chain c JOIN sources s ON s.id = c.at WHERE s.merged_into IS NOT NULL
+    )
+    SELECT c.id, c.at AS survivor FROM chain c JOIN sources s ON s.id = c.at WHERE s.merged_into IS NULL`.execute(db);
+  return new Map(r.rows.map((x) => [Number(x.id), Number(x.survivor)]));
+}
+
 export async function startRun(db: Db, regionCode: string, jobId: number, thresholds: unknown) {
   const r = await sql<{ id: number }>`INSERT INTO match_runs (region_code, job_id, thresholds)
     VALUES (${regionCode}, ${jobId}, ${JSON.stringify(thresholds)}) RETURNING id`.execute(db);

@@ -120,3 +120,10 @@ export async function eventsOf(db: Db, sourceId: number) {
   const r = await sql<EventRow>`SELECT * FROM merge_events WHERE survivor_id = ${sourceId} OR other_id = ${sourceId} ORDER BY id DESC`.execute(db);
   return r.rows;
 }
+
+/** The match jobs queued or running, with the region each covers. */
+export async function activeMatchJobs(db: Db) {
+  const r = await sql<{ id: number; region: string }>`
+    SELECT id, params->>'regionCode' AS region FROM jobs WHERE kind = 'directory.match' AND status IN ('queued', 'running') ORDER BY id`.execute(db);
+  return r.rows.map((x) => ({ id: Number(x.id), region: x.region }));
+}

@@ -6,6 +6,7 @@ import type { Actor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/index.ts';
 import * as q from './merge.sql.ts';
 import { undoSplitEvent } from './split.ts';
+import { refuseDuringMatch } from './match-guard.ts';
 
 const FILLABLE = ['credit_code', 'address', 'legal_rep', 'phone', 'industry_code'] as const;
 
@@ -36,6 +37,7 @@ async function mergePair(trx: Tx, actor: Actor, survivorId: number, otherId: num
   if (!survivor || !other || !survivor.region_code.startsWith(actor.scopePrefix) || !other.region_code.startsWith(actor.scopePrefix)) {
     throw new AppError('DIRECTORY_SOURCE_NOT_FOUND');
   }
+  await refuseDuringMatch(trx, [survivor.region_code, other.region_code]);
   if (survivor.state !== 'active' || other.state !== 'active') throw new AppError('DIRECTORY_SOURCE_NOT_ACTIVE');
   if (survivor.credit_code && other.credit_code && survivor.credit_code !== other.credit_code) {
     throw new AppError('DIRECTORY_CREDIT_CONFLICT', { a: survivor.credit_code, b: other.credit_code });

@@ -8,6 +8,7 @@ import type { Actor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { CandidateRow } from '../matching/survivorship.ts';
 import * as q from './merge.sql.ts';
+import { refuseDuringMatch } from './match-guard.ts';
 import { planSplit, rowKey, type SplitFields } from './split-plan.ts';
 import * as sq from './split.sql.ts';
 
@@ -35,6 +36,7 @@ export async function splitSource(db: Db, actor: Actor, id: number, body: SplitB
     if (!original || !original.region_code.startsWith(actor.scopePrefix)) throw new AppError('DIRECTORY_SOURCE_NOT_FOUND');
     if (original.state !== 'active') throw new AppError('DIRECTORY_SOURCE_NOT_ACTIVE');
     if (original.version !== body.version) throw new AppError('VERSION_CONFLICT');
+    await refuseDuringMatch(trx, [original.region_code]);
 
     const linked = await sq.linkedRowsForSplit(trx, id);
     const rows = linked.map(candidateOf);
