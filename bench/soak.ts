@@ -11,11 +11,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServe, type BenchServer } from './lib/serve.ts';
+import { startServe, cpuSeconds, type BenchServer } from './lib/serve.ts';
 import { createDatabase, loadDemo, addSources, SET } from './lib/soak-setup.ts';
 import { createMix, WritePool, type WindowResult } from './lib/soak-mix.ts';
 import {
-  quantile, rssTree, postgresBackends, folderBytes, loadAverage, serverMetrics, summarise, summaryText,
+  quantile, rssTree, postgresBackends, folderBytes, loadAverage, machineTicks, serverMetrics, summarise, summaryText,
   markdownTable, liveLine, LIVE_HEADER, type Window,
 } from './lib/soak-stats.ts';
 
@@ -81,7 +81,9 @@ const windows: Window[] = [];
 log(LIVE_HEADER);
 const t0 = Date.now();
 while (Date.now() - t0 < MINUTES * 60_000 - 1000) {
+  const [w0, cpu0, m0] = [Date.now(), cpuSeconds(server.pid), machineTicks()];
   const r: WindowResult = await mix.run(WINDOW, connections, rate);
+  const [w1, cpu1, m1] = [Date.now(), cpuSeconds(server.pid), machineTicks()];
   const m = await serverMetrics(server.base);
   const pgb = db.dbName ? postgresBackends(db.dbName) : undefined;
   const t = sorted(r.times);
@@ -90,16 +92,18 @@ while (Date.now() - t0 < MINUTES * 60_000 - 1000) {
     p50: quantile(t, 0.5), p95: quantile(t, 0.95), p99: quantile(t, 0.99), max: t[t.length - 1], writeP95: quantile(sorted(r.writeTimes), 0.95),
     p95ByKind: Object.fromEntries(Object.entries(r.byKind).map(([k, v]) => [k, quantile(sorted(v), 0.95)!])),
     non2xx: r.non2xx, errors: r.errors, rss: rssTree(server.pid), heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external,
-    eventLoopP99: m.eventLoopP99, jobsQueued: m.jobsQueued, dbBackends: pgb?.count, dbAnon: pgb?.anon, dataBytes: await db.size(), load: loadAverage(),
+    eventLoopP99: m.eventLoopP99, serverCpu: ((cpu1 - cpu0) * 1000 * 100) / (w1 - w0), machineBusy: ((m1.busy - m0.busy) * 100) / (m1.total - m0.total), jobsQueued: m.jobsQueued, dirty: await db.backlog(true), dbBackends: pgb?.count, dbAnon: pgb?.anon, dataBytes: await db.size(), load: loadAverage(),
   };
   windows.push(w);
   log(liveLine(w));
 }
 await server.stop();
+const dirtyAtEnd = await db.backlog(false);
 
 const summary = summarise(windows, WINDOW);
 log('');
 log(summaryText(summary, WINDOW));
+log(`sources left for the emissions chore when the soak ended: ${dirtyAtEnd}`);
 if (mix.exhausted) log(`${mix.exhausted} saves found no fresh (source, form) left and resent one (refused)`);
 for (const [k, body] of mix.samples) log(`  first ${k}: ${body}`);
 log('');
@@ -110,7 +114,7 @@ fs.mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `soak-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
 fs.writeFileSync(file, JSON.stringify({
   startedAt, database: db.kind, minutes: MINUTES, windowSeconds: WINDOW, machine: { cores: os.cpus().length, model: os.cpus()[0].model, memory: os.totalmem(), node: process.version },
-  capacity: { steps, p95LimitMs: P95_LIMIT }, rate, connections, windows, summary, non2xxSamples: Object.fromEntries(mix.samples),
+  capacity: { steps, p95LimitMs: P95_LIMIT }, rate, connections, windows, summary, dirtyAtEnd, non2xxSamples: Object.fromEntries(mix.samples),
 }, null, 1));
 log(`\nseries written to ${path.relative(process.cwd(), file)}`);
 await db.drop();

@@ -27,6 +27,8 @@ export interface SoakDatabase {
   open(): Promise<Database>;
   /** Bytes the data takes: PGlite's folder, or the PostgreSQL database plus the uploads folder. */
   size(): Promise<number>;
+  /** Sources saved but not yet accounted by the emissions chore; PostgreSQL only while a server runs (PGlite is one process). */
+  backlog(whileServing: boolean): Promise<number | undefined>;
   drop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function createDatabase(databaseUrl: string | undefined, folderByte
       kind: 'PGlite', dataDir, env: { PUCHA_DATA_DIR: dataDir, DATABASE_URL: '' },
       open: () => openDatabase({ dataDir }),
       size: async () => folderBytes(dataDir),
+      backlog: async (whileServing) => (whileServing ? undefined : countDirty(await openDatabase({ dataDir }))),
       drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
     };
   }
@@ -46,16 +49,25 @@ export async function createDatabase(databaseUrl: string | undefined, folderByte
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${dbName}`);
   const url = Object.assign(new URL(databaseUrl), { pathname: `/${dbName}` }).toString();
+  let reader: Database | undefined;
   return {
     kind: 'PostgreSQL', dbName, dataDir, env: { PUCHA_DATA_DIR: dataDir, DATABASE_URL: url },
     open: () => openDatabase({ databaseUrl: url, dataDir: '' }),
     size: async () => Number((await admin.query('SELECT pg_database_size($1) AS n', [dbName])).rows[0].n) + folderBytes(dataDir),
+    backlog: async () => countDirty((reader ??= await openDatabase({ databaseUrl: url, dataDir: '' })), false),
     drop: async () => {
+      await reader?.close();
       await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
       await admin.end();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function countDirty(database: Database, close = true): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM accounting_dirty`.execute(database.db);
+  if (close) await database.close();
+  return r.rows[0].n;
 }
 
 /** Resolves when the server's job queue is empty twice in a row (the demo's matching, inventory and survey jobs). */

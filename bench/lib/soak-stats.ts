@@ -95,6 +95,13 @@ export function folderBytes(dir: string): number {
   return n;
 }
 
+/** The machine's CPU counters (all cores, in ticks) from /proc/stat: busy and total. */
+export function machineTicks(): { busy: number; total: number } {
+  const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const total = f.reduce((a, b) => a + b, 0);
+  return { busy: total - f[3] - (f[4] ?? 0), total }; // idle, iowait
+}
+
 export function loadAverage(): number[] {
   return fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
 }
@@ -134,7 +141,12 @@ export interface Window {
   heapTotal: number;
   external: number;
   eventLoopP99: number;
+  /** The server process's CPU over the window, in % of one core; the whole machine's busy share (all cores, %). */
+  serverCpu: number;
+  machineBusy: number;
   jobsQueued: number;
+  /** Sources waiting for the emissions chore (PostgreSQL: read beside the server). */
+  dirty?: number;
   dbBackends?: number;
   dbAnon?: number;
   dataBytes: number;
@@ -145,19 +157,19 @@ const mb = (b: number | undefined) => (b === undefined || Number.isNaN(b) ? '—
 const ms = (x: number | undefined) => (x === undefined ? '—' : x.toFixed(x < 10 ? 1 : 0));
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
 
-export const LIVE_HEADER = `${'min'.padStart(5)} ${'req/s'.padStart(6)} ${'p50'.padStart(6)} ${'p95'.padStart(6)} ${'p99'.padStart(6)} ${'wr p95'.padStart(6)} ${'RSS MB'.padStart(7)} ${'heap'.padStart(5)} ${'ext'.padStart(5)} ${'DB MB'.padStart(6)} ${'data MB'.padStart(7)} ${'jobs'.padStart(5)} ${'non2xx'.padStart(6)} ${'err'.padStart(4)}  load`;
+export const LIVE_HEADER = `${'min'.padStart(5)} ${'req/s'.padStart(6)} ${'p50'.padStart(6)} ${'p95'.padStart(6)} ${'p99'.padStart(6)} ${'wr p95'.padStart(6)} ${'RSS MB'.padStart(7)} ${'heap'.padStart(5)} ${'ext'.padStart(5)} ${'DB MB'.padStart(6)} ${'data MB'.padStart(7)} ${'dirty'.padStart(6)} ${'non2xx'.padStart(6)} ${'err'.padStart(4)} ${'CPU%'.padStart(5)} ${'busy%'.padStart(5)}  load`;
 
 export function liveLine(w: Window): string {
-  return `${w.minute.toFixed(1).padStart(5)} ${w.rps.toFixed(0).padStart(6)} ${ms(w.p50).padStart(6)} ${ms(w.p95).padStart(6)} ${ms(w.p99).padStart(6)} ${ms(w.writeP95).padStart(6)} ${mb(w.rss).padStart(7)} ${mb(w.heapUsed).padStart(5)} ${mb(w.external).padStart(5)} ${mb(w.dbAnon).padStart(6)} ${mb(w.dataBytes).padStart(7)} ${String(w.jobsQueued).padStart(5)} ${String(sum(w.non2xx)).padStart(6)} ${String(w.errors).padStart(4)}  ${w.load.map((x) => x.toFixed(1)).join(' ')}`;
+  return `${w.minute.toFixed(1).padStart(5)} ${w.rps.toFixed(0).padStart(6)} ${ms(w.p50).padStart(6)} ${ms(w.p95).padStart(6)} ${ms(w.p99).padStart(6)} ${ms(w.writeP95).padStart(6)} ${mb(w.rss).padStart(7)} ${mb(w.heapUsed).padStart(5)} ${mb(w.external).padStart(5)} ${mb(w.dbAnon).padStart(6)} ${mb(w.dataBytes).padStart(7)} ${String(w.dirty ?? '—').padStart(6)} ${String(sum(w.non2xx)).padStart(6)} ${String(w.errors).padStart(4)} ${w.serverCpu.toFixed(0).padStart(5)} ${w.machineBusy.toFixed(0).padStart(5)}  ${w.load.map((x) => x.toFixed(1)).join(' ')}`;
 }
 
 /** A markdown table of every `every`-th window (and the last), for docs/benchmarks.md. */
 export function markdownTable(windows: Window[], every: number, postgres: boolean): string {
   const rows = windows.filter((_, i) => (i + 1) % every === 0 || i === windows.length - 1);
-  const head = ['minute', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'write p95 ms', 'server RSS MB', 'heap used MB', 'external MB', ...(postgres ? ['PostgreSQL backends MB (anon)'] : []), 'data MB', 'non-2xx', 'load (1 min)'];
+  const head = ['minute', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'write p95 ms', 'server RSS MB', 'heap used MB', 'external MB', ...(postgres ? ['PostgreSQL backends MB (anon)'] : []), 'data MB', 'non-2xx', 'server CPU % of a core', 'machine busy %', 'load (1 min)'];
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map((h) => (h === 'minute' ? '---:' : '---:')).join(' | ')} |`];
   for (const w of rows) {
-    lines.push(`| ${[w.minute.toFixed(1), w.rps.toFixed(0), ms(w.p50), ms(w.p95), ms(w.p99), ms(w.writeP95), mb(w.rss), mb(w.heapUsed), mb(w.external), ...(postgres ? [mb(w.dbAnon)] : []), mb(w.dataBytes), String(sum(w.non2xx) + w.errors), w.load[0].toFixed(1)].join(' | ')} |`);
+    lines.push(`| ${[w.minute.toFixed(1), w.rps.toFixed(0), ms(w.p50), ms(w.p95), ms(w.p99), ms(w.writeP95), mb(w.rss), mb(w.heapUsed), mb(w.external), ...(postgres ? [mb(w.dbAnon)] : []), mb(w.dataBytes), String(sum(w.non2xx) + w.errors), w.serverCpu.toFixed(0), w.machineBusy.toFixed(0), w.load[0].toFixed(1)].join(' | ')} |`);
   }
   return lines.join('\n');
 }
@@ -171,6 +183,9 @@ export interface Summary {
   lastP95: number;
   firstHeap: number;
   lastHeap: number;
+  /** The server's CPU per answer (ms): latency on a shared machine is mostly the others' load; this is the server's own cost. */
+  firstCpuPerRequest: number;
+  lastCpuPerRequest: number;
   rssSlopePer10Min: number;
   heapSlopePer10Min: number;
   p95SlopePer10Min: number;
@@ -201,6 +216,8 @@ export function summarise(windows: Window[], windowSeconds: number): Summary {
     lastP95: median(last.map((w) => w.p95 ?? NaN).filter((v) => !Number.isNaN(v))),
     firstHeap: median(first.map((w) => w.heapUsed)),
     lastHeap: median(last.map((w) => w.heapUsed)),
+    firstCpuPerRequest: median(first.map((w) => (w.serverCpu * 10) / w.rps)),
+    lastCpuPerRequest: median(last.map((w) => (w.serverCpu * 10) / w.rps)),
     rssSlopePer10Min: slope(x, windows.map((w) => w.rss)) * 10,
     heapSlopePer10Min: slope(x, windows.map((w) => w.heapUsed)) * 10,
     p95SlopePer10Min: slope(p95s.map((w) => w.minute), p95s.map((w) => w.p95!)) * 10,
@@ -217,7 +234,7 @@ export function summarise(windows: Window[], windowSeconds: number): Summary {
 export function summaryText(s: Summary, windowSeconds: number): string {
   const span = ((s.edgeWindows * windowSeconds) / 60).toFixed(1);
   return [
-    `first ${span} min vs last ${span} min (medians): RSS ${mb(s.firstRss)} → ${mb(s.lastRss)} MB (${(s.rssGrowth * 100).toFixed(1)} %), heap used ${mb(s.firstHeap)} → ${mb(s.lastHeap)} MB, p95 ${ms(s.firstP95)} → ${ms(s.lastP95)} ms`,
+    `first ${span} min vs last ${span} min (medians): RSS ${mb(s.firstRss)} → ${mb(s.lastRss)} MB (${(s.rssGrowth * 100).toFixed(1)} %), heap used ${mb(s.firstHeap)} → ${mb(s.lastHeap)} MB, p95 ${ms(s.firstP95)} → ${ms(s.lastP95)} ms, server CPU per answer ${s.firstCpuPerRequest.toFixed(2)} → ${s.lastCpuPerRequest.toFixed(2)} ms`,
     `least-squares slope per 10 min: RSS ${(s.rssSlopePer10Min / 1048576).toFixed(1)} MB, heap used ${(s.heapSlopePer10Min / 1048576).toFixed(1)} MB, p95 ${s.p95SlopePer10Min.toFixed(1)} ms`,
     `p95 by request, first → last (ms): ${Object.entries(s.p95ByKind).map(([k, v]) => `${k} ${ms(v.first)} → ${ms(v.last)}`).join(', ')}`,
     `non-2xx: ${Object.keys(s.non2xx).length ? Object.entries(s.non2xx).map(([k, n]) => `${k} ×${n}`).join(', ') : 'none'}; errors (timeouts, resets): ${s.errors}; 5xx: ${s.fiveXX}`,
