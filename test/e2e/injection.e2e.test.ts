@@ -191,7 +191,7 @@ run.each(databaseKinds())('injection strings shown harmlessly in Chromium on %s'
     // The editor page previews the stored HTML: the sanitiser's output, so only the plain text remains.
     await open(ed, `${server.url}/console/portal/articles/${articleId}`, [`${TAG}正文`], 'article editor');
     await ed.context().close();
-  });
+  }, 180_000); // four accounts and eleven pages in one browser
 
   it('the public portal shows them as text and runs none: article, list, search, home, feed, sitemap', async () => {
     const page = await (await browser.newContext()).newPage();
