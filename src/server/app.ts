@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import type { AppContext } from './context.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler } from './error-handler.ts';
-import { UPLOAD_LIMIT } from './file-upload.ts';
+import { closeAfterLinger, UPLOAD_LIMIT } from './file-upload.ts';
 import { installMetrics } from './metrics.ts';
 import { installSecurityHeaders } from './security.ts';
 import { DOMAINS } from './domains.ts';
@@ -59,10 +59,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && NUDGING.test(req.url)) ctx.jobs.nudge();
   });
 
-  // An upload refused before its end (too large, wrong type) is not read further: close the
-  // connection with the answer, or it would wait, paused, on a body nobody reads.
-  app.addHook('onSend', async (req, reply) => {
-    if (reply.statusCode >= 400 && !req.raw.complete && req.isMultipart()) reply.header('connection', 'close');
+  // An upload refused before its end (too large, wrong type) is not read further: its connection
+  // is closed, or it would wait, paused, on a body nobody reads until the keep-alive timeout.
+  app.addHook('onResponse', async (req, reply) => {
+    if (reply.statusCode >= 400 && !req.raw.complete && req.isMultipart()) closeAfterLinger(req.raw);
   });
 
   for (const d of DOMAINS) {

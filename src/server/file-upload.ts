@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../core/errors.ts';
 
@@ -124,4 +126,26 @@ export async function bufferOf(file: AsyncIterable<Buffer> & { truncated?: boole
   }
   if (file.truncated) throw tooLarge();
   return Buffer.concat(chunks);
+}
+
+const LINGER_MS = 1000;
+const LINGER_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Closes the connection of a request answered before its body ended. Not at once: a socket closed
+ * with unread bytes is reset, and the client may lose the answer before reading it. What the
+ * client still sends is read and dropped for a moment (a second, 16 MB at most), then it closes.
+ */
+export function closeAfterLinger(req: IncomingMessage): void {
+  const socket = req.socket;
+  if (!(socket instanceof Socket) || socket.destroyed) return; // an injected request has no connection
+  req.unpipe();
+  let dropped = 0;
+  req.on('data', (c: Buffer) => {
+    dropped += c.length;
+    if (dropped > LINGER_BYTES) socket.destroy();
+  });
+  req.on('end', () => socket.destroy());
+  req.resume();
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
 }
