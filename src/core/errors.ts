@@ -25,6 +25,9 @@ export const ERRORS = {
   UPLOAD_TYPE: { status: 415, zh: '文件类型不受支持，需要 {expected}', en: 'Unsupported file type; expected {expected}' },
   UPLOAD_MISSING: { status: 400, zh: '请求中没有文件', en: 'The request carries no file' },
   UPLOAD_UNREADABLE: { status: 400, zh: '文件无法读取：{detail}', en: 'The file cannot be read: {detail}' },
+  UPLOAD_MALFORMED: { status: 400, zh: '上传的表单数据不完整或格式错误，请重新上传', en: 'The multipart upload is malformed or cut short; upload it again' },
+  UPLOAD_TOO_MANY_PARTS: { status: 400, zh: '一次只能上传一个文件，且表单字段不超过 10 个', en: 'Upload one file at a time, with at most 10 form fields' },
+  XLSX_UNSAFE: { status: 400, zh: '电子表格已被拒绝，因其可能危害服务器：{detail}', en: 'The spreadsheet was refused as unsafe for the server: {detail}' },
   VERSION_CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload and try again' },
 
   // session and access

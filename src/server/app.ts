@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import type { AppContext } from './context.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { closeAfterLinger, UPLOAD_LIMIT } from './file-upload.ts';
 import { installMetrics } from './metrics.ts';
 import { installSecurityHeaders } from './security.ts';
 import { installValidation } from './validation.ts';
@@ -18,7 +19,7 @@ import { DOMAINS } from './domains.ts';
 import { sql } from '../core/db/index.ts';
 import { errorBody } from '../core/errors.ts';
 
-export const UPLOAD_LIMIT = 20 * 1024 * 1024; // 20 MB: a 10,000-row XLSX is far below it
+export { UPLOAD_LIMIT };
 export const CONSOLE_BASE = '/console/';
 
 const NUDGING = /^\/api\/v1\/(submissions|review|sources\/\d+\/survey|accounting)/;
@@ -59,6 +60,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // went through: let the worker look now rather than at its next poll.
   app.addHook('onResponse', async (req, reply) => {
     if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400 && NUDGING.test(req.url)) ctx.jobs.nudge();
+  });
+
+  // An upload refused before its end (too large, wrong type) is not read further: its connection
+  // is closed, or it would wait, paused, on a body nobody reads until the keep-alive timeout.
+  app.addHook('onResponse', async (req, reply) => {
+    if (reply.statusCode >= 400 && !req.raw.complete && req.isMultipart()) closeAfterLinger(req.raw);
   });
 
   for (const d of DOMAINS) {

@@ -4,6 +4,7 @@ import { AppError, errorBody, isAppError } from '../core/errors.ts';
 import { translateDbError } from '../core/db/pg-errors.ts';
 
 const MB = 1024 * 1024;
+const MULTIPART_BROKEN = /unexpected end of multipart data|^Multipart: Boundary not found|^Malformed part header/i;
 
 /** Fastify's own errors (parsing, limits, validation) as AppErrors. */
 function fromFastify(e: FastifyError, uploadLimit: number): AppError | undefined {
@@ -14,15 +15,19 @@ function fromFastify(e: FastifyError, uploadLimit: number): AppError | undefined
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('REQUEST_TOO_LARGE', { limit: '1 MB' });
     case 'FST_REQ_FILE_TOO_LARGE':
+      return new AppError('REQUEST_TOO_LARGE', { limit: `${Math.round(uploadLimit / MB)} MB` });
     case 'FST_PARTS_LIMIT':
     case 'FST_FILES_LIMIT':
-      return new AppError('REQUEST_TOO_LARGE', { limit: `${Math.round(uploadLimit / MB)} MB` });
+    case 'FST_FIELDS_LIMIT':
+      return new AppError('UPLOAD_TOO_MANY_PARTS');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return new AppError('REQUEST_UNSUPPORTED_MEDIA');
     case 'FST_ERR_VALIDATION':
       return new AppError('REQUEST_INVALID', { detail: e.message });
   }
+  // busboy's own errors carry no code: a body cut short or without its boundary.
+  if (!e.code && MULTIPART_BROKEN.test(e.message ?? '')) return new AppError('UPLOAD_MALFORMED');
   if (e.validation) return new AppError('REQUEST_INVALID', { detail: e.message });
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return new AppError('REQUEST_INVALID', { detail: e.message });

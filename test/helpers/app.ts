@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
 import type { DbKind } from '../../src/core/db/index.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { AppContext } from '../../src/server/context.ts';
@@ -19,14 +19,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(kind: DbKind, opts: { worker?: boolean } = {}): Promise<TestApp> {
+/** `config` overrides settings (e.g. a smaller register upload limit). */
+export async function startTestApp(kind: DbKind, opts: { worker?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   // Uploads go under the data folder: the PGlite copy's, or a private one beside the server database.
   const dataDir = database.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-data-'));
   const jobs = new JobRunner(database.db, { dataDir, pollMs: 50, staleSeconds: 0 });
   const ctx: AppContext = {
     // Webhook tests post to a server on 127.0.0.1.
-    config: { ...loadConfig({}), logLevel: 'silent', dataDir, webhookPrivate: true },
+    config: { ...loadConfig({}), logLevel: 'silent', dataDir, webhookPrivate: true, ...opts.config },
     database,
     db: database.db,
     jobs,

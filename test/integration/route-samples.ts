@@ -94,27 +94,36 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/radioactive/enterprises/:id/detailed': { version: '{v}', note: '矩阵详查完成' },
 };
 
+/**
+ * Routes that take a multipart upload (without a file they answer UPLOAD_MISSING, which is enough
+ * for the matrix). bad-uploads.test.ts sends each the bad-input corpus, and fails until a new
+ * upload route is listed here.
+ */
+export const MULTIPART_ROUTES = [
+  'POST /api/v1/users/import',
+  'POST /api/v1/registers',
+  'POST /api/v1/registers/preview',
+  'POST /api/v1/inventory/photos',
+  'POST /api/v1/submissions/import',
+  'POST /api/v1/attachments',
+  'POST /api/v1/supervision/files',
+  'POST /api/v1/portal/images',
+  'POST /api/v1/outfalls/images',
+  'POST /api/v1/outfalls/import',
+  'POST /api/v1/outfalls/:id/photos',
+  'POST /api/v1/radioactive/measurements/:id/files',
+  'POST /api/v1/accounting/coefficients/import',
+] as const;
+
 /** Routes that take no JSON body even though their method usually does. */
-export const NO_BODY = new Set([
+export const NO_BODY = new Set<string>([
+  ...MULTIPART_ROUTES,
   'POST /api/v1/jobs/:id/cancel',
   'POST /api/v1/jobs/:id/resume',
   'POST /api/v1/demo',
   'POST /api/v1/accounting/rollups/verify',
   'POST /api/v1/regions/villages',
-  'POST /api/v1/users/import', // multipart: without a file it answers 400/415, which is enough here
-  'POST /api/v1/registers', // multipart, likewise
-  'POST /api/v1/registers/preview', // multipart, likewise
   'POST /api/v1/registers/:id/reimport',
-  'POST /api/v1/inventory/photos', // multipart, likewise
-  'POST /api/v1/submissions/import', // multipart, likewise
-  'POST /api/v1/attachments', // multipart, likewise
-  'POST /api/v1/supervision/files', // multipart, likewise
-  'POST /api/v1/portal/images', // multipart, likewise
-  'POST /api/v1/outfalls/images', // multipart, likewise
-  'POST /api/v1/outfalls/import', // multipart, likewise
-  'POST /api/v1/outfalls/:id/photos', // multipart, likewise
-  'POST /api/v1/radioactive/measurements/:id/files', // multipart, likewise
-  'POST /api/v1/accounting/coefficients/import', // multipart, likewise
   'POST /api/v1/accounting/coefficients/versions/:id/in-force',
   'DELETE /api/v1/session',
   'POST /api/v1/sources/:id/invitations',

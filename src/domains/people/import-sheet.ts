@@ -2,10 +2,13 @@
 // its rows by header (Chinese or English), and writing the template. No database.
 import ExcelJS from 'exceljs';
 import { addSafeRow, guardRow } from '../../core/spreadsheet-safe.ts';
-import { AppError } from '../../core/errors.ts';
+import { AppError, isAppError } from '../../core/errors.ts';
+import { guardXlsxBuffer } from '../../core/xlsx-guard.ts';
 import { DEPARTMENTS, ROLES, type Role } from '../access/index.ts';
 
 export const IMPORT_MAX_ROWS = 10_000;
+/** Most a user workbook may unpack to: 10,000 rows of eight columns are a few MB. */
+const MAX_UNPACKED = 100 * 1024 * 1024;
 
 export const IMPORT_COLUMNS = ['username', 'displayName', 'password', 'role', 'regionCode', 'department', 'agency', 'phone'] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
@@ -92,6 +95,13 @@ export interface SheetRow {
 
 /** The data rows of the first worksheet, blank rows skipped. */
 export async function readSheet(buf: Buffer): Promise<SheetRow[]> {
+  // exceljs unpacks the whole workbook in memory: checked first, so a ZIP bomb or entities never reach it.
+  try {
+    guardXlsxBuffer(buf, { maxTotalBytes: MAX_UNPACKED });
+  } catch (e) {
+    if (isAppError(e) && e.code === 'REGISTER_NOT_SPREADSHEET') throw new AppError('UPLOAD_UNREADABLE', { detail: String(e.params.detail ?? '') });
+    throw e;
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

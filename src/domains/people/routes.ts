@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../core/errors.ts';
 import { actorOf } from '../../server/auth.ts';
+import { bufferOf, cleanFileName, UPLOAD_LIMIT } from '../../server/file-upload.ts';
 import { IdParams } from '../../server/schemas.ts';
 import * as agencies from './agencies.ts';
 import { buildTemplate } from './import-sheet.ts';
@@ -49,12 +50,15 @@ export async function userRoutes(app: FastifyInstance) {
     },
   }, async (req, reply) => {
     if (!req.isMultipart()) throw new AppError('UPLOAD_MISSING');
-    const part = await req.file();
-    if (!part) throw new AppError('UPLOAD_MISSING');
-    // Reading the stream here makes the multipart size limit throw inside the handler (→ 413).
-    const data = await part.toBuffer();
-    if (part.fieldname !== 'file') throw new AppError('UPLOAD_MISSING');
-    const job = await startUserImport(db, app.ctx.jobs, actorOf(req), { filename: part.filename, data });
+    let file: { filename: string; data: Buffer } | undefined;
+    // Every part is read, so a second file throws the plugin's files limit (→ 400) rather than going unseen.
+    for await (const part of req.parts()) {
+      if (part.type !== 'file') continue;
+      const data = await bufferOf(part.file, () => new AppError('REQUEST_TOO_LARGE', { limit: `${UPLOAD_LIMIT / 1024 ** 2} MB` }));
+      if (part.fieldname === 'file') file = { filename: cleanFileName(part.filename), data };
+    }
+    if (!file) throw new AppError('UPLOAD_MISSING');
+    const job = await startUserImport(db, app.ctx.jobs, actorOf(req), file);
     return reply.status(202).send({ job });
   });
 

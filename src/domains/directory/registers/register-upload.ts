@@ -8,6 +8,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../core/errors.ts';
+import { cleanFileName } from '../../../server/file-upload.ts';
 import type { RegisterFormat } from './register-file.ts';
 
 export interface StoredFile {
@@ -89,10 +90,12 @@ export async function receiveUpload(req: FastifyRequest, dir: string, opts: { ma
       const format = formatOf(part.filename ?? '');
       tmp = path.join(dir, `.upload-${randomBytes(8).toString('hex')}`);
       const ins = inspector(format);
+      // Refused at the limit, not once the client has sent the rest (busboy only skips it).
+      part.file.once('limit', () => ins.t.destroy(tooLarge()));
       // Opened here, not by the stream: a stream destroyed while opening its file would create it after our cleanup.
       await pipeline(part.file, ins.t, fs.createWriteStream('', { fd: fs.openSync(tmp, 'wx', 0o600) }));
       if (part.file.truncated) throw tooLarge();
-      file = { fileName: path.basename(part.filename), format, path: tmp, ...ins.done() };
+      file = { fileName: cleanFileName(part.filename) || `upload.${format}`, format, path: tmp, ...ins.done() };
     }
   } catch (e) {
     if (tmp) fs.rmSync(tmp, { force: true });

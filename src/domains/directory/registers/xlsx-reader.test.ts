@@ -39,6 +39,23 @@ describe('XML pieces', () => {
     expect(new Set(seen)).toEqual(new Set(['<a x="1>2"><b>t&1</b><c></c><raw>&</a>']));
   });
 
+  it('refuses a DOCTYPE, and a tag that never closes, as unsafe', () => {
+    const scan = (...chunks: string[]) => {
+      const s = new XmlScanner({ open() {}, close() {}, text() {} });
+      try {
+        for (const c of chunks) s.write(c);
+        s.end();
+        return 'read';
+      } catch (e) {
+        return (e as { code?: string }).code;
+      }
+    };
+    expect(scan('<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "b">]><sst/>')).toBe('XLSX_UNSAFE');
+    expect(scan('<?xml version="1.0"?><!', 'DOCTYPE x><x/>')).toBe('XLSX_UNSAFE');
+    expect(scan('<a x="', ...Array<string>(20).fill('y'.repeat(64 * 1024)))).toBe('XLSX_UNSAFE');
+    expect(scan('<?xml version="1.0"?><!-- fine --><a>1</a>')).toBe('read');
+  });
+
   it('writes numbers without exponents and Excel dates as dates', () => {
     expect(numberText('913303821000000246')).toBe('913303821000000246');
     expect(numberText('9.1330382100000026E+17')).toBe('913303821000000256');

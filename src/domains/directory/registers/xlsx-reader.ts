@@ -8,71 +8,25 @@
 // Here the inflated bytes go through one UTF-8 decoder per entry.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { AppError } from '../../../core/errors.ts';
+import { checkDirectory, refuseDoctype, sizeKeeper, unsafe, zipDirectory, type ZipEntryInfo, type ZipLimits } from '../../../core/xlsx-guard.ts';
 
 const fail = (detail: string) => new AppError('REGISTER_NOT_SPREADSHEET', { detail });
 
-interface Entry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  offset: number;
-}
+type Entry = ZipEntryInfo;
 
-/** The entries of the ZIP, by lower-case name, from its central directory (ZIP64 included). */
-function readDirectory(fd: number, size: number): Map<string, Entry> {
+/** The entries of the ZIP, by lower-case name, from its central directory, checked against a bomb. */
+function readDirectory(fd: number, size: number, limits: ZipLimits): Map<string, Entry> {
   const read = (pos: number, len: number) => {
     const b = Buffer.alloc(len);
     fs.readSync(fd, b, 0, len, pos);
     return b;
   };
-  const tailLen = Math.min(size, 65_557);
-  const tail = read(size - tailLen, tailLen);
-  let eocd = -1;
-  for (let i = tailLen - 22; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw fail('no ZIP directory at its end (cut short, or not a ZIP file)');
-  let count = tail.readUInt16LE(eocd + 10);
-  let dirSize = tail.readUInt32LE(eocd + 12);
-  let dirOffset = tail.readUInt32LE(eocd + 16);
-  if ((count === 0xffff || dirOffset === 0xffffffff) && eocd >= 20 && tail.readUInt32LE(eocd - 20) === 0x07064b50) {
-    const rec = read(Number(tail.readBigUInt64LE(eocd - 12)), 56);
-    count = Number(rec.readBigUInt64LE(32));
-    dirSize = Number(rec.readBigUInt64LE(40));
-    dirOffset = Number(rec.readBigUInt64LE(48));
-  }
-  if (dirOffset + dirSize > size) throw fail('its ZIP directory points past the end of the file');
-  const dir = read(dirOffset, dirSize);
-  const entries = new Map<string, Entry>();
-  let p = 0;
-  for (let n = 0; n < count && p + 46 <= dir.length && dir.readUInt32LE(p) === 0x02014b50; n++) {
-    const nameLen = dir.readUInt16LE(p + 28);
-    const extraLen = dir.readUInt16LE(p + 30);
-    const e: Entry = {
-      name: dir.toString('utf8', p + 46, p + 46 + nameLen),
-      method: dir.readUInt16LE(p + 10),
-      compressedSize: dir.readUInt32LE(p + 20),
-      offset: dir.readUInt32LE(p + 42),
-    };
-    // ZIP64 extra field: the 64-bit values of whichever fields read 0xFFFFFFFF, in this order.
-    for (let x = p + 46 + nameLen; x + 4 <= p + 46 + nameLen + extraLen; x += 4 + dir.readUInt16LE(x + 2)) {
-      if (dir.readUInt16LE(x) !== 0x0001) continue;
-      let at = x + 4;
-      if (dir.readUInt32LE(p + 24) === 0xffffffff) at += 8;
-      if (e.compressedSize === 0xffffffff) (e.compressedSize = Number(dir.readBigUInt64LE(at))), (at += 8);
-      if (e.offset === 0xffffffff) e.offset = Number(dir.readBigUInt64LE(at));
-    }
-    entries.set(e.name.toLowerCase(), e);
-    p += 46 + nameLen + extraLen + dir.readUInt16LE(p + 32);
-  }
-  if (entries.size === 0) throw fail('an empty ZIP file');
-  return entries;
+  const entries = zipDirectory(read, size);
+  checkDirectory(entries, limits);
+  return new Map(entries.map((e) => [e.name.toLowerCase(), e]));
 }
 
 /** One entry's text, inflated and decoded as UTF-8 by one decoder (characters cut by chunks stay whole). */
@@ -84,8 +38,23 @@ function openEntry(file: string, fd: number, e: Entry): { text: Readable; raw: {
   if (e.method !== 0 && e.method !== 8) throw fail(`ZIP compression method ${e.method} is not supported`);
   if (e.compressedSize === 0) return { text: Readable.from([]), raw: { bytesRead: 0 } }; // a read stream cannot cover zero bytes
   const raw = fs.createReadStream(file, { start, end: start + e.compressedSize - 1, highWaterMark: 256 * 1024 });
-  const text = e.method === 8 ? raw.pipe(zlib.createInflateRaw()) : raw;
+  const keep = sizeKeeper(e);
+  // Held to the size it declares as it inflates: a bomb that hides its size stops there.
+  const held = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      try {
+        keep(chunk.length);
+        cb(null, chunk);
+      } catch (err) {
+        cb(err as Error);
+      }
+    },
+  });
+  const inflated = e.method === 8 ? raw.pipe(zlib.createInflateRaw()) : raw;
+  const text = inflated.pipe(held);
   raw.on('error', (err) => text.destroy(err));
+  if (inflated !== raw) inflated.on('error', (err: Error) => text.destroy(err));
+  text.on('close', () => raw.destroy());
   text.setEncoding('utf8');
   return { text, raw };
 }
@@ -114,6 +83,13 @@ export interface XmlHandler {
   text(s: string): void;
 }
 
+/** Longest tag (or comment, CDATA) kept across chunks. */
+const MAX_TAG = 1024 * 1024;
+/** Most characters the shared strings may unpack to (a million-row register's are about 100 MB). */
+const MAX_SHARED = 256 * 1024 * 1024;
+/** Longest text of one cell: Excel's own limit is 32,767 characters. */
+const MAX_CELL = 1024 * 1024;
+
 /** A small incremental XML scanner: enough for the parts of an XLSX file (no DTDs). */
 export class XmlScanner {
   private rest = '';
@@ -131,9 +107,10 @@ export class XmlScanner {
       }
       if (lt > i) this.h.text(s.slice(i, lt));
       const special = s.startsWith('<!--', lt) ? '-->' : s.startsWith('<![CDATA[', lt) ? ']]>' : s[lt + 1] === '?' ? '?>' : s[lt + 1] === '!' ? '>' : '';
+      if (special === '>') refuseDoctype(s.slice(lt, lt + 10));
       if (special) {
         const end = s.indexOf(special, lt + 2);
-        if (end < 0) return void (this.rest = s.slice(lt));
+        if (end < 0) return void this.keep(s.slice(lt));
         if (special === ']]>') this.h.text(s.slice(lt + 9, end).replace(/&/g, '&amp;').replace(/</g, '&lt;'));
         i = end + special.length;
         continue;
@@ -150,7 +127,7 @@ export class XmlScanner {
           break;
         }
       }
-      if (gt < 0) return void (this.rest = s.slice(lt));
+      if (gt < 0) return void this.keep(s.slice(lt));
       const closing = s[lt + 1] === '/';
       const empty = s[gt - 1] === '/';
       const body = s.slice(lt + (closing ? 2 : 1), empty ? gt - 1 : gt);
@@ -164,6 +141,12 @@ export class XmlScanner {
       }
       i = gt + 1;
     }
+  }
+
+  /** An unfinished tag waits for the next chunk; one longer than any a spreadsheet writes is refused (each chunk would scan it again). */
+  private keep(rest: string) {
+    if (rest.length > MAX_TAG) throw unsafe(`an XML tag longer than ${MAX_TAG} characters`);
+    this.rest = rest;
   }
 
   end() {
@@ -209,7 +192,9 @@ function textCollector(unit: string, onUnit: (text: string) => void) {
       else if (n === unit) onUnit(cur);
     },
     text(s: string) {
-      if (inT) buf += s;
+      if (!inT) return;
+      buf += s;
+      if (buf.length > MAX_CELL) throw unsafe(`a cell longer than ${MAX_CELL} characters`);
     },
   };
 }
@@ -269,7 +254,7 @@ export async function openWorkbook(file: string, opts: { maxInflated?: number } 
   const limit = opts.maxInflated ?? Infinity;
   const fd = fs.openSync(file, 'r');
   try {
-    const entries = readDirectory(fd, fs.fstatSync(fd).size);
+    const entries = readDirectory(fd, fs.fstatSync(fd).size, { maxEntryBytes: opts.maxInflated });
     const get = (name: string) => entries.get(name.toLowerCase());
     if (!get('xl/workbook.xml')) throw fail('it holds no workbook (xl/workbook.xml): a ZIP of something else');
 
@@ -319,7 +304,8 @@ export async function openWorkbook(file: string, opts: { maxInflated?: number } 
       text() {},
     }, limit);
     const shared: string[] = [];
-    await scanAll(file, fd, get(sharedTarget), textCollector('si', (t) => shared.push(t)), limit);
+    // Shared strings stay in memory for the whole read: bounded even where a sheet is not.
+    await scanAll(file, fd, get(sharedTarget), textCollector('si', (t) => shared.push(t)), Math.min(limit, MAX_SHARED));
 
     const open = (entry: Entry) => {
       const sfd = fs.openSync(file, 'r');
@@ -403,8 +389,9 @@ async function* sheetRows(text: Readable, shared: string[], xfDate: boolean[], d
       else inlineText.close(n);
     },
     text(s) {
-      if (inV) buf += s;
-      else inlineText.text(s);
+      if (!inV) return inlineText.text(s);
+      buf += s;
+      if (buf.length > MAX_CELL) throw unsafe(`a cell longer than ${MAX_CELL} characters`);
     },
   });
   try {
