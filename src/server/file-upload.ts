@@ -48,7 +48,7 @@ export async function receiveFile<M extends string>(req: FastifyRequest, dir: st
     const parts = req.parts({ limits: { fileSize: o.limit, files: 1, fields: 10 }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0]);
     for await (const part of parts) {
       if (part.type === 'field') {
-        fields[part.fieldname] = String(part.value ?? '');
+        fields[part.fieldname] = textField(part.fieldname, part.value);
         continue;
       }
       if (part.fieldname !== 'file' || got) {
@@ -148,4 +148,11 @@ export function closeAfterLinger(req: IncomingMessage): void {
   req.on('end', () => socket.destroy());
   req.resume();
   setTimeout(() => socket.destroy(), LINGER_MS).unref();
+}
+
+/** A multipart text field, refused when it holds a NUL (PostgreSQL text cannot; see text-guard.ts). */
+export function textField(name: string, value: unknown): string {
+  const v = String(value ?? '');
+  if (v.includes('\u0000')) throw new AppError('REQUEST_NUL_CHARACTER', { where: `field ${name}` }, { part: 'field', path: name });
+  return v;
 }

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type Session, type TestApp } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/databases.ts';
+import { upload } from '../helpers/multipart.ts';
 
 describe.each(databaseKinds())('bad input on %s', (kind) => {
   let t: TestApp;
@@ -74,6 +75,14 @@ describe.each(databaseKinds())('bad input on %s', (kind) => {
     expect(body.json().error.message.zh).toContain('U+0000');
     const query = await call(t.app, s, 'GET', '/api/v1/sources?q=%00');
     expect(query.json().error).toMatchObject({ code: 'REQUEST_NUL_CHARACTER', details: { part: 'query', path: 'q' } });
+    expect(await auditCount()).toBe(n);
+  });
+
+  it('a NUL in a multipart text field → 400 REQUEST_NUL_CHARACTER, nothing stored', async () => {
+    const n = await auditCount();
+    const r = await upload(t.app, s, '/api/v1/attachments', [{ name: 'id', content: 'a\u0000b' }, { name: 'sourceId', content: '1' }, { name: 'file', filename: 'a.pdf', content: Buffer.from('%PDF-1.4\n') }]);
+    expect(r.statusCode, r.body).toBe(400);
+    expect(r.json().error).toMatchObject({ code: 'REQUEST_NUL_CHARACTER', details: { part: 'field', path: 'id' } });
     expect(await auditCount()).toBe(n);
   });
 

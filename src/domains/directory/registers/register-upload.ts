@@ -8,7 +8,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../../core/errors.ts';
-import { cleanFileName } from '../../../server/file-upload.ts';
+import { cleanFileName, textField } from '../../../server/file-upload.ts';
 import type { RegisterFormat } from './register-file.ts';
 
 export interface StoredFile {
@@ -80,7 +80,7 @@ export async function receiveUpload(req: FastifyRequest, dir: string, opts: { ma
     const parts = req.parts({ limits: { fileSize: opts.maxBytes, files: 1, fields: 10 }, throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0]);
     for await (const part of parts) {
       if (part.type === 'field') {
-        fields[part.fieldname] = String(part.value ?? '');
+        fields[part.fieldname] = textField(part.fieldname, part.value);
         continue;
       }
       if (part.fieldname !== 'file' || file) {
