@@ -83,5 +83,6 @@ describe.each(databaseKinds())('SIGKILL under load on %s', (kind) => {
     const auditedSet = new Set(audited);
     for (const id of acknowledged.values()) expect(auditedSet.has(String(id)), `agency ${id} has no audit row`).toBe(true);
     expect(audited.length).toBe(seen.size);
+    console.log(`crash on ${kind}: ${ROUNDS} SIGKILLs, ${acknowledged.size} writes acknowledged, ${seen.size} stored once each, ${audited.length} audit rows`);
   });
 });
