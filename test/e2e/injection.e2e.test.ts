@@ -10,7 +10,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, consolePageAs, launchBrowser } from '../helpers/browser.ts';
-import { databaseKinds } from '../helpers/databases.ts';
 import { httpCall, httpLogin, type HttpSession } from '../helpers/http-session.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';
 
@@ -48,7 +47,8 @@ async function shows(page: Page, texts: string[], label: string) {
   }
 }
 
-run.each(databaseKinds())('injection strings shown harmlessly in Chromium on %s', (kind) => {
+// What is shown and escaped is rendering, the same code on either database: one run is enough.
+run.each(['pglite'] as const)('injection strings shown harmlessly in Chromium on %s', (kind) => {
   let server: ServerProcess;
   let browser: Browser;
   let county: HttpSession, zhejiang: HttpSession, nation: HttpSession, editor: HttpSession;

@@ -116,7 +116,9 @@ describe.each(databaseKinds())('bad JSON input on %s', (kind) => {
     const failures: string[] = [];
     let tried = 0;
     const enumerator = sessions.enumerator;
-    for (const form of ['G101-2', 'G106-1']) {
+    // G101-2: products and raw materials in repeat groups, numbers with units, codes; the engine's
+    // other paths have their own property tests (src/domains/survey/engine/engine.property.test.ts).
+    for (const form of ['G101-2']) {
       const sourceId = await newSource(ctx);
       const answers = exampleEnterprise().forms.find((f) => f.form === form)!.answers;
       for (const status of ['draft', 'submitted']) {
