@@ -1,4 +1,4 @@
-// `pucha backup FILE`, `pucha restore FILE` and `pucha migrate --from-embedded DIR`: straight on
+// `pucha backup FILE`, `pucha restore FILE`, `pucha migrate --from-embedded DIR` and `pucha citus-plan`: straight on
 // the database (not through the API), so they work with no server running. An embedded folder is
 // locked by its server: these refuse while it runs. On PostgreSQL a backup is taken while the
 // servers serve (one repeatable-read snapshot); a restore wants them stopped.
@@ -11,6 +11,8 @@ import { openDatabase, type Database } from '../core/db/index.ts';
 import { readLiveLock } from '../core/db/pglite.ts';
 import { writeBackup } from '../core/backup/dump.ts';
 import { restoreBackup } from '../core/backup/restore.ts';
+import { checkPlacement, citusPlan } from '../core/db/distribution.ts';
+import { readCatalogue } from '../core/db/distribution.sql.ts';
 import type { BackupEnd } from '../core/backup/format.ts';
 import { ProgressBar } from './progress.ts';
 import { CliError } from './cli-error.ts';
@@ -31,6 +33,18 @@ async function withDatabase<T>(say: Say, opts: { databaseUrl?: string; dataDir: 
 const summary = (e: BackupEnd) => `${Object.values(e.rows).reduce((a, b) => a + b, 0)} rows in ${Object.keys(e.rows).length} tables, ${e.files} files (${(e.fileBytes / 1048576).toFixed(1)} MB)`;
 
 export function registerBackupCommands(program: Command, say: Say) {
+  program
+    .command('citus-plan')
+    .description('print the SQL that places every table on a Citus cluster (distributed by province_code, reference, coordinator), and what keeps a table from it yet')
+    .action(async () => {
+      const config = loadConfig();
+      await withDatabase(say, config, async (d) => {
+        const cat = await readCatalogue(d.db);
+        for (const line of citusPlan(cat)) say(line);
+        const breaks = checkPlacement(cat);
+        if (breaks.length) say(`-- not yet ready (${breaks.length}): ` + breaks.map((b) => `${b.table}: ${b.detail}`).join('\n--   '));
+      });
+    });
   program
     .command('backup')
     .description('write every table and every stored file to FILE (gzip); the embedded database wants its server stopped, PostgreSQL does not')
