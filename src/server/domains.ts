@@ -8,7 +8,7 @@ import { auditRoutes } from '../domains/audit/index.ts';
 import { jobRoutes } from '../domains/jobs/index.ts';
 import { peopleRoutes, peopleJobs } from '../domains/people/index.ts';
 import { demoRoutes, demoJobs } from '../domains/demo/index.ts';
-import { directoryJobs, directoryRoutes, registerRoutes } from '../domains/directory/index.ts';
+import { directoryJobs, directoryRoutes, registerRoutes, uploadSweepChore } from '../domains/directory/index.ts';
 import { inventoryJobs, inventoryRoutes } from '../domains/inventory/index.ts';
 import { surveyRoutes } from '../domains/survey/index.ts';
 import { bulkApproveJob, reviewRoutes } from '../domains/review/index.ts';
@@ -37,7 +37,7 @@ export const DOMAINS: DomainModule[] = [
   { name: 'audit', routes: auditRoutes },
   { name: 'jobs', routes: jobRoutes },
   { name: 'demo', routes: demoRoutes, jobs: demoJobs },
-  { name: 'directory', routes: registerRoutes, jobs: directoryJobs },
+  { name: 'directory', routes: registerRoutes, jobs: directoryJobs, chores: [uploadSweepChore()] },
   { name: 'directory-sources', routes: directoryRoutes },
   { name: 'inventory', routes: inventoryRoutes, jobs: inventoryJobs },
   { name: 'survey', routes: surveyRoutes },

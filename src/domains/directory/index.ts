@@ -18,4 +18,6 @@ export { CATEGORIES, supplementSource } from './sources/sources.ts';
 export { namePinyin } from './rules/name-pinyin.ts';
 export { generateRegisters, type Department, type SyntheticRow } from './rules/synthetic.ts';
 
+export { sweepUploads, uploadSweepChore } from './registers/upload-sweep.ts';
+
 export const directoryJobs: JobHandler<any>[] = [importJob, matchJob];

@@ -37,7 +37,7 @@ export interface JobHandler<P = Record<string, unknown>> {
 }
 
 /** Background upkeep between jobs (e.g. settling marked emissions); answers how much it did (0: nothing left). */
-export type Chore = (db: Db) => Promise<number>;
+export type Chore = (db: Db, env: { dataDir?: string }) => Promise<number>;
 
 export class JobRunner {
   private handlers = new Map<string, JobHandler<any>>();
@@ -85,7 +85,7 @@ export class JobRunner {
     let done = 0;
     for (const c of this.chores) {
       try {
-        done += await c(this.db);
+        done += await c(this.db, { dataDir: this.opts.dataDir });
       } catch (e) {
         this.opts.log?.('chore failed', { err: e });
       }

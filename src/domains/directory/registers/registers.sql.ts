@@ -86,6 +86,16 @@ export async function fileReferences(db: Db, sha256: string, format: string) {
   return Number(r.n);
 }
 
+/** Which of these stored files' hashes some register still names (any format, any status). */
+export async function knownUploadHashes(db: Db, hashes: string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (let i = 0; i < hashes.length; i += 1000) {
+    const rows = await db.selectFrom('registers').select('file_sha256').distinct().where('file_sha256', 'in', hashes.slice(i, i + 1000)).execute();
+    for (const r of rows) known.add(r.file_sha256);
+  }
+  return known;
+}
+
 export interface NewRegister {
   department: string;
   regionCode: string;
