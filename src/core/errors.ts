@@ -213,6 +213,7 @@ export const ERRORS = {
   WEBHOOK_NOT_FOUND: { status: 404, zh: '推送地址不存在', en: 'No such webhook' },
   WEBHOOK_INVALID: { status: 400, zh: '推送地址有误：{detail}', en: 'The webhook is not valid: {detail}' },
   SUPERVISION_FILE_TYPE: { status: 415, zh: '文件不是 JPEG、PNG、PDF、XLSX 或 DOCX（按内容识别）', en: 'The file is not a JPEG, PNG, PDF, XLSX or DOCX (judged by its content)' },
+  SUPERVISION_FILE_UNSAFE: { status: 400, zh: '文件已被拒绝，因其可能危害服务器：{detail}', en: 'The file was refused as unsafe for the server: {detail}' },
   SUPERVISION_FILE_TOO_LARGE: { status: 413, zh: '文件超过 {limit} 的上限', en: 'The file is larger than the {limit} limit' },
   SUPERVISION_FILE_INVALID: { status: 400, zh: '文件的{field}不正确：{detail}', en: 'The file\'s {field} is wrong: {detail}' },
   SUPERVISION_FILE_ID_TAKEN: { status: 409, zh: '文件编号 {id} 已用于另一份文件', en: 'File id {id} is already used by a different file' },

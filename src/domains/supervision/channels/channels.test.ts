@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../../test/helpers/databases.ts';
 import { upload } from '../../../../test/helpers/multipart.ts';
+import { zipBombs } from '../../../../test/integration/bad-upload-corpus.ts';
+import ExcelJS from 'exceljs';
 import { sql } from '../../../core/db/index.ts';
 import { deliverWebhooks, postToChannel } from './index.ts';
 import { addWebhook, isPrivateHost } from './channels.ts';
@@ -115,8 +117,19 @@ describe.each(databaseKinds())('work channels on %s', (kind) => {
     expect(text.json().error.code).toBe('SUPERVISION_FILE_TYPE');
     const zipNotOffice = await upload(t.app, zhejiang, '/api/v1/supervision/files', [{ name: 'id', content: 'zj-zip' }, { name: 'file', filename: 'a.zip', content: Buffer.from('PK\x03\x04rest-of-zip', 'latin1') }]);
     expect(zipNotOffice.json().error.code).toBe('SUPERVISION_FILE_TYPE');
-    const xlsx = await upload(t.app, zhejiang, '/api/v1/supervision/files', [{ name: 'id', content: 'zj-x' }, { name: 'file', filename: '表.xlsx', content: Buffer.from('PK\x03\x04rest-of-zip', 'latin1') }]);
+    const brokenZip = await upload(t.app, zhejiang, '/api/v1/supervision/files', [{ name: 'id', content: 'zj-bx' }, { name: 'file', filename: '表.xlsx', content: Buffer.from('PK\x03\x04rest-of-zip', 'latin1') }]);
+    expect(brokenZip.json().error.code).toBe('SUPERVISION_FILE_TYPE');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('进度').addRow(['乐清市', 0.92]);
+    const xlsx = await upload(t.app, zhejiang, '/api/v1/supervision/files', [{ name: 'id', content: 'zj-x' }, { name: 'file', filename: '表.xlsx', content: Buffer.from(await book.xlsx.writeBuffer()) }]);
     expect(xlsx.json().mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    // Whoever downloads an office file unpacks it: a ZIP bomb is refused, whether it declares its size or hides it.
+    for (const [i, bomb] of [zipBombs().honest, zipBombs().lying].entries()) {
+      const r = await upload(t.app, zhejiang, '/api/v1/supervision/files', [{ name: 'id', content: `zj-bomb-${i}` }, { name: 'file', filename: '报告.docx', content: bomb }]);
+      expect(r.statusCode, r.body).toBe(400);
+      expect(r.json().error.code).toBe('SUPERVISION_FILE_UNSAFE');
+    }
+    expect(await t.ctx.db.selectFrom('supervision_files').select('id').where('id', 'like', 'zj-bomb-%').execute()).toEqual([]);
     const big = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024)]);
     const tooBig = await upload(t.app, zhejiang, '/api/v1/supervision/files', [{ name: 'id', content: 'zj-big' }, { name: 'file', filename: 'big.pdf', content: big }]);
     expect(tooBig.statusCode).toBe(413);

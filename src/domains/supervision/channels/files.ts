@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../core/db/index.ts';
 import { AppError } from '../../../core/errors.ts';
+import { guardXlsxBuffer } from '../../../core/xlsx-guard.ts';
 import { inScope, type Actor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { receiveFile } from '../../../server/file-upload.ts';
@@ -45,6 +46,20 @@ function cleanName(raw: string | null | undefined): string | null {
   return s || null;
 }
 
+/**
+ * An XLSX or DOCX is a ZIP that whoever downloads it will unpack: a bomb (an entry unpacking
+ * far past any document, or past what it declares) or an XML entity declaration is refused here,
+ * as the spreadsheet readers refuse them. The file is at most FILE_LIMIT, so it is read whole.
+ */
+function checkOfficeZip(file: string) {
+  try {
+    guardXlsxBuffer(fs.readFileSync(file), { maxEntryBytes: 100 * 1024 * 1024, maxTotalBytes: 200 * 1024 * 1024 });
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'XLSX_UNSAFE') throw new AppError('SUPERVISION_FILE_UNSAFE', e.params);
+    throw new AppError('SUPERVISION_FILE_TYPE'); // not a readable ZIP
+  }
+}
+
 /** Stores one upload in the uploader's region; `created` tells 201 from 200 (the same id and bytes again). */
 export async function uploadFile(db: Db, actor: Actor, req: FastifyRequest, dataDir: string) {
   const f = await receiveFile(req, filesDir(dataDir), {
@@ -61,6 +76,7 @@ export async function uploadFile(db: Db, actor: Actor, req: FastifyRequest, data
       if (ext === 'xlsx') mime = XLSX;
       else if (ext === 'docx') mime = DOCX;
       else throw new AppError('SUPERVISION_FILE_TYPE');
+      checkOfficeZip(f.tmp);
     }
     const same = (e: { sha256: string }) => {
       if (e.sha256 !== f.sha256) throw new AppError('SUPERVISION_FILE_ID_TAKEN', { id });
