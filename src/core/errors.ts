@@ -238,6 +238,7 @@ export const ERRORS = {
   PORTAL_DATASET_EMPTY: { status: 409, zh: '{region}还没有审核通过的排放量，无法生成成果数据', en: '{region} has no approved emissions yet; no results dataset can be made' },
   PORTAL_BODY_TOO_LARGE: { status: 413, zh: '正文超过 {limit} 个字符的上限', en: 'The text is longer than the {limit}-character limit' },
   PORTAL_INVALID: { status: 422, zh: '文章内容有误：{detail}', en: 'The article is not valid: {detail}' },
+  PORTAL_LINK_INVALID: { status: 422, zh: '链接地址无效（仅接受 http 或 https 地址）：{detail}', en: 'The link address is not valid (only http or https addresses): {detail}' },
   // 核算 emission accounting (docs/accounting-api.md)
   COEF_INVALID: { status: 400, zh: '系数表有 {count} 处错误，未导入任何内容', en: 'The coefficient table has {count} errors; nothing was imported' },
   COEF_VERSION_NOT_FOUND: { status: 404, zh: '系数库版本不存在', en: 'No such coefficient version' },

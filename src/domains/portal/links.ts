@@ -18,7 +18,7 @@ function checkUrl(url: string): string {
   } catch {
     /* refused below */
   }
-  throw new AppError('PORTAL_INVALID', { detail: `url ${u.slice(0, 100)}` });
+  throw new AppError('PORTAL_LINK_INVALID', { detail: u.slice(0, 100) });
 }
 
 export async function listLinks(db: Db) {

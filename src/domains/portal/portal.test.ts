@@ -171,7 +171,7 @@ describe.each(databaseKinds())('portal editing on %s', (kind) => {
   it('keeps the related links and freezes a results dataset from the approved totals', async () => {
     const l = await api(editor, 'POST', '/links', { nameZh: '生态环境部', nameEn: 'MEE', url: 'https://www.mee.gov.cn/' });
     expect(l.statusCode).toBe(201);
-    expect(errorOf(await api(editor, 'POST', '/links', { nameZh: '坏', nameEn: 'bad', url: 'javascript:alert(1)//' }))).toEqual([422, 'PORTAL_INVALID']);
+    expect(errorOf(await api(editor, 'POST', '/links', { nameZh: '坏', nameEn: 'bad', url: 'javascript:alert(1)//' }))).toEqual([422, 'PORTAL_LINK_INVALID']);
     const e = await api(editor, 'PATCH', `/links/${l.json().id}`, { version: 1, nameEn: 'Ministry of Ecology and Environment' });
     expect(e.json()).toMatchObject({ version: 2, nameEn: 'Ministry of Ecology and Environment' });
     expect((await api(editor, 'DELETE', `/links/${l.json().id}`)).statusCode).toBe(204);
