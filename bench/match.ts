@@ -9,6 +9,7 @@ import { buildRegionRows } from '../src/domains/regions/tree.ts';
 import { generateRegisters } from '../src/domains/directory/rules/synthetic.ts';
 import { prepareRecord, type PreparedRecord } from '../src/domains/directory/rules/match-score.ts';
 import { clusterRecords } from '../src/domains/directory/matching/cluster.ts';
+import { emitResult } from './lib/result.ts';
 
 const arg = (name: string, dflt: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
 const rowsWanted = arg('--rows', 1_000_000);
@@ -72,3 +73,4 @@ console.log(`rows ${n.toLocaleString()}; generate+prepare ${(tGen / 1000).toFixe
 console.log(`throughput ${Math.round(n / (matchMs / 60_000)).toLocaleString()} rows/minute (generation included)`);
 console.log(`pairwise precision ${precision.toFixed(4)}, recall ${recall.toFixed(4)}, F1 ${f1.toFixed(4)}; review queue ${out.review.length.toLocaleString()} pairs`);
 console.log(`peak memory (max RSS) ${mb(process.resourceUsage().maxRSS * 1024)}`);
+emitResult('match', { subject: `${n.toLocaleString()} rows, F1 ${f1.toFixed(4)}`, rate: Math.round(n / (matchMs / 60_000)), rateUnit: 'rows/min', precision, recall, f1, maxRssBytes: process.resourceUsage().maxRSS * 1024 });
