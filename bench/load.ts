@@ -9,6 +9,7 @@
 // Usage: DATABASE_URL=postgres://…:5460/postgres npm run bench:load [-- --template pucha_national]
 //   [--copy pucha_national_load] [--workers 2] [--connections 1,2,5,10,20,40,80,160] [--seconds 20]
 //   [--warmup 10] [--p95 100] [--keep (leave the copy)] [--reuse (use the copy left by --keep)]
+//   [--wait-min 30 (how long to wait for others to leave the template)]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,7 +42,7 @@ log(`${startedAt.toISOString()} load test: ${machine}; load ${loadAverage().join
 const t0 = Date.now();
 if (!argv.includes('--reuse')) {
   log(`copying ${TEMPLATE} to ${COPY}…`);
-  await copyDatabase(serverUrl, TEMPLATE, COPY, log);
+  await copyDatabase(serverUrl, TEMPLATE, COPY, log, Number(arg('--wait-min', '30')));
 }
 const url = urlFor(serverUrl, COPY);
 // Enough fresh (source, form) pairs for every save at 2 of 18 requests, up to 2,000 req/s.

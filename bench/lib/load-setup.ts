@@ -21,8 +21,8 @@ export function urlFor(serverUrl: string, dbName: string): string {
   return Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }).toString();
 }
 
-/** Copies `template` to `copy` (dropping an old copy); retries while others are connected to the template. */
-export async function copyDatabase(serverUrl: string, template: string, copy: string, log: (s: string) => void): Promise<void> {
+/** Copies `template` to `copy` (dropping an old copy); retries while others are connected to the template (a backup, a reader). */
+export async function copyDatabase(serverUrl: string, template: string, copy: string, log: (s: string) => void, waitMinutes = 30): Promise<void> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
@@ -35,8 +35,8 @@ export async function copyDatabase(serverUrl: string, template: string, copy: st
         return;
       } catch (e) {
         // 55006: the template is being accessed by other users (a reader of the original)
-        if ((e as { code?: string }).code !== '55006' || i >= 60) throw e;
-        if (i === 0) log(`  ${template} has other connections; retrying every 5 s`);
+        if ((e as { code?: string }).code !== '55006' || i >= waitMinutes * 12) throw e;
+        if (i === 0) log(`  ${template} has other connections; retrying every 5 s for up to ${waitMinutes} min`);
         await new Promise((r) => setTimeout(r, 5000));
       }
     }
