@@ -3,6 +3,7 @@
 // BENCH_RESULT line collected, then the generated summary of docs/benchmarks.md rewritten between
 // its markers (the hand-written sections stay). A bench that fails, times out or is skipped shows so.
 // Usage: npm run bench [-- --only a,b] [--skip c] [--quick] [--timeout-min 90] [--dry (no docs write)]
+//        [--<bench>-args "…" (to that bench only, before --quick's sizes, so they win)]
 //        [any other option: passed to every bench, e.g. --db postgres]
 // (DATABASE_URL set → PostgreSQL benches run; without it those are skipped)
 import { spawn } from 'node:child_process';
@@ -14,8 +15,9 @@ import { parseResults } from './lib/result.ts';
 import { BENCHES } from './lib/registry.ts';
 import { renderSummary, replaceBetweenMarkers, type Machine, type Outcome } from './lib/summary.ts';
 
-const OWN = new Set(['--only', '--skip', '--timeout-min']);
 const args = process.argv.slice(2);
+// Options of all.ts itself (each with its value), never passed on.
+const OWN = new Set(['--only', '--skip', '--timeout-min', ...args.filter((a) => /^--[a-z]+-args$/.test(a))]);
 const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const list = (name: string) => (value(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const passThrough = args.filter((a, i) => !OWN.has(a) && !OWN.has(args[i - 1]) && a !== '--quick' && a !== '--dry');
@@ -80,7 +82,9 @@ const lastLine = (text: string) => text.split(/\r?\n/).map((l) => l.trim()).filt
 const loadBefore = os.loadavg();
 const outcomes: Outcome[] = [];
 for (const spec of BENCHES) {
-  const benchArgs = [...(quick ? spec.quick ?? [] : []), ...passThrough];
+  // A bench reads the first occurrence of an option: its own arguments first, then --quick's.
+  const own = (value(`--${spec.name}-args`) ?? '').split(/\s+/).filter(Boolean);
+  const benchArgs = [...own, ...(quick ? spec.quick ?? [] : []), ...passThrough];
   const command = `npm run bench:${spec.name}${benchArgs.length ? ` -- ${benchArgs.join(' ')}` : ''}`;
   const o: Outcome = { name: spec.name, command, status: 'skipped' };
   outcomes.push(o);
