@@ -9,7 +9,7 @@
 // Usage: DATABASE_URL=postgres://…:5460/postgres npm run bench:load [-- --template pucha_national]
 //   [--copy pucha_national_load] [--workers 2] [--connections 1,2,5,10,20,40,80,160] [--seconds 20]
 //   [--warmup 10] [--p95 100] [--keep (leave the copy)] [--reuse (use the copy left by --keep)]
-//   [--wait-min 30 (how long to wait for others to leave the template)]
+//   [--wait-min 30 (how long to wait for others to leave the template)] [--database-url URL (instead of DATABASE_URL)]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +31,7 @@ const SECONDS = Number(arg('--seconds', '20'));
 const WARMUP = Number(arg('--warmup', '10'));
 const LIMIT = Number(arg('--p95', '100'));
 const log = (s: string) => console.log(s);
-const serverUrl = process.env.DATABASE_URL;
+const serverUrl = argv.includes('--database-url') ? arg('--database-url', '') : process.env.DATABASE_URL;
 if (!serverUrl) throw new Error('set DATABASE_URL to the PostgreSQL server holding the national census (e.g. postgres://postgres@127.0.0.1:5460/postgres)');
 
 const startedAt = new Date();

@@ -106,10 +106,12 @@ export async function postmasterPid(url: string): Promise<number | undefined> {
   }
 }
 
+/** CPU seconds of the postmaster's tree, with its reaped children's (cutime, cstime): a backend that exits keeps counting. */
 export function postgresCpu(pid: number | undefined): number {
   if (!pid) return NaN;
   try {
-    return cpuSeconds(pid);
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return cpuSeconds(pid) + (Number(f[13]) + Number(f[14])) / 100;
   } catch {
     return NaN;
   }
