@@ -110,7 +110,7 @@ const machine: Machine = {
   cpu: os.cpus()[0].model, cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version.slice(1),
   postgres: await postgresVersion(), loadBefore, loadAfter: os.loadavg(),
 };
-const invocation = ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ');
+const invocation = ['npm run bench', ...(args.length ? ['--', ...args.map((a) => (/\s/.test(a) ? `"${a}"` : a))] : [])].join(' ');
 const summary = renderSummary(machine, startedAt, outcomes, BENCHES, invocation);
 fs.writeFileSync(path.join(outDir, 'summary.md'), summary + '\n');
 fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ startedAt, machine, outcomes }, null, 1));
