@@ -7,6 +7,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../src/domains/demo/index.ts';
 import { startServe } from './lib/serve.ts';
+import { emitResult } from './lib/result.ts';
 
 const arg = (name: string, dflt: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
 const seconds = arg('--seconds', 5);
@@ -18,6 +19,7 @@ const health = await (await fetch(`${base}/healthz`)).json();
 const login = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zhejiang', password: DEMO_PASSWORD }) });
 const cookie = login.headers.get('set-cookie')!.split(';')[0];
 
+const figures: Record<string, { rps: number; p50: number; p97_5: number; p99: number }> = {};
 async function measure(name: string, paths: string[]) {
   const r = await autocannon({
     url: base,
@@ -26,6 +28,7 @@ async function measure(name: string, paths: string[]) {
     requests: paths.map((p) => ({ method: 'GET', path: p, headers: { cookie } })),
   });
   const bad = r.non2xx + r.errors;
+  figures[name] = { rps: Math.round(r.requests.average), p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99 };
   console.log(`${name.padEnd(30)} ${String(Math.round(r.requests.average)).padStart(6)} req/s  p50 ${r.latency.p50} ms  p97.5 ${r.latency.p97_5} ms  p99 ${r.latency.p99} ms  non-2xx/errors ${bad}`);
 }
 
@@ -38,3 +41,5 @@ await measure('GET /regions?q= (search)', ['温州', 'yueqing', '3303', '乐清'
 await measure('GET /users (page of 50)', ['/api/v1/users?limit=50']);
 await server.stop();
 fs.rmSync(dataDir, { recursive: true, force: true });
+const s = figures['GET /api/v1/session'];
+emitResult('api', { subject: `GET /api/v1/session, ${connections} connections (${health.database}); p97.5 ${s.p97_5} ms`, rate: s.rps, rateUnit: 'req/s', median: s.p50, p97_5: s.p97_5, lines: figures });

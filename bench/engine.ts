@@ -5,6 +5,7 @@
 import { countAnswers, exampleEnterprise } from '../src/domains/survey/forms/example-set.ts';
 import { censusEngine } from '../src/domains/survey/forms/index.ts';
 import { timeExample } from '../test/helpers/survey-cases.ts';
+import { emitResult } from './lib/result.ts';
 
 const runs = process.argv.includes('--runs') ? Number(process.argv[process.argv.indexOf('--runs') + 1]) : 500;
 const engine = censusEngine();
@@ -22,3 +23,4 @@ for (let i = 0; i < 50; i++) {
 }
 times.sort((a, b) => a - b);
 console.log(`ten times the rows: ${countAnswers(big.forms.map((f) => f.answers))} answers — median ${times[25].toFixed(2)} ms, p90 ${times[45].toFixed(2)} ms`);
+emitResult('engine', { subject: `example enterprise, ${set.forms.length} forms, one evaluation`, median: t.median, p90: t.p90, tenTimesMedian: times[25] });

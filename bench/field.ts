@@ -20,6 +20,7 @@ import { prepareDatabase } from '../src/server/start.ts';
 import { DEMO_PASSWORD, loadDemo } from '../src/domains/demo/index.ts';
 import { launchBrowser } from '../test/helpers/browser.ts';
 import { startServe } from './lib/serve.ts';
+import { emitResult } from './lib/result.ts';
 
 const arg = (name: string, dflt: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
 const UNITS = arg('--units', 5000);
@@ -208,4 +209,5 @@ console.log(`replay: sync ${secs(tReplay)} (same answers: ${sameAnswers}); photo
 console.log(`database after both: visited records ${counts.visited}, sync ops ${counts.ops}, photos ${counts.photos}, seeded + field sources ${counts.sources}`);
 const ok = sameAnswers && upAgain.every((s) => s === 200) && counts.visited === RECORDS && counts.ops === RECORDS && counts.photos === RECORDS && counts.sources === UNITS;
 console.log(ok ? 'replay stored nothing new: OK' : 'UNEXPECTED COUNTS');
+emitResult('field', { subject: `open /console/field, a ${UNITS}-unit package (${health.database})`, median: median(opens), syncRecordsPerSecond: Math.round(RECORDS / (tSync / 1000)), photosPerSecond: Math.round(RECORDS / (tPhotos / 1000)), replayOk: ok });
 process.exit(ok ? 0 : 1);

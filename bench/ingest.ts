@@ -20,6 +20,7 @@ import { exampleEnterprise } from '../src/domains/survey/forms/example-set.ts';
 import { countAnswers } from '../src/domains/survey/forms/example-set.ts';
 import { referencedFiles } from '../src/domains/survey/submissions/rules.ts';
 import { startServe, cpuSeconds } from './lib/serve.ts';
+import { emitResult } from './lib/result.ts';
 
 const arg = (name: string, dflt: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
 // Server processes on PostgreSQL (pucha serve --workers N); PGlite is always one.
@@ -58,6 +59,7 @@ async function load(database: Database): Promise<number[]> {
 
 
 
+const lines: Array<{ db: string; connections: number; rate: number; p50: number; p95: number; p99: number; non2xx: number }> = [];
 async function run(label: string, base: string, pid: number, sources: number[]) {
   const login = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench', password: PASSWORD }) });
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
@@ -99,6 +101,7 @@ async function run(label: string, base: string, pid: number, sources: number[]) 
     const cpuMs = ((cpuSeconds(pid) - cpu0) * 1000) / Math.max(1, r['2xx']);
     times.sort((a, b) => a - b);
     const p95 = times.length ? times[Math.min(times.length - 1, Math.floor(times.length * 0.95))].toFixed(1) : '—';
+    lines.push({ db: label, connections, rate: Math.round(r.requests.average), p50: r.latency.p50, p95: Number(p95), p99: r.latency.p99, non2xx: r.non2xx + r.errors });
     console.log(`${label.padEnd(10)} c=${String(connections).padEnd(2)} ${String(Math.round(r.requests.average)).padStart(5)} submissions/s  p50 ${r.latency.p50} ms  p95 ${p95} ms  p97.5 ${r.latency.p97_5} ms  p99 ${r.latency.p99} ms  max ${r.latency.max} ms  2xx ${r['2xx']}  non-2xx ${r.non2xx}  errors ${r.errors}  server CPU ${cpuMs.toFixed(2)} ms/submission  load ${load0.toFixed(1)}→${os.loadavg()[0].toFixed(1)}`);
   }
 }
@@ -135,3 +138,7 @@ if (which === 'postgres' || which === 'both') {
   await s.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
+const last = lines.filter((l) => l.db === lines[lines.length - 1]?.db);
+const within = last.filter((l) => l.p95 <= 50 && l.non2xx === 0);
+const head = within.length ? within.reduce((a, b) => (b.rate > a.rate ? b : a)) : last[0];
+if (head) emitResult('ingest', { subject: `${head.db}, ${head.connections} connections${WORKERS > 1 ? `, ${WORKERS} server processes` : ''}`, rate: head.rate, rateUnit: 'submissions/s', median: head.p50, p95: head.p95, lines });

@@ -12,6 +12,7 @@ import { generateRegisters } from '../src/domains/directory/rules/synthetic.ts';
 import { prepareRecord, type PreparedRecord } from '../src/domains/directory/rules/match-score.ts';
 import { clusterRecords } from '../src/domains/directory/matching/cluster.ts';
 import { apportion, provinceShares } from '../src/domains/demo/national-plan.ts';
+import { emitResult } from './lib/result.ts';
 
 const arg = (name: string, dflt: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
 const rowsWanted = arg('--rows', 1_000_000);
@@ -93,3 +94,4 @@ console.log(`rows ${sum.rows.toLocaleString()}; generate+prepare ${(sum.genMs / 
 console.log(`throughput ${Math.round(sum.rows / (matchMs / 60_000)).toLocaleString()} rows/minute (generation included)`);
 console.log(`pairwise precision ${precision.toFixed(4)}, recall ${recall.toFixed(4)}, F1 ${f1.toFixed(4)}; review queue ${sum.review.toLocaleString()} pairs`);
 console.log(`peak memory (max RSS) ${mb(process.resourceUsage().maxRSS * 1024)}`);
+emitResult('match', { subject: `${sum.rows.toLocaleString()} rows${byProvince ? ' by province' : ''}, F1 ${f1.toFixed(4)}`, rate: Math.round(sum.rows / (matchMs / 60_000)), rateUnit: 'rows/min', precision, recall, f1, maxRssBytes: process.resourceUsage().maxRSS * 1024 });

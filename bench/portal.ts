@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import { openDatabase, type Database } from '../src/core/db/index.ts';
 import { prepareDatabase } from '../src/server/start.ts';
 import { startServe, cpuSeconds } from './lib/serve.ts';
+import { emitResult } from './lib/result.ts';
 
 const arg = (name: string, dflt: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
 const seconds = Number(arg('--seconds', '10'));
@@ -39,6 +40,7 @@ async function load(database: Database) {
 
 
 
+const lines: Array<{ db: string; connections: number; rate: number; p50: number; p95: number; non2xx: number }> = [];
 async function run(label: string, base: string, pid: number) {
   const url = `${base}/news/${SLUG}`;
   const probe = await fetch(url);
@@ -59,6 +61,7 @@ async function run(label: string, base: string, pid: number) {
     times.sort((a, b) => a - b);
     const p95 = times.length ? times[Math.min(times.length - 1, Math.floor(times.length * 0.95))].toFixed(1) : '—';
     const cpuMs = ((cpuSeconds(pid) - cpu0) * 1000) / Math.max(1, r['2xx']);
+    lines.push({ db: label, connections, rate: Math.round(r.requests.average), p50: r.latency.p50, p95: Number(p95), non2xx: r.non2xx + r.errors });
     console.log(`${label.padEnd(10)} c=${String(connections).padEnd(3)} ${String(Math.round(r.requests.average)).padStart(6)} requests/s  p50 ${r.latency.p50} ms  p95 ${p95} ms  p97.5 ${r.latency.p97_5} ms  p99 ${r.latency.p99} ms  max ${r.latency.max} ms  2xx ${r['2xx']}  non-2xx ${r.non2xx}  errors ${r.errors}  server CPU ${cpuMs.toFixed(3)} ms/request  load ${load0.toFixed(1)}→${os.loadavg()[0].toFixed(1)}`);
   }
   const views = (await (await fetch(url, { headers: { 'user-agent': 'bench-check' } })).text()).match(/<span class="views">(\d+)<\/span>/)?.[1];
@@ -97,3 +100,7 @@ if (which === 'postgres' || which === 'both') {
   await s.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
+// The goal's line: 50 connections (else the first), on the last database run.
+const last = lines.filter((l) => l.db === lines[lines.length - 1]?.db);
+const head = last.find((l) => l.connections === 50) ?? last[0];
+if (head) emitResult('portal', { subject: `an article page, ${head.db}, ${head.connections} connections`, rate: head.rate, rateUnit: 'req/s', median: head.p50, p95: head.p95, lines });

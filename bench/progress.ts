@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../src/core/db/index.ts';
 import { prepareDatabase } from '../src/server/start.ts';
 import { countByChild } from '../src/domains/inventory/records/review.sql.ts';
+import { emitResult } from './lib/result.ts';
 
 if (!process.env.DATABASE_URL) throw new Error('set DATABASE_URL to a PostgreSQL server (scripts/start-postgres.sh prints one)');
 const url = new URL(process.env.DATABASE_URL);
@@ -28,6 +29,7 @@ if ((await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM inventory_rec
   console.log(`gave ${sources} sources an inventory record in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
 console.log(`${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB; ${sources} sources`);
+const medians: Record<string, number> = {};
 for (const [label, prefix, keyLen] of [['nation → provinces', '', 2], ['浙江省 → prefectures', '33', 4], ['温州市 → counties', '3303', 6], ['乐清市 → townships', '330382', 9]] as const) {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -36,6 +38,8 @@ for (const [label, prefix, keyLen] of [['nation → provinces', '', 2], ['浙江
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
+  medians[label] = times[2];
   console.log(`${label}: median ${times[2].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)})`);
 }
 await d.close();
+emitResult('progress', { subject: `nation → provinces, the SQL uncached, ${sources.toLocaleString()} sources`, median: medians['nation → provinces'], medians });

@@ -17,6 +17,7 @@ import { openDatabase, type Database } from '../src/core/db/index.ts';
 import { prepareDatabase } from '../src/server/start.ts';
 import { DEMO_PASSWORD, loadDemo } from '../src/domains/demo/index.ts';
 import { startServe } from './lib/serve.ts';
+import { emitResult } from './lib/result.ts';
 
 const arg = (name: string, dflt: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : dflt);
 const REQUESTS = Number(arg('--requests', '200'));
@@ -186,12 +187,13 @@ async function run(label: string, env: Record<string, string>, reopen: () => Pro
 
 console.log(`${new Date().toISOString()} ${os.cpus().length} cores (${os.cpus()[0].model}), Node ${process.version}; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 
+const results: Record<string, Awaited<ReturnType<typeof run>>> = {};
 if (which === 'pglite' || which === 'both') {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-bench-review-'));
   const d = await openDatabase({ dataDir });
   await seed(d);
   await d.close();
-  await run('PGlite', { PUCHA_DATA_DIR: dataDir, DATABASE_URL: '' }, () => openDatabase({ dataDir }));
+  results.PGlite = await run('PGlite', { PUCHA_DATA_DIR: dataDir, DATABASE_URL: '' }, () => openDatabase({ dataDir }));
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -207,6 +209,9 @@ if (which === 'postgres' || which === 'both') {
   await seed(d);
   await d.close();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-bench-review-'));
-  await run('PostgreSQL', { DATABASE_URL: url, PUCHA_DATA_DIR: dataDir }, () => openDatabase({ databaseUrl: url, dataDir: '' }));
+  results.PostgreSQL = await run('PostgreSQL', { DATABASE_URL: url, PUCHA_DATA_DIR: dataDir }, () => openDatabase({ databaseUrl: url, dataDir: '' }));
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
+// The headline: the first page on PostgreSQL when it ran, else on PGlite.
+const [dbHead, head] = Object.entries(results).pop()!;
+emitResult('review', { subject: `queue, first page of 50, 100,000 waiting (${dbHead})`, median: head.rows[0].p50, p95: head.rows[0].p95, bulkRowsPerSecond: Math.round(head.approved / (head.bulkMs / 1000)), databases: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.rows.map(({ shown: _, ...r }) => r)])) });

@@ -23,6 +23,7 @@ import { DEMO_PASSWORD } from '../src/domains/demo/index.ts';
 import { settleDirty } from '../src/domains/accounting/emissions/index.ts';
 import { seedEmissions, seedRecompute, seedRollups, seedWaiting } from './rollup-seed.ts';
 import { startServe } from './lib/serve.ts';
+import { emitResult } from './lib/result.ts';
 
 const arg = (name: string, dflt: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
 const REQUESTS = arg('--requests', 200);
@@ -209,3 +210,4 @@ console.log(`nation's rollups against the sum of the figures, each cut (${diffs.
 if (bad.length !== 0 || diffs.length !== 4) process.exitCode = 1;
 await d.close();
 if (!process.argv.includes('--keep')) await admin(`DROP DATABASE ${NAME} WITH (FORCE)`);
+emitResult('rollup', { subject: `GET /accounting/totals, the nation, one at a time, ${sources.toLocaleString()} sources`, median: rows[0].p50, p95: rows[0].p95, plainGroupByNationMs: plainNation, approvalToTotalsP50Ms: pct(fp, 50), recomputeSourcesPerSecond: perSec, rows });

@@ -16,8 +16,9 @@ import { createDatabase, loadDemo, addSources, SET } from './lib/soak-setup.ts';
 import { createMix, WritePool, type WindowResult } from './lib/soak-mix.ts';
 import {
   quantile, rssTree, postgresBackends, folderBytes, loadAverage, machineTicks, serverMetrics, summarise, summaryText,
-  markdownTable, liveLine, LIVE_HEADER, type Window,
+  markdownTable, liveLine, LIVE_HEADER, median, type Window,
 } from './lib/soak-stats.ts';
+import { emitResult } from './lib/result.ts';
 
 const arg = (name: string, dflt: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : dflt);
 const MINUTES = arg('--minutes', 30);
@@ -120,6 +121,7 @@ log(`\nseries written to ${path.relative(process.cwd(), file)}`);
 await db.drop();
 
 const leak = summary.rssGrowth > 0.5;
+emitResult('soak', { subject: `${MINUTES} min at ${rate} req/s on ${db.kind}; p95 first → last ${summary.firstP95.toFixed(1)} → ${summary.lastP95.toFixed(1)} ms`, rate, rateUnit: 'req/s (held)', median: median(windows.map((w) => w.p50 ?? NaN).filter((v) => !Number.isNaN(v))), p95: summary.lastP95, fiveXX: summary.fiveXX, rssGrowth: summary.rssGrowth, errors: summary.errors });
 if (summary.fiveXX || leak) {
   log(`FAIL: ${summary.fiveXX ? `${summary.fiveXX} answers 5xx` : ''}${summary.fiveXX && leak ? '; ' : ''}${leak ? `RSS grew ${(summary.rssGrowth * 100).toFixed(0)} %` : ''}`);
   process.exit(1);

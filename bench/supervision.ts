@@ -13,6 +13,7 @@ import { SYSTEM } from '../src/domains/access/index.ts';
 import { generateDispatch } from '../src/domains/supervision/index.ts';
 import { progress } from '../src/domains/supervision/progress.ts';
 import { addDays } from '../src/domains/supervision/rules/calendar.ts';
+import { emitResult } from './lib/result.ts';
 
 if (!process.env.DATABASE_URL) throw new Error('set DATABASE_URL to a PostgreSQL server (scripts/start-postgres.sh prints one)');
 const RUNS = process.argv.includes('--runs') ? Number(process.argv[process.argv.indexOf('--runs') + 1]) : 5;
@@ -41,9 +42,11 @@ console.log(`${sources.toLocaleString()} active sources, ${records.toLocaleStrin
 const on = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const region = async (code: string) => (await db.selectFrom('regions').select(['code', 'name', 'level', 'scope_prefix']).where('code', '=', code).executeTakeFirstOrThrow());
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const medians: Record<string, number> = {};
 async function time(label: string, f: () => Promise<unknown>) {
   const ms: number[] = [];
   for (let i = 0; i < RUNS; i++) { const t = performance.now(); await f(); ms.push(performance.now() - t); }
+  medians[label] = median(ms);
   console.log(`${label.padEnd(44)} median ${median(ms).toFixed(0).padStart(6)} ms   max ${Math.max(...ms).toFixed(0).padStart(6)} ms   (${RUNS} runs)`);
 }
 for (const code of ['100000', province, city]) {
@@ -60,3 +63,5 @@ await sql`DELETE FROM audit_log WHERE entity = 'dispatch' AND entity_id IN (${sq
 await sql`DELETE FROM dispatches WHERE id IN (${sql.join(dispatchIds)})`.execute(db);
 dispatchIds = [];
 await d.close();
+const nationLine = Object.keys(medians)[0];
+emitResult('supervision', { subject: `${nationLine}, uncached, ${sources.toLocaleString()} sources`, median: medians[nationLine], medians });
