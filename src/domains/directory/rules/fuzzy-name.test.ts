@@ -18,13 +18,18 @@ describe('fuzzy name score', () => {
     expect(nameBigrams('𠀀华宇')).toEqual(['𠀀华', '华宇']);
     expect(nameBigrams('华')).toEqual([]);
   });
-  it('filters on enough bigrams that every name reaching the threshold shares one, core first', () => {
+  it('filters on the bigrams of the core and those touching it, never on the region prefix or legal form alone', () => {
     const { all, filter } = filterBigrams('乐清市华宇电器有限公司');
     expect(all).toHaveLength(10);
     expect(filter.slice(0, 3).sort()).toEqual(['华宇', '宇电', '电器'].sort());
-    // Any name reaching the threshold shares at least one of the filter bigrams: a name made of
-    // exactly the bigrams left out, plus anything else, stays below it.
-    const left = all.filter((g) => !filter.includes(g));
-    expect(fuzzyScore(all, left)).toBeLessThan(FUZZY_THRESHOLD);
+    expect(filter.sort()).toEqual(['华宇', '宇电', '电器', '市华', '器有'].sort());
+    // What is left out is what a firm next door shares, and it stays below the threshold.
+    const nextDoor = nameBigrams('乐清市正泰仪表有限公司');
+    expect(nextDoor.some((g) => filter.includes(g))).toBe(false);
+    expect(fuzzyScore(all, nextDoor)).toBeLessThan(FUZZY_THRESHOLD);
+    // A short query takes only as many as it needs to lose nothing.
+    // (three bigrams, two needed to reach 0.6: any two of them lose nothing)
+    expect(filterBigrams('华宇电器').filter).toHaveLength(2);
+    expect(filterBigrams('有限公司').filter.length).toBeGreaterThan(0);
   });
 });

@@ -27,15 +27,23 @@ export function fuzzyScore(query: readonly string[], name: readonly string[]): n
 }
 
 /**
- * The bigrams a name must share at least one of to reach the threshold. A score ≥ t needs
- * shared ≥ t·|q| / (2 − t), so any |q| − that + 1 of the query's bigrams will do; those of the
- * name's core (without region prefix and legal form, which thousands of names share) come first,
- * so the GIN index reads few rows.
+ * The bigrams a candidate must share at least one of. A score ≥ t needs shared ≥ t·|q| / (2 − t),
+ * so any |q| − that + 1 of the query's bigrams lose no match; those of the name's core come first,
+ * then those touching it. Bigrams wholly of the region prefix or legal form (乐清, 有限, 公司: hundreds
+ * of thousands of names have them) are left out whenever another is there: a name sharing only
+ * those with the query is another firm, and leaving them out keeps the GIN index reading few rows.
  */
 export function filterBigrams(term: string, threshold = FUZZY_THRESHOLD): { all: string[]; filter: string[] } {
   const all = nameBigrams(term);
   const need = Math.max(1, Math.ceil((threshold * all.length) / (2 - threshold) - 1e-9));
-  const core = new Set(nameBigrams(parseCompanyName(term).core || term));
-  const ordered = [...all.filter((g) => core.has(g)), ...all.filter((g) => !core.has(g))];
-  return { all, filter: ordered.slice(0, Math.max(0, all.length - need + 1)) };
+  const coreText = parseCompanyName(term).core || term;
+  const core = new Set(nameBigrams(coreText));
+  const coreChars = new Set(Array.from(coreText));
+  const touches = (g: string) => Array.from(g).some((c) => coreChars.has(c));
+  const inner = all.filter((g) => core.has(g));
+  const edge = all.filter((g) => !core.has(g) && touches(g));
+  const generic = all.filter((g) => !core.has(g) && !touches(g));
+  const specific = [...inner, ...edge];
+  const enough = Math.max(0, all.length - need + 1);
+  return { all, filter: specific.length ? specific.slice(0, enough) : generic.slice(0, enough) };
 }
