@@ -2,7 +2,8 @@
 // PostgreSQL server. Loads N synthetic sources (default 3.6 M, spread over every
 // county of China) into a fresh database, then measures through `pucha serve`
 // with autocannon: a county office's first page and a deeper keyset page, a
-// name search in the county and in the whole nation, a credit-code prefix search.
+// name search in the county and in the whole nation, a fuzzy search (a name with two
+// characters swapped) in both, a credit-code prefix search.
 // Usage: DATABASE_URL=postgres://… npm run bench:directory [-- --sources 3600000] [--reuse]
 // (--reuse measures the database a previous run loaded, without loading it again)
 import os from 'node:os';
@@ -95,6 +96,12 @@ await measure('county office, first page of 50', '/api/v1/sources?limit=50', cou
 if (page2.nextCursor) await measure('county office, next page (keyset)', `/api/v1/sources?limit=50&cursor=${page2.nextCursor}`, county);
 await measure(`county office, name search "${term}"`, `/api/v1/sources?limit=50&q=${encodeURIComponent(term)}`, county);
 await measure(`national office, name search "${term}电气"`, `/api/v1/sources?limit=50&q=${encodeURIComponent(term + '电气')}`, nation);
+// A whole name with two middle characters swapped: not found exactly, so ranked by similarity (fuzzy=1).
+const swapped = Array.from(sample.name);
+const mid = Math.floor(swapped.length / 2);
+[swapped[mid - 1], swapped[mid]] = [swapped[mid], swapped[mid - 1]];
+await measure(`county office, fuzzy "${swapped.join('')}"`, `/api/v1/sources?limit=20&fuzzy=1&q=${encodeURIComponent(swapped.join(''))}`, county);
+await measure('national office, the same fuzzy search', `/api/v1/sources?limit=20&fuzzy=1&q=${encodeURIComponent(swapped.join(''))}`, nation);
 await measure('national office, credit-code prefix (16)', `/api/v1/sources?limit=50&q=${sample.credit_code.slice(0, 16)}`, nation);
 await measure('national office, first page of 50', '/api/v1/sources?limit=50', nation);
 await server.stop();

@@ -1,7 +1,7 @@
 // The directory in Chromium against a real server process: a county office
 // imports two small registers in the page, runs the matching, finds one pair in
-// the merge queue, merges it, undoes the merge, exports the directory, and signs off
-// its supplement.
+// the merge queue, merges it, undoes the merge, edits a source in its drawer, finds it by
+// a name with a typo, exports the directory, and signs off its supplement.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,6 +107,29 @@ run.each(databaseKinds())('directory in Chromium on %s', (kind) => {
     await page.locator('[data-testid^="source-merge-"][data-kind="split"] [data-testid="source-merge-undo"]').click();
     await page.click('[data-testid="source-merge-undo-confirm"]');
     await expect.poll(count, { timeout: 15_000 }).toBe(4);
+  });
+
+  it('edits a source\'s coordinates and a former name in its drawer; a name with a typo finds it among similar results', async () => {
+    const list = await page.evaluate(async () => (await fetch('/api/v1/sources?limit=100')).json());
+    const xinguang = list.items.find((x: { name: string }) => x.name === '乐清市新光塑料厂');
+    await page.goto(`${server.url}/console/directory/${xinguang.id}`);
+    await page.click('[data-testid="source-edit"]');
+    await page.locator('[data-testid="source-edit-name"]').waitFor();
+    const former = page.locator('[data-testid="source-edit-formerNames"] input, input[data-testid="source-edit-formerNames"]').first();
+    await former.fill('乐清新光塑胶厂');
+    await former.press('Enter');
+    await page.fill('[data-testid="source-edit-lat"]', '28.1234');
+    await page.fill('[data-testid="source-edit-lng"]', '120.9876');
+    await page.click('[data-testid="source-edit-submit"]');
+    await expect.poll(() => page.locator('[data-testid="source-field-coordinates"]').textContent(), { timeout: 15_000 }).toContain('28.123400, 120.987600');
+    expect(await page.locator('[data-testid="source-field-formerNames"]').textContent()).toBe('乐清新光塑胶厂');
+    await page.locator('[data-testid="field-origin"][data-origin="manual"][data-field="coordinates"]').waitFor();
+
+    await page.goto(`${server.url}/console/directory`);
+    await page.fill('[data-testid="source-search"]', '乐清市新光塑胶厂');
+    await page.press('[data-testid="source-search"]', 'Enter');
+    await page.locator('[data-testid="directory-similar"]').waitFor({ timeout: 15_000 });
+    await page.locator(`[data-testid="source-row-${xinguang.id}"] [data-testid="source-similarity"]`).waitFor();
   });
 
   it('exports the directory as CSV', async () => {

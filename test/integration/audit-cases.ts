@@ -136,6 +136,12 @@ export const AUDIT_CASES: Record<string, AuditCase> = {
     await c.t.ctx.db.updateTable('registers').set({ status: 'failed' }).where('id', '=', id).execute();
     return { url: `/api/v1/registers/${id}/reimport` };
   },
+  // A source of its own: the matrix's may have been deleted by then.
+  'PATCH /api/v1/sources/:id': async (c) => {
+    const id = await newSource(c);
+    const v = (await c.t.ctx.db.selectFrom('sources').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+    return { url: `/api/v1/sources/${id}`, body: { version: v, address: '审计修改地址', lat: 28.1, lng: 120.9 } };
+  },
   'POST /api/v1/sources/:id/split': async (c) => {
     const db = c.t.ctx.db;
     const source = await newSource(c);

@@ -12,6 +12,7 @@ export const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/teams': { name: '矩阵测试组', regionCode: '330382', kind: 'enumerator', members: [] },
   'PATCH /api/v1/teams/:id': { version: '{v}', name: '矩阵测试组改' },
   'POST /api/v1/sources': { regionCode: '330382', name: '矩阵测试对象' },
+  'PATCH /api/v1/sources/:id': { version: '{v}', address: '矩阵测试地址' },
   'POST /api/v1/sources/:id/delete': { version: '{v}', reason: 'closed' },
   'POST /api/v1/sources/:id/restore': { version: '{v}' },
   'POST /api/v1/sources/:id/split': { version: '{v}', rows: [{ registerId: 1, rowNumber: 1 }] },

@@ -214,6 +214,8 @@ export interface SourcesTable {
   field_origins: Generated<Json>;
   /** Generated from the name (migration 0004); never written. */
   name_grams: Generated<string[]>;
+  /** Generated from former_names (migration 0019); never written. */
+  former_grams: Generated<string[]>;
   /** Pinyin of the name's core and its initials (migration 0005), written with the name. */
   name_pinyin: Generated<string>;
   name_initials: Generated<string>;

@@ -324,11 +324,22 @@ export const DELETE_REASONS = ['duplicate', 'out-of-scope', 'closed'] as const;
 export type DeleteReason = (typeof DELETE_REASONS)[number];
 
 /** The register row a field of a source was taken from. */
-export interface FieldOrigin {
+export interface RegisterOrigin {
   registerId: number;
   rowNumber: number;
   department: Department;
+  manual?: undefined;
 }
+
+/** A field typed by hand (PATCH /sources/:id): matching, merges and splits leave it alone. */
+export interface ManualOrigin {
+  manual: true;
+  by: string;
+  userId: number | null;
+  at: string;
+}
+
+export type FieldOrigin = RegisterOrigin | ManualOrigin;
 
 /** One unit of the directory (名录库), a 普查对象 built from register rows or supplemented by hand. */
 export interface Source {
@@ -345,6 +356,8 @@ export interface Source {
   category: SourceCategory;
   lat: number | null;
   lng: number | null;
+  /** The same point in GCJ-02, as Chinese base maps draw it. */
+  gcj02: { lat: number; lng: number } | null;
   permitNo: string | null;
   radioactive: boolean;
   state: SourceState;
@@ -402,6 +415,28 @@ export interface DirectorySignOff {
   /** Username of who signed; null once that user is gone. */
   signedBy: string | null;
   note: string | null;
+}
+
+/** A fuzzy search's answer: similar names, best first, with no next page. */
+export interface SimilarSource extends Source {
+  similarity: number;
+}
+
+/** PATCH /sources/:id: the fields to change (null clears), with the version the form was read at. */
+export interface SourceEdit {
+  version: number;
+  name?: string;
+  formerNames?: string[];
+  address?: string | null;
+  regionCode?: string;
+  industryCode?: string | null;
+  category?: SourceCategory;
+  lat?: number | null;
+  lng?: number | null;
+  legalRep?: string | null;
+  phone?: string | null;
+  permitNo?: string | null;
+  radioactive?: boolean;
 }
 
 export interface SourceSupplement {

@@ -4,17 +4,21 @@ import type { Db, Tx } from '../../../core/db/index.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { Actor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/index.ts';
+import { isManualOrigin } from '../sources/edit-rules.ts';
 import * as q from './merge.sql.ts';
 import { undoSplitEvent } from './split.ts';
 import { refuseDuringMatch } from './match-guard.ts';
 
 const FILLABLE = ['credit_code', 'address', 'legal_rep', 'phone', 'industry_code'] as const;
 
-/** The survivor keeps its own values and takes from the other only what it lacks. */
+/**
+ * The survivor keeps its own values and takes from the other only what it lacks; a field
+ * emptied by hand (origin `manual`, sources/edit.ts) stays empty.
+ */
 export function mergedFields(survivor: q.SourceFields, other: q.SourceFields) {
   const out = { credit_code: survivor.credit_code, name: survivor.name, address: survivor.address, legal_rep: survivor.legal_rep, phone: survivor.phone, industry_code: survivor.industry_code, field_origins: { ...survivor.field_origins } };
   for (const f of FILLABLE) {
-    if (!out[f] && other[f]) {
+    if (!out[f] && other[f] && !isManualOrigin(survivor.field_origins[f])) {
       out[f] = other[f];
       if (other.field_origins[f]) out.field_origins[f] = other.field_origins[f];
     }

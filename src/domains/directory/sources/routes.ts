@@ -1,6 +1,6 @@
 // HTTP edge of the directory: sources, the merge queue, merges, matching, exports.
 import type { FastifyInstance } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import { Type, type TSchema } from '@sinclair/typebox';
 import { AppError } from '../../../core/errors.ts';
 import { actorOf } from '../../../server/auth.ts';
 import { IdParams, PageQuery } from '../../../server/schemas.ts';
@@ -8,6 +8,8 @@ import { scopePrefixOf } from '../../access/index.ts';
 import { MATCH_JOB } from '../matching/match-job.ts';
 import { decideCandidate, listQueue, mergeCandidate, undoMerge } from '../merge/merge.ts';
 import { splitSource, type SplitBody } from '../merge/split.ts';
+import { editSource } from './edit.ts';
+import type { SourceEditBody } from './edit-rules.ts';
 import { linksCsv, sourcesCsv, sourcesXlsx } from './export.ts';
 import { CATEGORIES, DELETE_REASONS, getSource, listSignOffs, listSources, setSourceState, signOffSupplement, supplementSource, type SupplementBody } from './sources.ts';
 import { getSource as getSourceRow } from './sources.sql.ts';
@@ -23,16 +25,34 @@ const SourceQuery = Type.Composite([
     hasCreditCode: Type.Optional(Type.Boolean()),
     state: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('deleted'), Type.Literal('merged')])),
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    fuzzy: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('true')], { description: 'similar names instead of the fragment: the best `limit`, no next page' })),
   }),
 ]);
+const Nullable = <T extends TSchema>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
+const SourceEdit = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  name: Type.Optional(Str(200)),
+  formerNames: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 20 })),
+  address: Nullable(Type.String({ maxLength: 300 })),
+  regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6,12}$' })),
+  industryCode: Nullable(Type.String({ maxLength: 10 })),
+  category: Type.Optional(Type.Union(CATEGORIES.map((c) => Type.Literal(c)))),
+  // Bounds are the rules' (China's box, with a coded error), not the schema's.
+  lat: Nullable(Type.Number()),
+  lng: Nullable(Type.Number()),
+  legalRep: Nullable(Type.String({ maxLength: 60 })),
+  phone: Nullable(Type.String({ maxLength: 40 })),
+  permitNo: Nullable(Type.String({ maxLength: 40 })),
+  radioactive: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
 
 export async function directoryRoutes(app: FastifyInstance) {
   const { db } = app.ctx;
   const tags = ['directory'];
 
   app.get('/api/v1/sources', { config: { action: 'directory.read' }, schema: { tags, summary: 'Browse the directory (keyset paging)', querystring: SourceQuery } }, async (req) => {
-    const { cursor, limit, ...f } = req.query as Record<string, never> & { cursor?: string; limit?: number };
-    return listSources(db, actorOf(req), { ...(f as object), after: cursor ? Number(cursor) : undefined, limit: limit ?? 50 });
+    const { cursor, limit, fuzzy, ...f } = req.query as Record<string, never> & { cursor?: string; limit?: number; fuzzy?: string };
+    return listSources(db, actorOf(req), { ...(f as object), fuzzy: !!fuzzy, after: cursor ? Number(cursor) : undefined, limit: limit ?? 50 });
   });
 
   app.get('/api/v1/sources/export.csv', { config: { action: 'directory.read' }, schema: { tags, summary: 'The directory as CSV (streamed)', querystring: Type.Object({ region: Type.Optional(Type.String({ pattern: '^[0-9]{6,12}$' })) }) } }, async (req, reply) => {
@@ -62,6 +82,11 @@ export async function directoryRoutes(app: FastifyInstance) {
       }, { additionalProperties: false }),
     },
   }, async (req, reply) => reply.status(201).send(await supplementSource(db, actorOf(req), req.body as SupplementBody)));
+
+  app.patch('/api/v1/sources/:id', {
+    config: { action: 'directory.write', resource: 'source' },
+    schema: { tags, summary: 'Edit (修改) a source\'s details; each changed field\'s origin becomes manual', params: IdParams, body: SourceEdit },
+  }, async (req) => editSource(db, actorOf(req), (req.params as { id: number }).id, req.body as SourceEditBody));
 
   app.post('/api/v1/sources/:id/delete', {
     config: { action: 'directory.write', resource: 'source' },

@@ -61,7 +61,8 @@ function pageOf(where: ReturnType<typeof sql>, tail: ReturnType<typeof sql>, ord
     FROM page ${order}`;
 }
 
-export async function listSources(db: Db, f: SourceFilter) {
+/** The filters other than the search term and the cursor, shared by exact and fuzzy search. */
+export function filterWhere(f: Omit<SourceFilter, 'q' | 'after' | 'limit'>) {
   const where = [sql`s.region_code COLLATE "C" LIKE ${f.scopePrefix + '%'}`];
   if (f.region) where.push(sql`s.region_code COLLATE "C" LIKE ${f.region + '%'}`);
   if (f.category) where.push(sql`s.category = ${f.category}`);
@@ -69,6 +70,11 @@ export async function listSources(db: Db, f: SourceFilter) {
   if (f.hasCreditCode !== undefined) where.push(f.hasCreditCode ? sql`s.credit_code IS NOT NULL` : sql`s.credit_code IS NULL`);
   where.push(sql`s.state = ${f.state ?? 'active'}`);
   if (f.department) where.push(sql`EXISTS (SELECT 1 FROM source_links l JOIN registers g ON g.id = l.register_id WHERE l.source_id = s.id AND g.department = ${f.department})`);
+  return where;
+}
+
+export async function listSources(db: Db, f: SourceFilter) {
+  const where = filterWhere(f);
   if (f.q) {
     const t = f.q.trim().toUpperCase();
     const term = f.q.trim();
@@ -77,13 +83,22 @@ export async function listSources(db: Db, f: SourceFilter) {
     if (/^[0-9A-Z]{6,18}$/.test(t) && /\d/.test(t)) where.push(sql`s.credit_code LIKE ${t + '%'}`);
     else if (pinyinTerm) where.push(sql`(s.name_pinyin LIKE ${pinyinTerm + '%'} OR s.name_initials LIKE ${pinyinTerm + '%'})`);
     // The bigram index narrows; LIKE confirms the fragment is there in one piece.
-    else if (term.length >= 2) where.push(sql`s.name_grams @> name_bigrams(${term}) AND s.name LIKE ${like}`);
-    else where.push(sql`s.name LIKE ${like}`);
+    // Former names (migration 0019) are searched alike; their index holds only sources that have one.
+    else if (term.length >= 2) where.push(sql`((s.name_grams @> name_bigrams(${term}) AND s.name LIKE ${like})
+      OR (cardinality(s.former_names) > 0 AND s.former_grams @> name_bigrams(${term}) AND array_to_string(s.former_names, '|') LIKE ${like}))`);
+    else where.push(sql`(s.name LIKE ${like} OR array_to_string(s.former_names, '|') LIKE ${like})`);
   }
   // Keyset on (region, id) through sources_region_order_idx (migration 0018): the page cursor is
   // still the last id; its region is looked up. A region's page then costs the same at any size.
   if (f.after) where.push(sql`(s.region_code COLLATE "C", s.id) > (SELECT a.region_code COLLATE "C", a.id FROM sources a WHERE a.id = ${f.after})`);
   const r = await pageOf(sql.join(where, sql` AND `), sql`ORDER BY s.region_code COLLATE "C", s.id LIMIT ${f.limit + 1}`, sql`ORDER BY page.region_code COLLATE "C", page.id`).execute(db);
+  return r.rows;
+}
+
+/** The rows of these ids (in the caller's scope), for a page chosen elsewhere (fuzzy search). */
+export async function sourcesByIds(db: Db, ids: number[], scopePrefix: string) {
+  if (ids.length === 0) return [];
+  const r = await pageOf(sql`s.id = ANY(${ids}::bigint[]) AND s.region_code LIKE ${scopePrefix + '%'}`, sql``).execute(db);
   return r.rows;
 }
 

@@ -3,12 +3,15 @@
 import type { Db } from '../../../core/db/index.ts';
 import { AppError } from '../../../core/errors.ts';
 import { checkCreditCode } from '../../../core/identifiers/credit-code.ts';
+import { wgs84ToGcj02 } from '../../../core/geo.ts';
 import type { Actor } from '../../access/index.ts';
 import { scopePrefixOf } from '../../access/index.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { assertRegionsExist } from '../../regions/index.ts';
 import { eventsOf } from '../merge/merge.sql.ts';
 import * as q from './sources.sql.ts';
+import { fuzzySourceIds } from './fuzzy.sql.ts';
+import { FUZZY_THRESHOLD, filterBigrams } from '../rules/fuzzy-name.ts';
 
 export const CATEGORIES = ['industrial', 'livestock', 'domestic', 'centralised', 'mobile'] as const;
 export const DELETE_REASONS = ['duplicate', 'out-of-scope', 'closed'] as const;
@@ -17,15 +20,26 @@ export function sourceView(s: q.SourceRow) {
   return {
     id: s.id, regionCode: s.region_code, regionName: s.region_name, creditCode: s.credit_code, name: s.name, formerNames: s.former_names,
     address: s.address, legalRep: s.legal_rep, phone: s.phone, industryCode: s.industry_code, category: s.category,
-    lat: s.lat, lng: s.lng, permitNo: s.permit_no, radioactive: s.radioactive, state: s.state, mergedInto: s.merged_into,
+    lat: s.lat, lng: s.lng, gcj02: s.lat != null && s.lng != null ? wgs84ToGcj02(s.lat, s.lng) : null, permitNo: s.permit_no, radioactive: s.radioactive, state: s.state, mergedInto: s.merged_into,
     deleteReason: s.delete_reason, origin: s.origin, fieldOrigins: s.field_origins, departments: s.departments,
     version: s.version, createdAt: s.created_at, updatedAt: s.updated_at,
   };
 }
 export type SourceView = ReturnType<typeof sourceView>;
 
-export async function listSources(db: Db, actor: Actor, f: Omit<q.SourceFilter, 'scopePrefix' | 'region'> & { region?: string }) {
-  const rows = await q.listSources(db, { ...f, scopePrefix: actor.scopePrefix, region: f.region ? scopePrefixOf(f.region) : undefined });
+/**
+ * Exact search pages by id; `fuzzy` answers instead the best `limit` sources whose name or a
+ * former name is similar to `q` (no further page), each with its similarity, and `fuzzy: true`.
+ */
+export async function listSources(db: Db, actor: Actor, f: Omit<q.SourceFilter, 'scopePrefix' | 'region'> & { region?: string; fuzzy?: boolean }) {
+  const filter = { ...f, scopePrefix: actor.scopePrefix, region: f.region ? scopePrefixOf(f.region) : undefined };
+  if (f.fuzzy && f.q) {
+    const hits = await fuzzySourceIds(db, filter, filterBigrams(f.q.trim()), FUZZY_THRESHOLD);
+    const rows = new Map((await q.sourcesByIds(db, hits.map((h) => h.id), actor.scopePrefix)).map((r) => [Number(r.id), r]));
+    const items = hits.flatMap((h) => (rows.has(h.id) ? [{ ...sourceView(rows.get(h.id)!), similarity: h.similarity }] : []));
+    return { items, nextCursor: null, fuzzy: true };
+  }
+  const rows = await q.listSources(db, filter);
   const page = rows.slice(0, f.limit);
   return { items: page.map(sourceView), nextCursor: rows.length > f.limit ? String(page[page.length - 1].id) : null };
 }

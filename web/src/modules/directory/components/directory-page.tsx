@@ -1,5 +1,5 @@
 import { BranchesOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Space } from 'antd';
+import { Alert, Button, Card, Space } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate, useParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { useCan } from '../../auth/hooks/use-can.ts';
 import { LoadMoreButton } from '../../ui/components/load-more-button.tsx';
 import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useDebouncedValue } from '../../ui/hooks/use-debounced-value.ts';
+import { useSimilarSources } from '../hooks/use-similar-sources.ts';
 import { useSourceList, type SourceFilters } from '../hooks/use-source-list.ts';
 import { DirectoryExportMenu } from './directory-export-menu.tsx';
 import { DirectoryFilters } from './directory-filters.tsx';
@@ -32,7 +33,12 @@ export function DirectoryPage() {
   const industry = useDebouncedValue(industryText.trim(), 400);
   // Enter searches at once; typing searches after a pause.
   const q = (entered === text ? entered : debounced).trim() || undefined;
-  const list = useSourceList({ ...filters, q, industry: INDUSTRY.test(industry) ? industry : undefined });
+  const shown = { ...filters, q, industry: INDUSTRY.test(industry) ? industry : undefined };
+  const list = useSourceList(shown);
+  // A name search that finds nothing asks for similar names (a typo, a swapped or missing character).
+  const exactEmpty = !!q && !list.isPending && !list.isFetching && !list.error && list.items.length === 0;
+  const similar = useSimilarSources(shown, exactEmpty);
+  const similarItems = exactEmpty ? (similar.data?.items ?? []) : [];
   const writable = can('directory.write');
 
   return (
@@ -65,8 +71,11 @@ export function DirectoryPage() {
           onIndustry={setIndustryText}
         />
         <QueryErrorAlert error={list.error} onRetry={list.refetch} />
+        {similarItems.length > 0 && (
+          <Alert className="block-gap" type="info" showIcon data-testid="directory-similar" title={t('directory.similar.title')} description={t('directory.similar.hint', { q })} />
+        )}
         <SourcesTable
-          items={list.items}
+          items={similarItems.length > 0 ? similarItems : list.items}
           loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
           openId={openId}
           onOpen={(s) => navigate(`/directory/${s.id}`)}

@@ -6,6 +6,7 @@ import { isApiError } from '../../../api/client.ts';
 import { useCan } from '../../auth/hooks/use-can.ts';
 import { QueryErrorAlert } from '../../ui/components/query-error-alert.tsx';
 import { useSource } from '../hooks/use-source.ts';
+import { SourceEditButton } from './source-edit-button.tsx';
 import { SourceFieldList } from './source-field-list.tsx';
 import { SourceMergeList } from './source-merge-list.tsx';
 import { SourceProvenanceTable } from './source-provenance-table.tsx';
@@ -43,7 +44,15 @@ export function SourceDrawer() {
           </Typography.Text>
         </span>
       }
-      extra={source && can('directory.write') && <SourceStateActions source={source} />}
+      extra={
+        source &&
+        can('directory.write') && (
+          <Space>
+            <SourceEditButton source={source} />
+            <SourceStateActions source={source} />
+          </Space>
+        )
+      }
     >
       {missing && <Result status="404" subTitle={t('directory.notFound')} />}
       {!missing && <QueryErrorAlert error={query.error} onRetry={query.refetch} />}

@@ -47,6 +47,11 @@ export function SourcesTable({ items, loading, openId, onOpen }: Props) {
           render: (_, s) => (
             <span>
               <Typography.Link data-testid="source-name">{s.name}</Typography.Link>
+              {'similarity' in s && typeof s.similarity === 'number' && (
+                <Tag color="blue" className="inline-tag" data-testid="source-similarity">
+                  {t('directory.similar.score', { score: Math.round(s.similarity * 100) })}
+                </Tag>
+              )}
               {s.origin === 'supplement' && (
                 <Tag color="magenta" className="inline-tag">
                   {t('directory.supplementTag')}
