@@ -126,8 +126,8 @@ export class XlsxWriter {
     return [...out, ...this.add([LAST_BLOCK, d])];
   }
 
-  /** Closes the last sheet and writes the workbook's other parts and the ZIP's directory. */
-  async finish(): Promise<Buffer[]> {
+  /** Closes the last sheet and writes the workbook's other parts and the ZIP's directory (with a comment, ASCII). */
+  async finish(comment = ''): Promise<Buffer[]> {
     const out = this.open ? await this.closeSheet() : [];
     const n = this.sheets.length;
     const ids = Array.from({ length: n }, (_, i) => i + 1);
@@ -160,9 +160,11 @@ export class XlsxWriter {
       cd.push(b, name);
     }
     out.push(...this.add(cd));
-    const end = Buffer.alloc(22);
+    const note = Buffer.from(comment.replace(/[^ -~]/g, '').slice(0, 200), 'latin1');
+    const end = Buffer.alloc(22 + note.length);
     end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(this.entries.length, 8); end.writeUInt16LE(this.entries.length, 10);
-    end.writeUInt32LE(this.offset - cdStart, 12); end.writeUInt32LE(cdStart, 16);
+    end.writeUInt32LE(this.offset - cdStart, 12); end.writeUInt32LE(cdStart, 16); end.writeUInt16LE(note.length, 20);
+    note.copy(end, 22);
     out.push(...this.add([end]));
     return out;
   }

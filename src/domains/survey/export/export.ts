@@ -15,6 +15,7 @@ import { exportPage, type ExportFilter, type ExportRow } from './export.sql.ts';
 
 /** Excel holds 1,048,576 rows a sheet; tests lower `sheetRows` to see the split. */
 export const EXPORT_LIMITS = { sheetRows: 1_000_000, pageRows: 5_000 };
+export const XLSX_ROWS_NOTE = 'pucha rows=';
 
 const BASE = [
   ['id', '填报编号'], ['form', '报表'], ['sourceId', '普查对象编号'], ['creditCode', '统一社会信用代码'], ['sourceName', '普查对象名称'],
@@ -96,6 +97,7 @@ export function submissionsXlsx(db: Db, actor: Actor, plan: ExportPlan, onRows?:
     const sheetRows = EXPORT_LIMITS.sheetRows;
     let sheet = 1;
     let inSheet = 0;
+    let total = 0;
     yield* await w.sheet('填报 1', plan.header);
     for await (const page of pages(db, actor, plan.filter)) {
       let i = 0;
@@ -109,9 +111,11 @@ export function submissionsXlsx(db: Db, actor: Actor, plan: ExportPlan, onRows?:
         i += take;
         inSheet += take;
       }
+      total += page.length;
       onRows?.(page.length);
     }
-    yield* await w.finish();
+    // the row count in the ZIP's comment: `pucha export` reports it without unpacking the file
+    yield* await w.finish(`${XLSX_ROWS_NOTE}${total}`);
   }
   return Readable.from(parts(), { objectMode: false });
 }
