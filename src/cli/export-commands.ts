@@ -11,15 +11,25 @@ import { ProgressBar } from './progress.ts';
 
 export interface SubmissionsExportOptions { format: string; out?: string; form?: string; region?: string; status?: string }
 
-/** Counts CSV records: line ends outside quoted fields (a doubled quote toggles twice). */
+/** Counts CSV records: line ends outside quoted fields (a doubled quote toggles twice). Native indexOf jumps between them. */
 export class CsvRowCounter extends Transform {
   rows = 0;
   private quoted = false;
   _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i];
-      if (b === 0x22) this.quoted = !this.quoted;
-      else if (b === 0x0a && !this.quoted) this.rows++;
+    let i = 0;
+    for (;;) {
+      const q = chunk.indexOf(0x22, i);
+      if (this.quoted) {
+        if (q < 0) break;
+        this.quoted = false;
+        i = q + 1;
+        continue;
+      }
+      const end = q < 0 ? chunk.length : q;
+      for (let n = chunk.indexOf(0x0a, i); n >= 0 && n < end; n = chunk.indexOf(0x0a, n + 1)) this.rows++;
+      if (q < 0) break;
+      this.quoted = true;
+      i = q + 1;
     }
     done(null, chunk);
   }
