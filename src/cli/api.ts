@@ -27,6 +27,8 @@ export interface Api {
   upload(url: string, fields: Record<string, string>, filePath: string): Promise<ApiAnswer>;
   /** GETs a file and writes it to `filePath`; answers the status (and the error body when not 200). */
   download(url: string, filePath: string): Promise<ApiAnswer>;
+  /** GETs a response as a stream (the body is never held whole); `error` is the parsed body when not 200. */
+  stream(url: string): Promise<{ status: number; headers: Record<string, string>; body: Readable | null; error: any }>;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,12 @@ export async function connectApi(config: Config, onLog: (l: string) => void = ()
         await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), fs.createWriteStream(filePath));
         return { status: 200, body: null };
       },
+      async stream(url) {
+        const res = await fetch(base + url, { headers: auth });
+        const headers = Object.fromEntries(res.headers.entries());
+        if (res.status !== 200 || !res.body) return { status: res.status, headers, body: null, error: parse(await res.text()) };
+        return { status: 200, headers, body: Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), error: null };
+      },
       async request(method, url, body) {
         const res = await fetch(base + url, {
           method,
@@ -107,6 +115,15 @@ export async function connectApi(config: Config, onLog: (l: string) => void = ()
       if (res.statusCode !== 200) return { status: res.statusCode, body: parse(res.body) };
       fs.writeFileSync(filePath, res.rawPayload);
       return { status: 200, body: null };
+    },
+    async stream(url) {
+      const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` }, payloadAsStream: true });
+      const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)]));
+      const body = res.stream();
+      if (res.statusCode === 200) return { status: 200, headers, body, error: null };
+      const chunks: Buffer[] = [];
+      for await (const c of body) chunks.push(Buffer.from(c));
+      return { status: res.statusCode, headers, body: null, error: parse(Buffer.concat(chunks).toString()) };
     },
     async request(method, url, body) {
       const res = await app.inject({

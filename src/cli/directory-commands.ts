@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { Api, ApiAnswer } from './api.ts';
+import { exportSubmissions } from './export-commands.ts';
 
 export interface CliKit {
   withApi<T>(fn: (api: Api) => Promise<T>): Promise<T>;
@@ -31,14 +32,18 @@ export function registerDirectoryCommands(program: Command, kit: CliKit) {
 
   program
     .command('export')
-    .description('export directory data: links (register_id,register_file,row_number,source_id) or directory')
-    .argument('<what>', 'links | directory')
+    .description('export directory data — links (register_id,register_file,row_number,source_id) or directory — or the survey\'s submissions')
+    .argument('<what>', 'links | directory | submissions')
     .option('--format <format>', 'csv or xlsx', 'csv')
-    .option('--out <file>', 'write to this file instead of standard output')
-    .action((what: string, o: { format: string; out?: string }) =>
+    .option('--out <file>', 'write to this file instead of standard output (required for submissions)')
+    .option('--form <code>', 'submissions: one form, its fields as columns (e.g. G101-1)')
+    .option('--region <code>', 'submissions: a region inside your scope')
+    .option('--status <status>', 'submissions: draft | submitted | returned | approved | locked')
+    .action((what: string, o: { format: string; out?: string; form?: string; region?: string; status?: string }) =>
       kit.withApi(async (api) => {
+        if (what === 'submissions') return exportSubmissions(api, o, kit.say);
         const url = EXPORTS[what]?.[o.format as 'csv' | 'xlsx'];
-        if (!url) throw new Error(`cannot export ${what} as ${o.format} (try: links --format csv, directory --format csv|xlsx)`);
+        if (!url) throw new Error(`cannot export ${what} as ${o.format} (try: links --format csv, directory --format csv|xlsx, submissions --format csv|xlsx)`);
         // Streamed to the file (or standard output), never held whole in memory.
         kit.check(await api.download(url, o.out ?? '/dev/stdout'), [200]);
         if (o.out) kit.say(`wrote ${fs.statSync(o.out).size} bytes to ${o.out}`);

@@ -4,8 +4,10 @@
 // passed, so each waits at the county). Then in the browser, as the county reviewer: the queue lists
 // them; one is rejected with a comment pinned to a field, one approved with the A key, the other
 // three approved in bulk through the filter; the API confirms each. And 温州市's office sees the
-// phase page hold 乐清市 back.
+// phase page hold 乐清市 back. The queue's export downloads the approved G101-1 forms as CSV.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, consolePageAs } from '../helpers/browser.ts';
@@ -112,6 +114,19 @@ run.each(databaseKinds())('review console in Chromium on %s', (kind) => {
     await expect.poll(() => page.locator('[data-testid^="queue-row-"]').count(), { timeout: 15_000 }).toBe(0);
     for (const id of subs.slice(2)) expect(await stored(id)).toMatchObject({ status: 'approved', reviewLevel: 'city' });
     await page.screenshot({ path: `.tmp/e2e-review-queue-${kind}.png` });
+
+    // The export with the queue's form filter and status 已通过: the four approved forms, one column per field.
+    await page.click('[data-testid="submissions-export-status"]');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /已通过|Approved/ }).first().click();
+    await page.click('[data-testid="submissions-export"]');
+    const link = page.locator('[data-testid="submissions-export-csv"]');
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe('/api/v1/submissions/export.csv?form=G101-1&status=approved');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), link.click()]);
+    const rows = parse(fs.readFileSync((await download.path())!), { bom: true }) as string[][];
+    expect(rows[0]).toContain('unitName 单位详细名称');
+    const unit = rows[0].indexOf('unitName 单位详细名称');
+    expect(rows.slice(1).map((r) => [r[0], r[unit]]).sort()).toEqual(subs.slice(1).map((id) => [id, NAMES[subs.indexOf(id)]]).sort());
   });
 
   it('温州市 sees 乐清市 held back on the inventory phase', async () => {

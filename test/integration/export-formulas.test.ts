@@ -83,6 +83,8 @@ describe.each(databaseKinds())('formulas neutralised in every export on %s', (ki
     { route: 'GET /api/v1/directory/links.csv', url: () => '/api/v1/directory/links.csv', as: 'county', carries: ['@SUM(A1).csv'] },
     { route: 'GET /api/v1/registers/:id/errors.xlsx', url: () => `/api/v1/registers/${registerId}/errors.xlsx`, as: 'county', carries: [F[0], F[1], F[4]] },
     { route: 'GET /api/v1/forms/:code/template.xlsx', url: () => `/api/v1/forms/G101-1/template.xlsx?sourceId=${sourceA}`, as: 'county', carries: F },
+    { route: 'GET /api/v1/submissions/export.csv', url: () => '/api/v1/submissions/export.csv?form=G101-1', as: 'county', carries: F },
+    { route: 'GET /api/v1/submissions/export.xlsx', url: () => '/api/v1/submissions/export.xlsx?form=G101-1', as: 'county', carries: F },
     { route: 'GET /api/v1/accounting/totals.xlsx', url: () => '/api/v1/accounting/totals.xlsx?region=330382', as: 'county', carries: [F[1]] },
     { route: 'GET /api/v1/supervision/dispatches/:id/xlsx', url: () => `/api/v1/supervision/dispatches/${dispatchId}/xlsx`, as: 'nation', carries: [F[0]] },
     { route: 'GET /api/v1/users/import-template', url: () => '/api/v1/users/import-template', as: 'county', carries: [] },

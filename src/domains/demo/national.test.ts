@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../test/helpers/databases.ts';
 import { NATIONAL_TOTALS_MT } from './national-plan.ts';
+import { contentHash } from '../survey/submissions/rules.ts';
 
 const SCALE = 0.001;
 
@@ -28,7 +29,7 @@ describe.each(databaseKinds())('the national synthetic census on %s', (kind) => 
     const j = (await call(t.app, nation, 'GET', `/api/v1/jobs/${job.id}`)).json();
     expect(j.status, JSON.stringify(j)).toBe('succeeded');
     expect(j.result).toMatchObject({ sources: 3580, scale: SCALE });
-    expect([j.progressDone, j.progressTotal]).toEqual([35, 35]); // 32 provinces + inventory, figures, totals
+    expect([j.progressDone, j.progressTotal]).toEqual([36, 36]); // 32 provinces + inventory, figures, totals, survey forms
     const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'after']).where('action', '=', 'demo.national').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0].after).toMatchObject({ sources: 3580, scale: SCALE });
@@ -63,6 +64,29 @@ describe.each(databaseKinds())('the national synthetic census on %s', (kind) => 
     // and the API reads them
     const totals = (await call(t.app, nation, 'GET', '/api/v1/accounting/totals?region=100000')).json();
     expect(JSON.stringify(totals)).toContain('COD');
+  });
+
+  it('has one approved survey form per source, the form of its category, with its revision and review steps', async () => {
+    const forms = (await sql<{ category: string; form: string; n: number }>`SELECT s.category, f.form, count(*)::int AS n FROM sources s
+      LEFT JOIN submissions f ON f.source_id = s.id WHERE s.name LIKE '合成普查对象%' GROUP BY 1, 2 ORDER BY 1`.execute(t.ctx.db)).rows;
+    expect(forms).toEqual([
+      { category: 'centralised', form: 'J101-1', n: 84 }, { category: 'domestic', form: 'S103', n: 640 },
+      { category: 'industrial', form: 'G101-1', n: 2477 }, { category: 'livestock', form: 'N101-1', n: 379 },
+    ]);
+    const odd = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM submissions f JOIN sources s ON s.id = f.source_id
+      WHERE f.status <> 'approved' OR NOT f.ready OR f.review_level <> 'city' OR f.region_code <> s.region_code
+        OR (SELECT count(*) FROM review_steps st WHERE st.submission_id = f.id) <> 3
+        OR NOT EXISTS (SELECT 1 FROM submission_revisions r WHERE r.submission_id = f.id AND r.rev = 1 AND r.content_hash = f.content_hash)`.execute(t.ctx.db)).rows[0].n;
+    expect(odd).toBe(0);
+    // answers as the forms name them, and the hash the save path computes from them
+    const some = await t.ctx.db.selectFrom('submissions').select(['source_id', 'form', 'version', 'answers', 'content_hash']).orderBy('seq').limit(400).execute();
+    for (const f of some) expect(f.content_hash, f.form).toBe(contentHash({ sourceId: Number(f.source_id), form: f.form, version: f.version, status: 'submitted', answers: f.answers, explanations: {} }));
+    const s103 = some.find((f) => f.form === 'S103');
+    expect(s103?.answers).toMatchObject({ unitName: expect.stringMatching(/^合成普查对象/), regionCode: expect.any(String), boilers: [{ boilerNo: expect.any(String), runHours: expect.any(Number) }] });
+    expect(some.find((f) => f.form === 'G101-1')?.answers).toMatchObject({ industryCode: expect.any(String), outputValue: expect.any(Number), keySource: expect.any(Boolean) });
+    // none marked for the accounting, so the worker left the synthetic figures as they were made
+    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM emissions e JOIN sources s ON s.id = e.source_id
+      WHERE s.name LIKE '合成普查对象%' AND NOT e.lineage @> '{"synthetic":true}'`.execute(t.ctx.db)).rows[0].n).toBe(0);
   });
 
   it('refuses a second load and a scale out of range, queueing nothing', async () => {

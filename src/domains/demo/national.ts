@@ -2,7 +2,8 @@
 // benchmarks at national scale — 3,579,700 sources at scale 1 with the bulletin's category counts
 // and a realistic provincial spread (national-plan.ts), each inventoried and with emission figures
 // that sum to the bulletin's national totals, and the totals at every level. A job: one step per
-// province for the sources, then the inventory, the figures and the totals, each one statement;
+// province for the sources, then the inventory, the figures, the totals and the survey forms
+// (approved, with their review steps: national-survey.sql.ts), each one statement;
 // the checkpoint names the next step, so a stopped load resumes where it was.
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../../core/db/index.ts';
@@ -11,6 +12,7 @@ import { SYSTEM } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { nationalPlan } from './national-plan.ts';
 import * as q from './national.sql.ts';
+import { insertSubmissions } from './national-survey.sql.ts';
 
 export const DEMO_NATIONAL_JOB = 'demo.national';
 
@@ -27,6 +29,7 @@ export const nationalJob: JobHandler<{ scale: number }> = {
       { label: 'inventory records', run: (from: number) => q.insertInventory(db, from).then(() => from) },
       { label: 'emission figures', run: (from: number) => q.insertFigures(db, from).then(() => from) },
       { label: 'totals at every level', run: (from: number) => q.addRollups(db, from).then(() => from) },
+      { label: 'survey forms, approved', run: (from: number) => insertSubmissions(db, from).then(() => from) },
     ];
     const cp = (ctx.checkpoint as Checkpoint | null) ?? { fromId: await q.maxSourceId(db), step: 0 };
     const started = Date.now();

@@ -12,6 +12,7 @@ import { attachmentFile, uploadAttachment } from './submissions/attachments.ts';
 import { selfFillRoutes } from './self/routes.ts';
 import { receiveUpload, uploadsDir } from '../directory/index.ts';
 import { IMPORT_LIMIT, formTemplate, importWorkbook } from './xlsx/xlsx.ts';
+import { planExport, submissionsCsv, submissionsXlsx, type ExportQuery } from './export/export.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -69,6 +70,21 @@ export async function surveyRoutes(app: FastifyInstance) {
       querystring: Type.Composite([PageQuery, Type.Object({ sourceId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2 ** 53 })), form: Type.Optional(FormCode), status: Type.Optional(Status) })]),
     },
   }, async (req) => sub.listSubmissions(db, actorOf(req), req.query as Parameters<typeof sub.listSubmissions>[2]));
+
+  // 填报数据导出 (issue 11): streamed; the form's fields as columns when a form is named.
+  const ExportQs = Type.Object({ form: Type.Optional(FormCode), region: Type.Optional(Type.String({ pattern: '^[0-9]{6,12}$' })), status: Type.Optional(Status) });
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`${base}/submissions/export.${format}`, {
+      config: { action: 'survey.read' },
+      schema: { tags, summary: `Submissions in scope as ${format.toUpperCase()} (streamed; one column per field of \`form\` when given, else the answers as JSON)`, querystring: ExportQs },
+    }, async (req, reply) => {
+      const actor = actorOf(req);
+      const plan = planExport(actor, req.query as ExportQuery);
+      reply.header('content-disposition', `attachment; filename="${plan.fileName}.${format}"`);
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(submissionsCsv(db, actor, plan));
+      return reply.type(XLSX_TYPE).send(submissionsXlsx(db, actor, plan));
+    });
+  }
 
   app.put(`${base}/submissions/:id`, {
     config: { action: 'survey.fill', resource: 'submission' },

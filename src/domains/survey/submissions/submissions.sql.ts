@@ -229,7 +229,7 @@ export async function revisionPair(db: Db, id: string, rev: number) {
 export interface ListFilter { sourceId?: number; form?: string; status?: string; after?: number; limit: number }
 
 /** What the actor may list: a respondent its own source; others their region or work packages. */
-function scopeWhere(actor: Actor): RawBuilder<unknown> {
+export function scopeWhere(actor: Actor): RawBuilder<unknown> {
   if (actor.role === 'respondent') return actor.sourceId ? sql`s.source_id = ${actor.sourceId}` : sql`false`;
   const region = sql`s.region_code LIKE ${actor.scopePrefix + '%'}`;
   if (actor.id === null || !PACKAGE_ROLES.has(actor.role)) return region;

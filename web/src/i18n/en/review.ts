@@ -27,6 +27,13 @@ export const review: Strings<typeof zh.review> = {
     confirm: 'Confirmed',
     'bulk-approve': 'Bulk approved',
   },
+  export: {
+    button: 'Export submissions',
+    csv: 'CSV (comma-separated)',
+    xlsx: 'Excel (XLSX)',
+    anyStatus: 'Any status',
+    hint: 'Every submission in your scope (not only those waiting here), by the chosen form, township and status; with a form chosen, one column per field',
+  },
   queue: {
     title: 'Review queue',
     atLevel: 'Level: {{level}}',

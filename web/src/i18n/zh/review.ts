@@ -26,6 +26,13 @@ export const review = {
     confirm: '确认',
     'bulk-approve': '批量通过',
   },
+  export: {
+    button: '导出填报数据',
+    csv: 'CSV（逗号分隔）',
+    xlsx: 'Excel（XLSX）',
+    anyStatus: '全部状态',
+    hint: '导出本辖区全部填报（不限于本级待审核），按所选报表、乡镇和状态筛选；选定报表时每个字段一列',
+  },
   queue: {
     title: '审核队列',
     atLevel: '本级：{{level}}',

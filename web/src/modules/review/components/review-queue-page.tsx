@@ -14,6 +14,7 @@ import { filterFromParams, filterToParams } from '../utils/queue-filter-url.ts';
 import { BulkApprove } from './bulk-approve.tsx';
 import { QueueFilters } from './queue-filters.tsx';
 import { QueueTable } from './queue-table.tsx';
+import { SubmissionsExport } from './submissions-export.tsx';
 
 /** /review — what waits at my level of the chain, oldest first, with the filter's totals and bulk approval. */
 export function ReviewQueuePage() {
@@ -45,6 +46,7 @@ export function ReviewQueuePage() {
         }
         extra={
           <Space>
+            {can('survey.read') && <SubmissionsExport form={filter.form} region={filter.township} />}
             {can('review.act') && <BulkApprove filter={filter} total={s?.total ?? 0} disabled={!s} />}
             <Button icon={<ReloadOutlined />} onClick={refresh} data-testid="queue-refresh">
               {t('common.refresh')}
