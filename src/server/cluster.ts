@@ -1,9 +1,10 @@
 // 多进程: `pucha serve --workers N` runs N server processes sharing one port (node:cluster) on
 // one PostgreSQL server — the national deployment's shape on one machine. Sessions live in the
 // database and jobs are claimed with SKIP LOCKED, so any process answers any request and runs any
-// job. The primary migrates (and loads the demo) once before forking, so workers never race on
-// it, and starts a new worker when one dies. The embedded database belongs to one process: refused.
-// Login rate limits are counted per process (src/server/rate-limit.ts), so N processes allow N×.
+// job; their caches hear of each other's changes (src/core/db/changes.ts) and login limits are
+// counted in the database. The primary migrates (and loads the demo) once before forking, so
+// workers never race on it, and starts a new worker when one dies. The embedded database belongs
+// to one process: refused.
 import cluster from 'node:cluster';
 import type { Config } from '../config.ts';
 import { openDatabase } from '../core/db/index.ts';

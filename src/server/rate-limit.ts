@@ -1,31 +1,44 @@
-// A small fixed-window counter per key (client address), kept in memory: enough
-// to slow password guessing at one server; per-account lockout is in the database.
+// A fixed-window counter per key (client address), kept in the database so every server process
+// behind one proxy counts the same attempts: enough to slow password guessing; per-account
+// lockout is in the users table. One statement per attempt (a login already costs a scrypt).
+import { sql } from 'kysely';
+import type { Db } from '../core/db/index.ts';
+
+const SWEEP_EVERY = 500;
+
 export class RateLimiter {
-  private hits = new Map<string, { count: number; resetAt: number }>();
+  private calls = 0;
   constructor(
+    private readonly db: Db,
+    /** Names the limit, so two limits never share a counter. */
+    private readonly name: string,
     private readonly max: number,
     private readonly windowMs: number,
   ) {}
 
-  /** Counts one hit; returns the seconds to wait when over the limit, else 0. */
-  hit(key: string, now = Date.now()): number {
-    let h = this.hits.get(key);
-    if (!h || h.resetAt <= now) {
-      h = { count: 0, resetAt: now + this.windowMs };
-      this.hits.set(key, h);
-      if (this.hits.size > 10_000) this.sweep(now);
-    }
-    h.count += 1;
-    return h.count > this.max ? Math.ceil((h.resetAt - now) / 1000) : 0;
+  private key(address: string) {
+    return `${this.name}:${address}`.slice(0, 200);
   }
 
-  /** The seconds to wait when the key is already over the limit, without counting a hit. */
-  waiting(key: string, now = Date.now()): number {
-    const h = this.hits.get(key);
-    return h && h.resetAt > now && h.count >= this.max ? Math.ceil((h.resetAt - now) / 1000) : 0;
+  /** Counts one hit; answers the seconds to wait when over the limit, else 0. */
+  async hit(address: string): Promise<number> {
+    if (++this.calls % SWEEP_EVERY === 0) await this.db.deleteFrom('rate_limits').where('reset_at', '<=', sql<Date>`now()`).execute();
+    const r = await sql<{ hits: number; wait: number }>`
+      INSERT INTO rate_limits AS l (key, hits, reset_at)
+      VALUES (${this.key(address)}, 1, now() + make_interval(secs => ${this.windowMs / 1000}))
+      ON CONFLICT (key) DO UPDATE SET
+        hits = CASE WHEN l.reset_at <= now() THEN 1 ELSE l.hits + 1 END,
+        reset_at = CASE WHEN l.reset_at <= now() THEN EXCLUDED.reset_at ELSE l.reset_at END
+      RETURNING hits, ceil(extract(epoch FROM reset_at - now()))::int AS wait`.execute(this.db);
+    const h = r.rows[0];
+    return h.hits > this.max ? Math.max(1, h.wait) : 0;
   }
 
-  private sweep(now: number) {
-    for (const [k, v] of this.hits) if (v.resetAt <= now) this.hits.delete(k);
+  /** The seconds to wait when the address is already at the limit, without counting a hit. */
+  async waiting(address: string): Promise<number> {
+    const r = await sql<{ wait: number }>`
+      SELECT ceil(extract(epoch FROM reset_at - now()))::int AS wait FROM rate_limits
+      WHERE key = ${this.key(address)} AND reset_at > now() AND hits >= ${this.max}`.execute(this.db);
+    return r.rows[0] ? Math.max(1, r.rows[0].wait) : 0;
   }
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { openDatabase, type Database } from '../core/db/index.ts';
 import { migrate } from '../core/db/migrate.ts';
+import { listenForChanges } from '../core/db/changes.ts';
 import { writeLock } from '../core/db/pglite.ts';
 import { JobRunner } from '../domains/jobs/index.ts';
 import { ensureRegionTree } from '../domains/regions/index.ts';
@@ -41,6 +42,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const database =
     opts.database ??
     (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, onIdleError: (e) => log(`database connection lost (the pool reconnects): ${e.message}`) }));
+  let changes: { close(): Promise<void> } | undefined;
   try {
     await prepareDatabase(database, log);
     let loadedDemo = false;
@@ -55,6 +57,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       // One process owns an embedded folder, so whatever is still "running" there is ours to resume.
       staleSeconds: database.kind === 'pglite' ? 0 : 60,
     });
+    // On the server other processes may share the database: their changes to what this one
+    // caches (sessions, the portal, the review chain) reach it as notifications.
+    changes = database.kind === 'postgres' && config.databaseUrl && !opts.database ? await listenForChanges(config.databaseUrl, log) : undefined;
     const ctx: AppContext = { config, database, db: database.db, jobs, localToken: randomBytes(24).toString('base64url') };
     const app = await buildApp(ctx);
     jobs.setLog((msg, extra) => app.log.error(extra ?? {}, msg));
@@ -73,10 +78,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       async close() {
         await jobs.stop();
         await app.close();
+        await changes?.close();
         if (!opts.database) await database.close();
       },
     };
   } catch (e) {
+    await changes?.close();
     if (!opts.database) await database.close();
     throw e;
   }

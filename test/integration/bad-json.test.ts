@@ -24,8 +24,10 @@ const SKIP = new Set(['POST /api/v1/session', 'DELETE /api/v1/session']);
 const nationLevel = (r: Role) => r === 'national-office' || r === 'editor';
 /** Tables a route writes on purpose when it refuses, each with why. */
 const WRITES_ON_REFUSAL: Record<string, string[]> = {
-  // A wrong credit code counts against the invitation, as a failed login counts against the account.
-  'POST /api/v1/invitations/redeem': ['survey_invitations'],
+  // A wrong credit code counts against the invitation, as a failed login counts against the account,
+  // and against the caller's address (the limit every process shares, src/server/rate-limit.ts).
+  'POST /api/v1/invitations/redeem': ['survey_invitations', 'rate_limits'],
+  'POST /api/v1/session': ['users', 'rate_limits'],
 };
 /** Query values a URL carries: NUL, non-numbers where numbers go, injections, a very long value. */
 const HOSTILE_QUERY: Record<string, string> = {

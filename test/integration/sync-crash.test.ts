@@ -20,7 +20,7 @@ describe.each(databaseKinds())('sync under SIGKILL on %s', (kind) => {
   let server: ServerProcess;
   let packageId = 0;
   beforeAll(async () => {
-    server = await startServerProcess(kind);
+    server = await startServerProcess(kind, { processes: 1 }); // one process: a kill here means the server is gone
   });
   afterAll(() => server?.stop());
 

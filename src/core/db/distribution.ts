@@ -44,7 +44,7 @@ export const PLACEMENT: Record<string, Placement> = {
   census_zones: 'reference', settings: 'reference', census_calendar: 'reference', calendar_deadlines: 'reference',
   phase_dates: 'reference',
   // the platform and the offices' own work
-  schema_migrations: 'coordinator', sessions: 'coordinator', jobs: 'coordinator', notifications: 'coordinator',
+  schema_migrations: 'coordinator', sessions: 'coordinator', rate_limits: 'coordinator', jobs: 'coordinator', notifications: 'coordinator',
   webhook_deliveries: 'coordinator', channels: 'coordinator', channel_members: 'coordinator',
   channel_messages: 'coordinator', channel_webhooks: 'coordinator', supervision_cases: 'coordinator',
   case_events: 'coordinator', supervision_files: 'coordinator', dispatches: 'coordinator', briefings: 'coordinator',

@@ -72,6 +72,13 @@ export interface SessionsTable {
   last_seen_at: Timestamp;
 }
 
+/** A fixed-window counter of attempts (login, invitation codes) per limit and client address. */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  reset_at: Timestamp;
+}
+
 export interface TeamsTable {
   id: Generated<number>;
   name: string;
@@ -290,6 +297,7 @@ export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
   sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
   audit_log: AuditLogTable;

@@ -11,7 +11,7 @@ import { SESSION_IDLE_MS } from './session.sql.ts';
 
 export async function sessionRoutes(app: FastifyInstance) {
   const { db } = app.ctx;
-  const perAddress = new RateLimiter(30, 5 * 60_000); // 30 login attempts per address per 5 minutes
+  const perAddress = new RateLimiter(db, 'login', 30, 5 * 60_000); // 30 login attempts per address per 5 minutes, all processes together
   const tags = ['session'];
 
   app.post('/api/v1/session', {
@@ -22,7 +22,7 @@ export async function sessionRoutes(app: FastifyInstance) {
       body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 128 }) }),
     },
   }, async (req, reply) => {
-    const wait = perAddress.hit(req.ip);
+    const wait = await perAddress.hit(req.ip);
     if (wait) throw new AppError('AUTH_LOCKED', { minutes: Math.ceil(wait / 60) });
     const { username, password } = req.body as { username: string; password: string };
     return openSession(db, req, reply, username, password);

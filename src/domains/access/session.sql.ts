@@ -1,6 +1,6 @@
 // SQL of logins and sessions.
 import { sql } from 'kysely';
-import type { Db } from '../../core/db/index.ts';
+import type { Db, Tx } from '../../core/db/index.ts';
 import { forgetSessions } from './session-cache.ts';
 
 export const SESSION_IDLE_MS = 8 * 3600_000; // a session ends after 8 idle hours
@@ -78,12 +78,14 @@ export async function touchSession(db: Db, id: string) {
     .execute();
 }
 
+/** Ends a session; every process has dropped its cached read when this resolves (logout is at once everywhere). */
 export async function deleteSession(db: Db, id: string) {
-  forgetSessions();
   await db.deleteFrom('sessions').where('id', '=', id).execute();
+  await forgetSessions();
 }
 
-export async function deleteUserSessions(db: Db, userId: number) {
-  forgetSessions();
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+/** Ends a user's sessions inside the transaction changing the user: other processes drop their reads at its commit. */
+export async function deleteUserSessions(trx: Db | Tx, userId: number) {
+  await forgetSessions(trx);
+  await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }

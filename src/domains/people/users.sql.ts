@@ -115,7 +115,7 @@ export async function sourceInScope(db: Db, id: number, scopePrefix: string) {
 }
 
 export async function linkSource(trx: Tx, userId: number, sourceId: number) {
-  forgetSessions();
+  await forgetSessions(trx);
   await trx.updateTable('users').set({ source_id: sourceId }).where('id', '=', userId).execute();
 }
 
@@ -147,7 +147,7 @@ export interface UserChange {
 
 /** The whitelisted update, guarded by the version the caller read; undefined when the version moved. */
 export async function updateUser(trx: Tx, id: number, version: number, c: UserChange) {
-  forgetSessions(); // a role, region or disabled flag read with a session must not outlive the change
+  await forgetSessions(trx); // a role, region or disabled flag read with a session must not outlive the change
   const r = await trx
     .updateTable('users')
     .set({

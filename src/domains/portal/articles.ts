@@ -94,7 +94,7 @@ export async function createArticle(db: Db, actor: Actor, b: CreateBody) {
     if ((e as { code?: string }).code === '23505' && String((e as Error).message).includes('portal_stories_section_slug_key')) throw new AppError('PORTAL_SLUG_TAKEN', { slug: b.slug ?? '' });
     throw e;
   });
-  bumpPortal();
+  await bumpPortal();
   return getArticle(db, actor, id);
 }
 
@@ -112,7 +112,7 @@ async function step(db: Db, actor: Actor, id: number, version: number, action: P
     await q.recordRevision(trx, id, note ?? null, actor.id);
     await recordAudit(trx, actor, { action: `portal.${action}`, entity: 'portal-article', entityId: id, regionCode: a.region_code, before: { status: a.status, version }, after: after ?? { status: change.status ?? a.status } });
   });
-  bumpPortal();
+  await bumpPortal();
   return getArticle(db, actor, id);
 }
 
@@ -180,6 +180,6 @@ export async function publishDue(db: Db, system: Actor): Promise<number> {
       n++;
     });
   }
-  if (n) bumpPortal();
+  if (n) await bumpPortal();
   return n;
 }

@@ -78,7 +78,7 @@ export async function createDataset(db: Db, actor: Actor, b: { titleZh: string; 
     await recordAudit(trx, actor, { action: 'portal.dataset', entity: 'portal-dataset', entityId: row.id, regionCode: code, after: { titleZh: b.titleZh, provisional: figures.provisional, pollutants: figures.pollutants.length, children: figures.byProvince.length } });
     return row.id;
   });
-  bumpPortal();
+  await bumpPortal();
   return getDataset(db, actor, id);
 }
 

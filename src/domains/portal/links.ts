@@ -32,7 +32,7 @@ export async function createLink(db: Db, actor: Actor, b: LinkBody) {
     await recordAudit(trx, actor, { action: 'portal.link.create', entity: 'portal-link', entityId: l.id, regionCode: null, after: { nameZh: l.name_zh, url } });
     return l;
   });
-  bumpPortal();
+  await bumpPortal();
   return view(row);
 }
 
@@ -50,7 +50,7 @@ export async function editLink(db: Db, actor: Actor, id: number, b: Partial<Link
     await recordAudit(trx, actor, { action: 'portal.link.edit', entity: 'portal-link', entityId: id, regionCode: null, before: view(before), after: view(l) });
     return l;
   });
-  bumpPortal();
+  await bumpPortal();
   return view(row);
 }
 
@@ -60,5 +60,5 @@ export async function deleteLink(db: Db, actor: Actor, id: number) {
     if (!before) throw new AppError('PORTAL_LINK_NOT_FOUND');
     await recordAudit(trx, actor, { action: 'portal.link.delete', entity: 'portal-link', entityId: id, regionCode: null, before: view(before) });
   });
-  bumpPortal();
+  await bumpPortal();
 }

@@ -127,6 +127,6 @@ export async function setChain(db: Db, actor: Actor, levels: { code: string; ena
     for (const l of levels) await trx.updateTable('review_levels').set({ enabled: l.enabled, updated_by: actor.id, updated_at: sql`now()` }).where('code', '=', l.code as ReviewLevel).execute();
     await recordAudit(trx, actor, { action: 'review.chain', entity: 'review-chain', entityId: 'chain', regionCode: null, before: before.levels.map((l) => [l.code, l.enabled]), after: levels.map((l) => [l.code, l.enabled]) });
   });
-  forgetLevels(db);
+  await forgetLevels();
   return getChain(db);
 }

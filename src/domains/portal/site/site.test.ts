@@ -237,7 +237,7 @@ describe.each(databaseKinds())('public site on %s', (kind) => {
     expect((await get(url)).body).toContain('关于规范第三方机构参与普查工作的通知');
     await sql`UPDATE portal_articles a SET title = '改过的标题' FROM portal_stories s WHERE s.id = a.story_id AND s.slug = 'third-party-agency-rules' AND a.lang = 'zh'`.execute(t.ctx.db);
     expect((await get(url)).body).not.toContain('改过的标题'); // still the rendered page
-    bumpPortal();
+    await bumpPortal();
     const b = (await get(url)).body;
     expect(b).toContain('<h1>改过的标题</h1>');
   });

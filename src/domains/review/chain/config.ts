@@ -1,12 +1,14 @@
 // The chain as the national office set it: which levels are on. Read on every submit, so it is
-// kept in memory for a few seconds; a change made here is seen at once in this process and
-// within the TTL in any other process behind the same database.
+// kept in memory for a few seconds; a change is announced to every process behind the same
+// database (src/core/db/changes.ts), the TTL bounding what a missed notification could leave.
+import { announce, onChange } from '../../../core/db/changes.ts';
 import type { Db, Tx } from '../../../core/db/index.ts';
 import type { ReviewLevel } from '../../../core/db/schema.ts';
 import { LEVELS } from './levels.ts';
 
 const TTL_MS = 5_000;
-const cache = new WeakMap<object, { at: number; enabled: ReviewLevel[] }>();
+let cache = new WeakMap<object, { at: number; enabled: ReviewLevel[] }>();
+onChange('review-levels', () => void (cache = new WeakMap()));
 
 export async function enabledLevels(db: Db | Tx): Promise<ReviewLevel[]> {
   const hit = cache.get(db);
@@ -18,6 +20,7 @@ export async function enabledLevels(db: Db | Tx): Promise<ReviewLevel[]> {
   return enabled;
 }
 
-export function forgetLevels(db: Db | Tx): void {
-  cache.delete(db);
+/** The levels changed (call after the commit): every process reads them afresh. */
+export function forgetLevels(): Promise<void> {
+  return announce('review-levels');
 }

@@ -13,6 +13,10 @@ const SELECT = sql`SELECT c.id, c.type, c.issuer_region, i.name AS issuer_name, 
   c.number, c.title, c.reasons, c.measures, to_char(c.due_on, 'YYYY-MM-DD') AS due_on, c.status, c.dispatch_id, c.lag_score, c.escalated_from, c.created_at, c.closed_at, c.version
   FROM supervision_cases c JOIN regions i ON i.code = c.issuer_region JOIN regions t ON t.code = c.target_region`;
 
+export async function lockCase(trx: Tx, id: number): Promise<void> {
+  await sql`SELECT id FROM supervision_cases WHERE id = ${id} FOR UPDATE`.execute(trx);
+}
+
 export async function caseById(db: Db | Tx, id: number): Promise<CaseRow | undefined> {
   return (await sql<CaseRow>`${SELECT} WHERE c.id = ${id}`.execute(db)).rows[0];
 }

@@ -161,6 +161,8 @@ export async function escalateOverdue(db: Db, force = false): Promise<number> {
   let done = 0;
   for (const id of await q.overdue(db, day, 20)) {
     await db.transaction().execute(async (trx) => {
+      // Locked, then read: a worker in another process escalating the same case waits and finds it done.
+      await q.lockCase(trx, id);
       const c = await q.caseById(trx, id);
       if (!c || !isOverdue(c.status, c.due_on, day)) return;
       if (!escalationType(c.type)) {

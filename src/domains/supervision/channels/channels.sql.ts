@@ -162,12 +162,25 @@ export async function deactivateWebhook(db: Q, channelId: number, hookId: number
   return r;
 }
 
-export const dueDeliveries = (db: Q, limit: number) =>
-  db.selectFrom('webhook_deliveries as d').innerJoin('channel_webhooks as w', 'w.id', 'd.webhook_id')
+/**
+ * Claims up to `limit` due deliveries: their next attempt moves a minute on (longer than a post may
+ * take) before they are posted, so another process's worker skips them, and a process that dies
+ * while posting leaves them to be tried again then. The settlement sets the real next attempt.
+ */
+export async function dueDeliveries(db: Q, limit: number) {
+  const claimed = await sql<{ id: number }>`
+    UPDATE webhook_deliveries SET next_at = now() + interval '1 minute'
+    WHERE id IN (
+      SELECT d.id FROM webhook_deliveries d JOIN channel_webhooks w ON w.id = d.webhook_id
+      WHERE d.status = 'pending' AND d.next_at <= now() AND w.active
+      ORDER BY d.next_at, d.id LIMIT ${limit} FOR UPDATE OF d SKIP LOCKED)
+    RETURNING id`.execute(db);
+  if (claimed.rows.length === 0) return [];
+  return db.selectFrom('webhook_deliveries as d').innerJoin('channel_webhooks as w', 'w.id', 'd.webhook_id')
     .innerJoin('channel_messages as m', 'm.id', 'd.message_id').innerJoin('channels as c', 'c.id', 'm.channel_id')
     .select(['d.id', 'd.attempts', 'd.message_id', 'w.url', 'w.secret', 'c.id as channel_id', 'c.name as channel_name'])
-    .where('d.status', '=', 'pending').where(sql<boolean>`d.next_at <= now()`).where('w.active', '=', true)
-    .orderBy('d.next_at').orderBy('d.id').limit(limit).execute();
+    .where('d.id', 'in', claimed.rows.map((r) => Number(r.id))).orderBy('d.id').execute();
+}
 
 export const settleDelivery = (db: Q, id: number, v: { status: 'pending' | 'sent' | 'failed'; attempts: number; delaySeconds: number; lastStatus: number | null; lastError: string | null }) =>
   db.updateTable('webhook_deliveries').set({

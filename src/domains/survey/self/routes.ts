@@ -31,7 +31,7 @@ const ConfirmSchema = Type.Object({
 
 export async function selfFillRoutes(app: FastifyInstance) {
   const { db } = app.ctx;
-  const failures = new RateLimiter(REDEEM_FAILURES, 15 * 60_000);
+  const failures = new RateLimiter(db, 'invitation', REDEEM_FAILURES, 15 * 60_000);
   const tags = ['survey'];
   const base = '/api/v1';
 
@@ -54,13 +54,13 @@ export async function selfFillRoutes(app: FastifyInstance) {
     config: { public: true },
     schema: { tags, summary: 'Redeem an invitation code: create the respondent account and log it in', body: RedeemSchema },
   }, async (req, reply) => {
-    const wait = failures.waiting(req.ip);
+    const wait = await failures.waiting(req.ip);
     if (wait) throw new AppError('INVITATION_LOCKED', { minutes: Math.ceil(wait / 60) });
     const b = req.body as RedeemBody;
     try {
       await redeemInvitation(db, b);
     } catch (e) {
-      if (isAppError(e) && COUNTED.has(e.code)) failures.hit(req.ip);
+      if (isAppError(e) && COUNTED.has(e.code)) await failures.hit(req.ip);
       throw e;
     }
     return reply.status(201).send(await openSession(db, req, reply, b.username.trim(), b.password));
