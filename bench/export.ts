@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import { openDatabase } from '../src/core/db/index.ts';
 import { prepareDatabase } from '../src/server/start.ts';
 import { loadDemo } from '../src/domains/demo/index.ts';
+import { hashPassword } from '../src/domains/access/index.ts';
 import { DEMO_PASSWORD } from '../src/domains/demo/demo-data.ts';
 import { CsvRowCounter } from '../src/cli/export-commands.ts';
 import { XLSX_ROWS_NOTE } from '../src/domains/survey/export/export.ts';
@@ -34,7 +35,12 @@ if (submissions < 1000 && scale === undefined) {
   await d.close();
   process.exit(0);
 }
-if (submissions < 1000 && (await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM users WHERE username = 'nation'`)) === 0) await loadDemo(d.db); // the accounts only
+if ((await count(sql<{ n: number }>`SELECT count(*)::int AS n FROM users WHERE username = 'nation'`)) === 0) {
+  // A national census loaded into a bare database has no accounts: the national office's is enough here.
+  if (submissions < 1000) await loadDemo(d.db);
+  else await sql`INSERT INTO users (username, display_name, password_hash, role, region_code)
+    VALUES ('nation', 'nation', ${await hashPassword(DEMO_PASSWORD)}, 'national-office', '100000')`.execute(d.db);
+}
 await d.close();
 
 const machine = `${os.cpus().length} × ${os.cpus()[0].model}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}`;
