@@ -65,26 +65,27 @@ export class ViewCounter {
   }
 
   private async write(batch: { article: number; visitor: string }[]) {
-    let rows: { id: number; inserted: number; views: number }[];
+    let rows: { id: number; views: number }[];
     try {
-      rows = (await sql<{ id: number; inserted: number; views: number }>`WITH v AS (
+      // The last SELECT reads the snapshot before the UPDATE, hence the coalesce: every article of
+      // the batch comes back with what the database now holds, counted here or by another process.
+      rows = (await sql<{ id: number; views: number }>`WITH v AS (
           SELECT DISTINCT article_id, visitor FROM unnest(${batch.map((b) => b.article)}::bigint[], ${batch.map((b) => b.visitor)}::text[]) AS t(article_id, visitor)),
         ins AS (INSERT INTO portal_views (article_id, visitor) SELECT article_id, visitor FROM v ON CONFLICT DO NOTHING RETURNING article_id),
-        n AS (SELECT article_id, count(*)::int AS c FROM ins GROUP BY article_id)
-        UPDATE portal_articles a SET views = a.views + n.c FROM n WHERE a.id = n.article_id RETURNING a.id, n.c AS inserted, a.views::int AS views`.execute(this.db)).rows;
+        n AS (SELECT article_id, count(*)::int AS c FROM ins GROUP BY article_id),
+        upd AS (UPDATE portal_articles a SET views = a.views + n.c FROM n WHERE a.id = n.article_id RETURNING a.id, a.views)
+        SELECT a.id, coalesce(upd.views, a.views)::int AS views FROM portal_articles a LEFT JOIN upd ON upd.id = a.id
+        WHERE a.id IN (SELECT article_id FROM v)`.execute(this.db)).rows;
     } catch (e) {
       // Not lost: back in front of the queue for the next tick.
       this.queue = batch.concat(this.queue);
       throw e;
     }
-    const queued = new Map<number, number>();
-    for (const b of batch) queued.set(b.article, (queued.get(b.article) ?? 0) + 1);
-    const inserted = new Map(rows.map((r) => [Number(r.id), r.inserted]));
-    for (const [article, n] of queued) {
-      const dupes = n - (inserted.get(article) ?? 0);
-      if (dupes > 0) this.counts.set(article, Math.max(0, this.count(article) - dupes));
-    }
-    for (const r of rows) this.loaded(Number(r.id), r.views);
+    // The shown count becomes the stored one plus the readers queued since this batch left, so a
+    // reader this process took for new but another process had counted is taken back out.
+    const pending = new Map<number, number>();
+    for (const q of this.queue) pending.set(q.article, (pending.get(q.article) ?? 0) + 1);
+    for (const r of rows) this.counts.set(Number(r.id), r.views + (pending.get(Number(r.id)) ?? 0));
   }
 
   async close(): Promise<void> {
