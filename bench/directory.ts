@@ -46,8 +46,8 @@ let loaded = 0;
 let batch: Array<{ region: string; credit: string | null; name: string; address: string; legal: string; phone: string; industry: string }> = [];
 const flush = async () => {
   const col = <K extends keyof (typeof batch)[number]>(k: K) => batch.map((b) => b[k]);
-  await sql`INSERT INTO sources (region_code, credit_code, name, address, legal_rep, phone, industry_code, origin)
-    SELECT t.region, t.credit, t.name, t.address, t.legal, t.phone, t.industry, 'register'
+  await sql`INSERT INTO sources (region_code, province_code, credit_code, name, address, legal_rep, phone, industry_code, origin)
+    SELECT t.region, left(t.region, 2) || '0000', t.credit, t.name, t.address, t.legal, t.phone, t.industry, 'register'
     FROM unnest(${col('region')}::text[], ${col('credit')}::text[], ${col('name')}::text[], ${col('address')}::text[],
       ${col('legal')}::text[], ${col('phone')}::text[], ${col('industry')}::text[]) AS t(region, credit, name, address, legal, phone, industry)
     ON CONFLICT DO NOTHING`.execute(database.db);

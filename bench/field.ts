@@ -61,8 +61,8 @@ const rows = Array.from({ length: UNITS }, (_, i) => ({
   lng: HERE.longitude - 0.02 + ((i * 104729) % 4000) / 100_000,
 }));
 const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-await sql`INSERT INTO sources (region_code, name, address, legal_rep, lat, lng, industry_code, origin)
-  SELECT ${TOWNSHIP}, t.name, t.address, '张三', t.lat, t.lng, 'C3311', 'supplement'
+await sql`INSERT INTO sources (region_code, province_code, name, address, legal_rep, lat, lng, industry_code, origin)
+  SELECT ${TOWNSHIP}, left(${TOWNSHIP}, 2) || '0000', t.name, t.address, '张三', t.lat, t.lng, 'C3311', 'supplement'
   FROM unnest(${col('name')}::text[], ${col('address')}::text[], ${col('lat')}::float8[], ${col('lng')}::float8[]) AS t(name, address, lat, lng)`.execute(database.db);
 const ids = (await sql<{ id: number }>`SELECT id::int AS id FROM sources WHERE name LIKE '乐清市城东测试企业%' ORDER BY id`.execute(database.db)).rows.map((r) => r.id);
 await database.close();

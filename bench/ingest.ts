@@ -46,8 +46,8 @@ async function load(database: Database): Promise<number[]> {
   const names = Array.from({ length: nSources }, (_, i) => `乐清市压测印染厂${i + 1}`);
   const ids: number[] = [];
   for (let i = 0; i < names.length; i += 5000) {
-    const r = await sql<{ id: number }>`INSERT INTO sources (region_code, name, industry_code, category, origin)
-      SELECT '330382', n, '1713', 'industrial', 'supplement' FROM unnest(${names.slice(i, i + 5000)}::text[]) AS t(n) RETURNING id`.execute(database.db);
+    const r = await sql<{ id: number }>`INSERT INTO sources (region_code, province_code, name, industry_code, category, origin)
+      SELECT '330382', '330000', n, '1713', 'industrial', 'supplement' FROM unnest(${names.slice(i, i + 5000)}::text[]) AS t(n) RETURNING id`.execute(database.db);
     ids.push(...r.rows.map((x) => Number(x.id)));
   }
   for (const f of FILES) {

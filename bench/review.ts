@@ -32,8 +32,8 @@ async function seed(d: Database) {
   await prepareDatabase(d);
   await loadDemo(d.db);
   const t = performance.now();
-  await sql`INSERT INTO sources (region_code, name, address, industry_code, category, origin)
-    SELECT tw.code, '乐清市审核压测企业' || lpad(i::text, 5, '0') || '有限公司', '乐清市' || tw.name || '压测路' || i || '号', 'C3311', 'industrial', 'supplement'
+  await sql`INSERT INTO sources (region_code, province_code, name, address, industry_code, category, origin)
+    SELECT tw.code, '330000', '乐清市审核压测企业' || lpad(i::text, 5, '0') || '有限公司', '乐清市' || tw.name || '压测路' || i || '号', 'C3311', 'industrial', 'supplement'
     FROM generate_series(1, ${SOURCES}) AS i
     JOIN (SELECT code, name, row_number() OVER (ORDER BY code) - 1 AS k, count(*) OVER () AS n FROM regions WHERE parent_code = '330382') tw
       ON tw.k = i % tw.n`.execute(d.db);

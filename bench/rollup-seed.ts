@@ -84,8 +84,8 @@ export async function seedWaiting(db: Db, ids: number[]) {
  * figures each. Statuses spread over submitted (county), approved (city) and locked. All marked.
  */
 export async function seedRecompute(db: Db, n: number, province: string) {
-  await sql`INSERT INTO sources (region_code, name, address, industry_code, category, origin)
-    SELECT c.code, '核算压测企业' || lpad(i::text, 5, '0') || '有限公司', c.name || '核算压测路' || i || '号',
+  await sql`INSERT INTO sources (region_code, province_code, name, address, industry_code, category, origin)
+    SELECT c.code, left(c.code, 2) || '0000', '核算压测企业' || lpad(i::text, 5, '0') || '有限公司', c.name || '核算压测路' || i || '号',
       (ARRAY['1713','2614','3011','4411','3130','2221'])[1 + i % 6], 'industrial', 'supplement'
     FROM generate_series(1, ${n}) AS i
     JOIN (SELECT code, name, row_number() OVER (ORDER BY code) - 1 AS k, count(*) OVER () AS cnt FROM regions

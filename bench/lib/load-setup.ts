@@ -72,8 +72,8 @@ export async function prepareCopy(url: string, fresh: number): Promise<Prepared>
     }
     await c.query(`UPDATE regions SET pilot = true WHERE code = $1`, [COUNTY]);
     const names = Array.from({ length: fresh }, (_, i) => `乐清市压测印染厂${i + 1}`);
-    const r = await c.query(`INSERT INTO sources (region_code, name, industry_code, category, origin)
-      SELECT $1, n, '1713', 'industrial', 'supplement' FROM unnest($2::text[]) AS t(n) RETURNING id`, [COUNTY, names]);
+    const r = await c.query(`INSERT INTO sources (region_code, province_code, name, industry_code, category, origin)
+      SELECT $1, left($1, 2) || '0000', n, '1713', 'industrial', 'supplement' FROM unnest($2::text[]) AS t(n) RETURNING id`, [COUNTY, names]);
     const sourceIds = r.rows.map((x) => Number(x.id));
     for (const f of FILES) {
       await c.query(`INSERT INTO submission_attachments (id, source_id, region_code, province_code, mime, bytes, sha256, name)

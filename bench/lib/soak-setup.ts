@@ -101,8 +101,8 @@ export async function addSources(db: SoakDatabase, n: number): Promise<number[]>
     added += n;
     const ids: number[] = [];
     for (let i = 0; i < names.length; i += 5000) {
-      const r = await sql<{ id: number }>`INSERT INTO sources (region_code, name, industry_code, category, origin)
-        SELECT ${COUNTY}, n, '1713', 'industrial', 'supplement' FROM unnest(${names.slice(i, i + 5000)}::text[]) AS t(n) RETURNING id`.execute(database.db);
+      const r = await sql<{ id: number }>`INSERT INTO sources (region_code, province_code, name, industry_code, category, origin)
+        SELECT ${COUNTY}, left(${COUNTY}, 2) || '0000', n, '1713', 'industrial', 'supplement' FROM unnest(${names.slice(i, i + 5000)}::text[]) AS t(n) RETURNING id`.execute(database.db);
       ids.push(...r.rows.map((x) => Number(x.id)));
     }
     for (const f of FILES) {

@@ -87,6 +87,7 @@ export const ERRORS = {
   DIRECTORY_SOURCE_NAME_EMPTY: { status: 400, zh: '单位名称不能为空', en: 'The name cannot be empty' },
   DIRECTORY_SOURCE_REGION_LEVEL: { status: 400, zh: '区划 {code} 不是县级或乡镇级区划，普查对象须落在县或乡镇', en: 'Region {code} is not a county or township; a source lies in a county or township' },
   DIRECTORY_SOURCE_REGION_COUNTY: { status: 403, zh: '不能把普查对象移出其所在县（{county}）；如需跨县调整，请由上级普查办操作', en: 'A source cannot be moved out of its county ({county}); an office above the county can do that' },
+  DIRECTORY_SOURCE_REGION_PROVINCE: { status: 409, zh: '普查对象不能移到另一个省（现属 {province}）；请由那个省增补该单位，再以“重复”为由删除这里的记录', en: 'A source cannot move to another province (it is in {province}): supplement it in that province and delete this record as a duplicate' },
   DIRECTORY_SOURCE_COORDINATES: { status: 400, zh: '坐标 ({lat}, {lng}) 不在中国境内（应为 WGS-84 经纬度）', en: 'The coordinates ({lat}, {lng}) lie outside China (WGS-84 degrees expected)' },
   DIRECTORY_SOURCE_COORDINATES_PAIR: { status: 400, zh: '纬度和经度须同时填写或同时清空', en: 'Give both latitude and longitude, or clear both' },
   DIRECTORY_SOURCE_PERMIT_NO: { status: 400, zh: '排污许可证编号 {value} 格式不正确（应为 18 位统一社会信用代码 + 3 位流水号 + 1 位字母，如 91330382MA2AT5K1XX001P）', en: 'Discharge permit number {value} has the wrong form (18-character credit code, 3-digit serial and a letter, e.g. 91330382MA2AT5K1XX001P)' },

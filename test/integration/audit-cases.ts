@@ -225,7 +225,7 @@ export const AUDIT_CASES: Record<string, AuditCase> = {
   // its own office, once a re-check sample there has been checked.
   'POST /api/v1/review/phases/:phase/accept': async (c) => {
     const db = c.t.ctx.db;
-    const src = await db.insertInto('sources').values({ region_code: '330381', name: '审计复核对象', origin: 'supplement' }).returning('id').executeTakeFirstOrThrow();
+    const src = await db.insertInto('sources').values({ region_code: '330381', province_code: '330000', name: '审计复核对象', origin: 'supplement' }).returning('id').executeTakeFirstOrThrow();
     const sample = await db.insertInto('qc_samples').values({ phase: 'inventory', region_code: '330381', province_code: '330000', team_id: null, params: '{}', drawn_by: null }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('qc_sample_items').values({ sample_id: sample.id, source_id: src.id, province_code: '330000', stratum: 'added', category: 'industrial', verdict: 'right', checked_at: new Date() } as never).execute();
     return { session: await ruianOffice(c), url: '/api/v1/review/phases/inventory/accept', body: { regionCode: '330381', signedBy: '审计' } };

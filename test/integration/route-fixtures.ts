@@ -12,6 +12,7 @@ import { reviewFixtures } from './review-fixtures.ts';
 import { portalFixtures } from './portal-fixtures.ts';
 import { supervisionFixtures } from './supervision-fixtures.ts';
 import { outfallFixtures } from './outfalls-fixtures.ts';
+import { provinceOf } from '../../src/core/db/distribution.ts';
 
 // One demo account per role; all but the national ones sit in 乐清市 (330382).
 export const ACCOUNT: Record<Role, string> = {
@@ -43,7 +44,7 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
       format: 'csv', encoding: 'utf-8', mapping: '{"name":"单位名称"}', status: 'imported', imported_at: new Date(), created_by: null,
     }).returning('id').executeTakeFirstOrThrow()).id);
   const sourceId = async (region: string, name = `矩阵对象-${region}`) =>
-    Number((await db.insertInto('sources').values({ region_code: region, name, origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
+    Number((await db.insertInto('sources').values({ region_code: region, province_code: provinceOf(region), name, origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
   const candidateId = async (region: string) => {
     const [a, b] = [await sourceId(region, '矩阵甲'), await sourceId(region, '矩阵乙')];
     return String((await db.insertInto('merge_candidates').values({ region_code: region, source_a: a, source_b: b, score: 0.5 }).returning('id').executeTakeFirstOrThrow()).id);

@@ -57,7 +57,7 @@ describe.each(databaseKinds())('backup and restore on %s', (kind) => {
     // Values whose text must come back exact: a long numeric, a time with microseconds, bytes-like text.
     const ids: number[] = [];
     for (let i = 0; i < 30; i++) {
-      const r = await sql<{ id: number }>`INSERT INTO sources (region_code, name, origin) VALUES ('330382001', ${`备份对象${i} 测试'"\\`}, 'supplement') RETURNING id`.execute(source.db);
+      const r = await sql<{ id: number }>`INSERT INTO sources (region_code, province_code, name, origin) VALUES ('330382001', '330000', ${`备份对象${i} 测试'"\\`}, 'supplement') RETURNING id`.execute(source.db);
       ids.push(Number(r.rows[0].id));
     }
     // A row that points at a later row of its own table: the restore cannot rely on the order.
@@ -85,7 +85,7 @@ describe.each(databaseKinds())('backup and restore on %s', (kind) => {
       expect(fs.readdirSync(targetDir).filter((f) => f.startsWith('.restore-'))).toEqual([]);
       // The sequences stand where they stood: a new row takes a fresh key.
       const max = Number((await sql<{ m: string }>`SELECT max(id) AS m FROM sources`.execute(target.db)).rows[0].m);
-      const next = await sql<{ id: string }>`INSERT INTO sources (region_code, name, origin) VALUES ('330382001', '恢复后新增', 'supplement') RETURNING id`.execute(target.db);
+      const next = await sql<{ id: string }>`INSERT INTO sources (region_code, province_code, name, origin) VALUES ('330382001', '330000', '恢复后新增', 'supplement') RETURNING id`.execute(target.db);
       expect(Number(next.rows[0].id)).toBeGreaterThan(max);
 
       // A second restore over data is refused unless asked for, and then gives the backup again.

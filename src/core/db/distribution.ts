@@ -13,6 +13,9 @@
 // at reference tables; a coordinator table never at a distributed one; and nothing points from
 // a distributed table at a coordinator table.
 
+/** The distribution column's value for a region: its province, `330381` → `330000`. */
+export const provinceOf = (regionCode: string): string => `${regionCode.slice(0, 2)}0000`;
+
 export type Placement = 'distributed' | 'reference' | 'coordinator';
 export const DISTRIBUTION_COLUMN = 'province_code';
 
@@ -125,8 +128,9 @@ export function citusPlan(cat: Catalogue, placement: Record<string, Placement> =
 }
 
 /** The distributed tables (and one reference table) that do not meet the rules yet. The schema
- *  grew on one server first: `sources` has no `province_code` of its own, and most keys are a
- *  bare `id`. The move is one migration per family (sources and the directory, the inventory,
+ *  grew on one server first: most keys are a bare `id`. `sources` carries `province_code` since
+ *  migration 0021 (written with every row, checked against the region, with a UNIQUE
+ *  (province_code, id) for the other families' keys to point at), but its key is still `id`. The move is one migration per family (sources and the directory, the inventory,
  *  the survey, accounting, outfalls, radioactive, audit) that adds `province_code`, widens the
  *  keys and the foreign keys, and drops `users.source_id`'s key in favour of a check on write.
  *  The check fails when a listed table becomes ready (take it off) and when any other table

@@ -202,6 +202,8 @@ export interface RegisterMappingsTable {
 export interface SourcesTable {
   id: Generated<number>;
   region_code: string;
+  /** The province of region_code (`330000`), written with it (migration 0021: Citus routes by it). */
+  province_code: string;
   credit_code: string | null;
   name: string;
   former_names: Generated<string[]>;

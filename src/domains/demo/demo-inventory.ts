@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.sql.ts';
 import type { JobHandler } from '../jobs/index.ts';
 import { DEMO_PASSWORD } from './demo-data.ts';
 import * as q from './demo.sql.ts';
+import { provinceOf } from '../../core/db/distribution.ts';
 
 export const DEMO_INVENTORY_JOB = 'demo.inventory';
 const COUNTY = '330382';
@@ -103,7 +104,7 @@ export async function loadDemoInventory(db: Db) {
       if (FINISHED.includes(t.code)) {
         for (let n = 1; n <= 1 + (i % 2); n++) {
           const name = `乐清市${short}${['永兴', '恒达', '宏盛'][n - 1]}${['五金加工点', '电镀作坊', '塑料制品厂'][(i + n) % 3]}`;
-          const src = await trx.insertInto('sources').values({ region_code: t.code, name, address: `乐清市${t.name}工业区${10 + n}号`, origin: 'field', category: 'industrial' }).returning('id').executeTakeFirstOrThrow();
+          const src = await trx.insertInto('sources').values({ region_code: t.code, province_code: provinceOf(t.code), name, address: `乐清市${t.name}工业区${10 + n}号`, origin: 'field', category: 'industrial' }).returning('id').executeTakeFirstOrThrow();
           await sql`INSERT INTO inventory_records (source_id, region_code, province_code, zone_id, package_id, status, state, data, enumerator_id, visited_at, submitted_at, seq)
             SELECT ${src.id}, ${t.code}, '330000', ${zones[0]}, p.id, 'submitted', 'added', ${JSON.stringify({ name, address: `乐清市${t.name}工业区${10 + n}号` })}, ${member},
               ${new Date(Date.UTC(2018, 4, 10 + n))}, ${new Date(Date.UTC(2018, 5, 25))}, nextval('inventory_seq') FROM work_packages p WHERE p.zone_id = ${zones[0]}`.execute(trx);

@@ -12,6 +12,7 @@ import { checkOutfall, createReach, markSuspect, verifyOutfall, withExif } from 
 import { keepImageBytes } from '../outfalls/images.ts';
 import { listEnterprise, recordMeasurement } from '../radioactive/index.ts';
 import { actorOf } from './demo-survey.ts';
+import { provinceOf } from '../../core/db/distribution.ts';
 
 export const DEMO_OUTFALLS_JOB = 'demo.outfalls';
 const REACH = '瓯江乐清段';
@@ -100,7 +101,7 @@ async function loadDemoRadioactive(db: Db) {
   for (const [i, mine] of MINES.entries()) {
     // The units as the inventory found them: flagged radioactive-mineral, visited and approved.
     const source = await db.insertInto('sources').values({
-      region_code: mine.region, name: mine.name, origin: 'supplement', category: 'industrial', industry_code: mine.industry, radioactive: true,
+      region_code: mine.region, province_code: provinceOf(mine.region), name: mine.name, origin: 'supplement', category: 'industrial', industry_code: mine.industry, radioactive: true,
       address: `浙江省温州市${mine.region.startsWith('330329') ? '泰顺县' : '永嘉县'}`, legal_rep: ['林建国', '潘立新', '季宏', '周卫东'][i],
     }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('inventory_records').values({

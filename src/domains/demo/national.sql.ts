@@ -22,7 +22,7 @@ export async function maxSourceId(db: Db): Promise<number> {
  */
 export async function insertSources(db: Db, rows: PlanRow[]) {
   const industries = (c: PlanRow['category']) => `{${INDUSTRIES[c].join(',')}}`;
-  await sql`INSERT INTO sources (region_code, name, industry_code, category, origin)
+  await sql`INSERT INTO sources (region_code, province_code, name, industry_code, category, origin)
     WITH plan AS (
       SELECT * FROM unnest(${rows.map((r) => r.province)}::text[], ${rows.map((r) => r.category)}::text[], ${rows.map((r) => r.count)}::int[], ${rows.map((r) => industries(r.category))}::text[])
         AS p(province, category, n, industries)
@@ -33,7 +33,7 @@ export async function insertSources(db: Db, rows: PlanRow[]) {
         ARRAY[p.province]) AS codes
       FROM (SELECT DISTINCT province FROM plan) p
     )
-    SELECT pl.codes[1 + (g::bigint * 7919 + length(p.category)) % array_length(pl.codes, 1)],
+    SELECT pl.codes[1 + (g::bigint * 7919 + length(p.category)) % array_length(pl.codes, 1)], left(p.province, 2) || '0000',
       ${NAME_PREFIX} || p.province || '-' || p.category || '-' || g,
       (p.industries::text[])[1 + g % array_length(p.industries::text[], 1)],
       p.category, 'supplement'

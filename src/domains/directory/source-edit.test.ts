@@ -110,6 +110,23 @@ describe.each(databaseKinds())('editing sources and fuzzy search on %s', (kind) 
     expect(huayu.regionCode).toBe('330382001');
   });
 
+  it('keeps a source in its province, even for the national office: the province is its shard', async () => {
+    const nation = await login(t.app, 'nation');
+    const across = await patch(huayu.id, { version: huayu.version, regionCode: '500109', address: '北碚' }, nation);
+    expect([across.statusCode, across.json().error.code]).toEqual([409, 'DIRECTORY_SOURCE_REGION_PROVINCE']);
+    expect(across.json().error.message.zh).toContain('330000');
+    expect(across.json().error.message.en).toContain('another province');
+    const row = await sql<{ region_code: string; province_code: string; address: string }>`SELECT region_code, province_code, address FROM sources WHERE id = ${huayu.id}`.execute(t.ctx.db);
+    expect(row.rows[0]).toEqual({ region_code: '330382001', province_code: '330000', address: huayu.address });
+    // Within the province it moves, and the province stays written with the region.
+    const within = await patch(huayu.id, { version: huayu.version, regionCode: '330381' }, nation);
+    expect(within.json().regionCode, within.body).toBe('330381');
+    huayu = (await patch(huayu.id, { version: within.json().version, regionCode: '330382001' }, nation)).json();
+    // A write that forgets the province, or gives another one, is refused by the database itself.
+    await expect(sql`INSERT INTO sources (region_code, province_code, name, origin) VALUES ('330382001', '500000', '错省对象', 'supplement')`.execute(t.ctx.db)).rejects.toThrow(/sources_province_check/);
+    await expect(sql`INSERT INTO sources (region_code, name, origin) VALUES ('330382001', '漏省对象', 'supplement')`.execute(t.ctx.db)).rejects.toThrow(/province_code/);
+  });
+
   it('refuses bad values with their codes and writes nothing, not even the good fields beside them', async () => {
     const before = await get(huayu.id);
     const cases: [object, number, string][] = [

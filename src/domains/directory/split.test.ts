@@ -186,7 +186,7 @@ describe.each(databaseKinds())('splitting a source on %s', (kind) => {
   });
 
   it('lets a match job find where a source it read has been merged to, along the chain', async () => {
-    const add = async (name: string) => Number((await t.ctx.db.insertInto('sources').values({ region_code: '330382001', name, origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
+    const add = async (name: string) => Number((await t.ctx.db.insertInto('sources').values({ region_code: '330382001', province_code: '330000', name, origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
     const [a, b, c, d] = [await add('链甲'), await add('链乙'), await add('链丙'), await add('链丁')];
     await t.ctx.db.updateTable('sources').set({ state: 'merged', merged_into: c }).where('id', '=', b).execute();
     await t.ctx.db.updateTable('sources').set({ state: 'merged', merged_into: b }).where('id', '=', a).execute();

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../core/db/index.ts';
 
 const like = (prefix: string) => `${prefix}%`;
-export const provinceOf = (region: string) => `${region.slice(0, 2)}0000`;
+export { provinceOf } from '../../core/db/distribution.ts';
 
 export async function regionRow(db: Db | Tx, code: string) {
   return db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code']).where('code', '=', code).executeTakeFirst();

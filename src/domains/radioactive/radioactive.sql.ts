@@ -2,7 +2,7 @@
 import type { Db, Tx } from '../../core/db/index.ts';
 
 const like = (prefix: string) => `${prefix}%`;
-export const provinceOf = (region: string) => `${region.slice(0, 2)}0000`;
+export { provinceOf } from '../../core/db/distribution.ts';
 
 export async function minerals(db: Db | Tx) {
   return db.selectFrom('radio_minerals').selectAll().orderBy('position').orderBy('code').execute();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../test/helpers/databases.ts';
 import { upload } from '../../../test/helpers/multipart.ts';
+import { provinceOf } from '../../core/db/distribution.ts';
 
 const TOWNSHIP = '330382001';
 const PDF = Buffer.from('%PDF-1.4\n%测试\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -22,7 +23,7 @@ describe.each(databaseKinds())('associated radioactive mines on %s', (kind) => {
     agency = await login(t.app, 'yq-agency');
     // Two units the inventory flagged radioactive-mineral: one will be listed, one forgotten.
     for (const name of ['乐清市锆英砂加工厂', '乐清市稀土抛光材料厂']) {
-      const s = await t.ctx.db.insertInto('sources').values({ region_code: TOWNSHIP, name, origin: 'supplement', radioactive: true, industry_code: '3239' }).returning('id').executeTakeFirstOrThrow();
+      const s = await t.ctx.db.insertInto('sources').values({ region_code: TOWNSHIP, province_code: provinceOf(TOWNSHIP), name, origin: 'supplement', radioactive: true, industry_code: '3239' }).returning('id').executeTakeFirstOrThrow();
       await t.ctx.db.insertInto('inventory_records').values({ source_id: s.id, region_code: TOWNSHIP, province_code: '330000', status: 'approved', state: 'normal' }).execute();
       if (!flagged) flagged = s.id;
     }

@@ -24,11 +24,11 @@ describe.each(databaseKinds())('phase acceptance and re-checks on %s', (kind) =>
     // 乐清市's inventory: 4 added, 4 deleted and 4 normal records, all through review.
     const db = t.ctx.db;
     for (const [i, state] of ['added', 'added', 'added', 'added', 'deleted', 'deleted', 'deleted', 'deleted', 'normal', 'normal', 'normal', 'normal'].entries()) {
-      const s = await db.insertInto('sources').values({ region_code: '330382001', name: `验收测试单位${i}`, origin: 'supplement', category: 'industrial' }).returning('id').executeTakeFirstOrThrow();
+      const s = await db.insertInto('sources').values({ region_code: '330382001', province_code: '330000', name: `验收测试单位${i}`, origin: 'supplement', category: 'industrial' }).returning('id').executeTakeFirstOrThrow();
       await db.insertInto('inventory_records').values({ source_id: s.id, region_code: '330382001', province_code: '330000', state, status: 'approved' }).execute();
     }
     // 瑞安市 (another county of 温州市) has a source but no acceptance.
-    await db.insertInto('sources').values({ region_code: '330381', name: '瑞安市某厂', origin: 'supplement', category: 'industrial' }).execute();
+    await db.insertInto('sources').values({ region_code: '330381', province_code: '330000', name: '瑞安市某厂', origin: 'supplement', category: 'industrial' }).execute();
   });
   afterAll(() => t?.close());
 

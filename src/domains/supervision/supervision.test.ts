@@ -31,7 +31,7 @@ describe.each(databaseKinds())('supervision on %s', (kind) => {
       network_connected: true, funds_budgeted: '1000000', funds_arrived: '1000000',
     }))).execute();
     for (let i = 0; i < 6; i++) {
-      const s = await db.insertInto('sources').values({ region_code: '330382001', name: `督导测试单位${i}`, origin: 'supplement' }).returning('id').executeTakeFirstOrThrow();
+      const s = await db.insertInto('sources').values({ region_code: '330382001', province_code: '330000', name: `督导测试单位${i}`, origin: 'supplement' }).returning('id').executeTakeFirstOrThrow();
       await db.insertInto('inventory_records').values({
         source_id: s.id, region_code: '330382001', province_code: '330000', state: 'normal', status: 'approved', visited_at: new Date(),
         ...(i < 4 ? { confirmation: 'confirmed', confirmed_at: new Date() } : {}),

@@ -41,7 +41,7 @@ describe.each(databaseKinds())('survey attachments on %s', (kind) => {
     };
     ent = await source('乐清市附件测试电镀厂');
     other = await source('乐清市附件测试另一厂');
-    far = Number((await t.ctx.db.insertInto('sources').values({ region_code: '500109', name: '重庆市北碚区附件测试厂', origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
+    far = Number((await t.ctx.db.insertInto('sources').values({ region_code: '500109', province_code: '500000', name: '重庆市北碚区附件测试厂', origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
   });
   afterAll(() => t?.close());
 

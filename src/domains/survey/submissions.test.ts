@@ -40,7 +40,7 @@ describe.each(databaseKinds())('survey submissions on %s', (kind) => {
     await uploadReferenced(t.app, office, ent, SET.forms);
     closed = await source('乐清市已关闭电镀厂', 'industrial', '3360');
     await t.ctx.db.insertInto('inventory_records').values({ source_id: closed, region_code: '330382', province_code: '330000', state: 'closed', status: 'approved' }).execute();
-    far = Number((await t.ctx.db.insertInto('sources').values({ region_code: '500109', name: '重庆市北碚区某厂', origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
+    far = Number((await t.ctx.db.insertInto('sources').values({ region_code: '500109', province_code: '500000', name: '重庆市北碚区某厂', origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
     const u = await call(t.app, office, 'POST', '/api/v1/users', { username: 'oujiang-resp', displayName: '瓯江印染填报人', password: 'Oujiang2018', role: 'respondent', regionCode: '330382', sourceId: ent });
     expect(u.statusCode, u.body).toBe(201);
     expect(u.json().sourceId).toBe(ent);

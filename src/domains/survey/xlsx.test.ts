@@ -64,7 +64,7 @@ describe.each(databaseKinds())('survey XLSX templates on %s', (kind) => {
     };
     ent = await source('乐清市瓯江印染有限公司');
     other = await source('乐清市柳市印染二厂');
-    far = Number((await t.ctx.db.insertInto('sources').values({ region_code: '500109', name: '重庆市北碚区某厂', origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
+    far = Number((await t.ctx.db.insertInto('sources').values({ region_code: '500109', province_code: '500000', name: '重庆市北碚区某厂', origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
     await uploadReferenced(t.app, office, ent, SET.forms);
     expect((await put(g101, ent, 'G101-1', answersOf('G101-1'))).statusCode).toBe(201);
     expect((await put(g103, ent, 'G103-1', answersOf('G103-1'))).statusCode).toBe(201);

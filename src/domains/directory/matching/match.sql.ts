@@ -116,9 +116,9 @@ export async function insertSources(db: Db, rows: NewSource[], run: number) {
   const col = <K extends keyof NewSource>(k: K) => rows.map((r) => r[k]);
   const py = rows.map((r) => namePinyin(r.name, r.region_code));
   await sql`
-    INSERT INTO sources (id, region_code, credit_code, name, address, legal_rep, phone, industry_code, category, field_origins, origin, match_run, name_pinyin, name_initials)
+    INSERT INTO sources (id, region_code, province_code, credit_code, name, address, legal_rep, phone, industry_code, category, field_origins, origin, match_run, name_pinyin, name_initials)
     OVERRIDING SYSTEM VALUE
-    SELECT t.id, t.region_code, t.credit_code, t.name, t.address, t.legal_rep, t.phone, t.industry_code, t.category, t.field_origins::jsonb, 'register', ${run}, t.py, t.ini
+    SELECT t.id, t.region_code, left(t.region_code, 2) || '0000', t.credit_code, t.name, t.address, t.legal_rep, t.phone, t.industry_code, t.category, t.field_origins::jsonb, 'register', ${run}, t.py, t.ini
     FROM unnest(${col('id')}::bigint[], ${col('region_code')}::text[], ${col('credit_code')}::text[], ${col('name')}::text[],
       ${col('address')}::text[], ${col('legal_rep')}::text[], ${col('phone')}::text[], ${col('industry_code')}::text[],
       ${col('category')}::text[], ${col('field_origins')}::text[], ${py.map((p) => p.pinyin)}::text[], ${py.map((p) => p.initials)}::text[])

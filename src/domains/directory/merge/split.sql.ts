@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../core/db/index.ts';
 import { namePinyin } from '../rules/name-pinyin.ts';
+import { provinceOf } from '../../../core/db/distribution.ts';
 
 export interface LinkedRowFull {
   register_id: number;
@@ -52,8 +53,8 @@ export interface SplitSource {
 export async function insertSplitSource(db: Db, s: SplitSource) {
   const py = namePinyin(s.name, s.region_code);
   const r = await sql<{ id: number }>`
-    INSERT INTO sources (region_code, credit_code, name, address, legal_rep, phone, industry_code, category, field_origins, origin, name_pinyin, name_initials)
-    VALUES (${s.region_code}, ${s.credit_code}, ${s.name}, ${s.address}, ${s.legal_rep}, ${s.phone}, ${s.industry_code}, ${s.category},
+    INSERT INTO sources (region_code, province_code, credit_code, name, address, legal_rep, phone, industry_code, category, field_origins, origin, name_pinyin, name_initials)
+    VALUES (${s.region_code}, ${provinceOf(s.region_code)}, ${s.credit_code}, ${s.name}, ${s.address}, ${s.legal_rep}, ${s.phone}, ${s.industry_code}, ${s.category},
             ${JSON.stringify(s.field_origins)}::jsonb, 'register', ${py.pinyin}, ${py.initials})
     RETURNING id`.execute(db);
   return Number(r.rows[0].id);

@@ -11,6 +11,7 @@ import { applyEdit, changedFields, type EditableColumns, type ManualOrigin, type
 import * as e from './edit.sql.ts';
 import * as q from './sources.sql.ts';
 import { sourceView } from './sources.ts';
+import { provinceOf } from '../../../core/db/distribution.ts';
 
 const columnsOf = (r: e.EditRow): EditableColumns => ({
   name: r.name, former_names: r.former_names, address: r.address, region_code: r.region_code, industry_code: r.industry_code,
@@ -32,6 +33,11 @@ export async function editSource(db: Db, actor: Actor, id: number, b: SourceEdit
       const county = before.region_code.slice(0, 6);
       if (LEVEL_RANK[actor.scopeLevel] >= LEVEL_RANK.county && after.region_code.slice(0, 6) !== county) {
         throw new AppError('DIRECTORY_SOURCE_REGION_COUNTY', { county });
+      }
+      // The province is the source's shard on the national cluster (docs/deploy.md §4): a row
+      // does not change shards; the other province supplements it and this one is deleted.
+      if (provinceOf(after.region_code) !== provinceOf(before.region_code)) {
+        throw new AppError('DIRECTORY_SOURCE_REGION_PROVINCE', { province: provinceOf(before.region_code) });
       }
     }
     const diff = changedFields(before, after);

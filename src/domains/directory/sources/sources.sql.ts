@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../core/db/index.ts';
 import { isPinyinTerm, namePinyin } from '../rules/name-pinyin.ts';
+import { provinceOf } from '../../../core/db/distribution.ts';
 
 export interface SourceRow {
   id: number;
@@ -145,8 +146,8 @@ export interface SupplementInput {
 export async function insertSupplement(db: Db, v: SupplementInput) {
   const py = namePinyin(v.name, v.regionCode);
   const r = await sql<{ id: number }>`
-    INSERT INTO sources (region_code, name, credit_code, address, legal_rep, phone, industry_code, category, origin, name_pinyin, name_initials)
-    VALUES (${v.regionCode}, ${v.name}, ${v.creditCode}, ${v.address}, ${v.legalRep}, ${v.phone}, ${v.industryCode}, ${v.category}, 'supplement',
+    INSERT INTO sources (region_code, province_code, name, credit_code, address, legal_rep, phone, industry_code, category, origin, name_pinyin, name_initials)
+    VALUES (${v.regionCode}, ${provinceOf(v.regionCode)}, ${v.name}, ${v.creditCode}, ${v.address}, ${v.legalRep}, ${v.phone}, ${v.industryCode}, ${v.category}, 'supplement',
             ${py.pinyin}, ${py.initials})
     RETURNING id`.execute(db);
   return r.rows[0].id;

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../../core/db/index.ts';
 import type { RecordStatus } from '../../../core/db/schema.ts';
 import { namePinyin } from '../../directory/index.ts';
+import { provinceOf } from '../../../core/db/distribution.ts';
 
 export interface RecordRow {
   source_id: number;
@@ -150,7 +151,7 @@ export async function activeCreditHolder(trx: Tx, creditCode: string) {
 
 export async function insertFieldSource(trx: Tx, s: { regionCode: string; name: string; creditCode: string | null; address: string | null; legalRep: string | null; phone: string | null; industryCode: string | null; category: string; lat: number | null; lng: number | null; formerNames: string[]; permitNo: string | null; radioactive: boolean }) {
   const r = await trx.insertInto('sources').values({
-    region_code: s.regionCode, name: s.name, credit_code: s.creditCode, address: s.address, legal_rep: s.legalRep, phone: s.phone,
+    region_code: s.regionCode, province_code: provinceOf(s.regionCode), name: s.name, credit_code: s.creditCode, address: s.address, legal_rep: s.legalRep, phone: s.phone,
     industry_code: s.industryCode, category: s.category, lat: s.lat, lng: s.lng, former_names: s.formerNames, permit_no: s.permitNo,
     radioactive: s.radioactive, origin: 'field', ...(({ pinyin, initials }) => ({ name_pinyin: pinyin, name_initials: initials }))(namePinyin(s.name, s.regionCode)),
   }).returning('id').executeTakeFirstOrThrow();

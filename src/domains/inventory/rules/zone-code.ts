@@ -20,4 +20,4 @@ export function nextZoneNumber(used: readonly string[]): number {
   return max + 1;
 }
 
-export const provinceOf = (regionCode: string) => `${regionCode.slice(0, 2)}0000`;
+export { provinceOf } from '../../../core/db/distribution.ts';
