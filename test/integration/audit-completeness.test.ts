@@ -113,6 +113,16 @@ describe.each(databaseKinds())('audit completeness on %s', (kind) => {
     expect(failures).toEqual([]);
   });
 
+  it('every audit row sits on its province: the region\'s, or the nation\'s (100000) without a region', async () => {
+    const r = await sql<{ province_code: string; region_code: string | null }>`SELECT province_code, region_code FROM audit_log`.execute(t.ctx.db);
+    expect(r.rows.length).toBeGreaterThan(80);
+    const wrong = r.rows.filter((x) => x.province_code !== `${(x.region_code ?? '100000').slice(0, 2)}0000`);
+    expect(wrong).toEqual([]);
+    const provinces = new Set(r.rows.map((x) => x.province_code));
+    expect(provinces.has('330000')).toBe(true);
+    expect(provinces.has('100000')).toBe(true);
+  });
+
   it('exemptions name real routes', () => {
     const keys = new Set(t.app.routeTable.map(routeKey));
     for (const k of [...Object.keys(EXEMPT), ...ENQUEUE_ONLY, ...Object.keys(AUDIT_CASES)]) expect(keys.has(k), k).toBe(true);

@@ -106,6 +106,8 @@ export interface AuditLogTable {
   entity: string;
   entity_id: string;
   region_code: string | null;
+  /** The province of region_code, 100000 (the nation) without one (migration 0022). */
+  province_code: string;
   before: Json | null;
   after: Json | null;
 }

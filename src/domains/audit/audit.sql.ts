@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../core/db/index.ts';
 import type { Actor } from '../access/actor.ts';
+import { NATION_CODE, provinceOf } from '../../core/db/distribution.ts';
 
 export interface AuditEntry {
   action: string; // e.g. 'user.create'
@@ -12,6 +13,9 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** The audit trail's shard: the province of the change's region, the nation's without one. */
+export const auditProvince = (regionCode: string | null): string => provinceOf(regionCode ?? NATION_CODE);
+
 /**
  * The audit row as part of the statement that makes the change: it is inserted once per row the
  * CTE `from` returns (none when the change did not happen). A hot write then costs one round
@@ -19,8 +23,8 @@ export interface AuditEntry {
  */
 export function auditFrom(actor: Actor, e: AuditEntry, from: string) {
   const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
-  return sql`INSERT INTO audit_log (actor_id, actor_username, action, entity, entity_id, region_code, before, after)
-    SELECT ${actor.id}::bigint, ${actor.username}, ${e.action}, ${e.entity}, ${String(e.entityId)}, ${e.regionCode}, ${json(e.before)}::jsonb, ${json(e.after)}::jsonb
+  return sql`INSERT INTO audit_log (actor_id, actor_username, action, entity, entity_id, region_code, province_code, before, after)
+    SELECT ${actor.id}::bigint, ${actor.username}, ${e.action}, ${e.entity}, ${String(e.entityId)}, ${e.regionCode}, ${auditProvince(e.regionCode)}, ${json(e.before)}::jsonb, ${json(e.after)}::jsonb
     FROM ${sql.table(from)}`;
 }
 
@@ -35,6 +39,7 @@ export async function recordAudit(trx: Tx, actor: Actor, e: AuditEntry): Promise
       entity: e.entity,
       entity_id: String(e.entityId),
       region_code: e.regionCode,
+      province_code: auditProvince(e.regionCode),
       before: e.before === undefined ? null : JSON.stringify(e.before),
       after: e.after === undefined ? null : JSON.stringify(e.after),
     })

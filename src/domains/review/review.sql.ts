@@ -133,8 +133,8 @@ export async function approveChunk(db: Db, actor: Actor, level: ReviewLevel, f: 
           ON CONFLICT (source_id) DO UPDATE SET marked_at = now()),
     st AS (INSERT INTO review_steps (submission_id, province_code, level, action, reason, rev, by_user)
            SELECT id, province_code, ${level}, 'approve', 'bulk', rev, ${actor.id}::bigint FROM u),
-    a AS (INSERT INTO audit_log (actor_id, actor_username, action, entity, entity_id, region_code, before, after)
-          SELECT ${actor.id}::bigint, ${actor.username}, 'review.approve', 'submission', u.id::text, u.region_code,
+    a AS (INSERT INTO audit_log (actor_id, actor_username, action, entity, entity_id, region_code, province_code, before, after)
+          SELECT ${actor.id}::bigint, ${actor.username}, 'review.approve', 'submission', u.id::text, u.region_code, u.province_code,
             jsonb_build_object('reviewLevel', ${level}::text), jsonb_build_object('status', ${status}::text, 'reviewLevel', ${next}::text, 'bulk', true, 'reviewVersion', u.review_version)
           FROM u)
     SELECT count(*)::int AS n FROM u`.execute(db);
