@@ -9,6 +9,7 @@ import { addDays, isIsoDate, type PhaseDates } from './rules/calendar.ts';
 import { lagOf, rankWithChange, type Lag, type Metrics } from './rules/lag.ts';
 import { gapsOf, type Gap, type Readiness } from './rules/readiness.ts';
 import { calendarRows, children, rawCounts, readinessOn, region, sumRaw, type Raw, type ReadinessRow, type RegionRow } from './metrics.sql.ts';
+import { StaleCache } from '../../core/stale-cache.ts';
 
 export function metricsOf(r: Raw, gaps: number): Metrics {
   const share = (a: number, b: number) => (b ? Math.min(1, a / b) : null);
@@ -79,17 +80,15 @@ async function snapshots(db: Db, parent: { code: string; name: string; level: st
   return out;
 }
 
-const cache = new Map<string, { at: number; value: Promise<Snapshot[]> }>();
-const TTL_MS = 10_000;
+// Ten seconds fresh; after that served (up to five minutes old) while one recomputation runs
+// behind it, so a ranking's 1.4 s at national size is never in a request's way once computed.
+// One cache per database: tests open several in one process.
+const caches = new WeakMap<Db, StaleCache<Snapshot[]>>();
 
-function cached(key: string, make: () => Promise<Snapshot[]>, fresh: boolean): Promise<Snapshot[]> {
-  const hit = cache.get(key);
-  if (!fresh && hit && Date.now() - hit.at < TTL_MS) return hit.value;
-  const value = make();
-  cache.set(key, { at: Date.now(), value });
-  value.catch(() => cache.delete(key));
-  if (cache.size > 200) cache.delete(cache.keys().next().value!);
-  return value;
+async function cached(db: Db, key: string, make: () => Promise<Snapshot[]>, fresh: boolean): Promise<Snapshot[]> {
+  const cache = caches.get(db) ?? new StaleCache<Snapshot[]>({ ttlMs: 10_000, maxStaleMs: 300_000 });
+  caches.set(db, cache);
+  return (await cache.get(key, make, fresh)).value;
 }
 
 /** Today in China. */
@@ -113,7 +112,7 @@ export function checkDay(on: string | undefined, fallback = today()): string {
  */
 export async function progress(db: Db, r: { code: string; name: string; level: string; scope_prefix: string }, on: string, previousOn: string, fresh = false) {
   const kids = await children(db, r.code);
-  const [now, before] = await cached(`${r.code}|${on}|${previousOn}`, () => snapshots(db, r, kids, [on, previousOn]), fresh) as [Snapshot, Snapshot];
+  const [now, before] = await cached(db, `${r.code}|${on}|${previousOn}`, () => snapshots(db, r, kids, [on, previousOn]), fresh) as [Snapshot, Snapshot];
   const ranks = rankWithChange(now.rows, before.rows);
   const rows: ProgressRow[] = now.rows.map((x) => ({ ...x, ...ranks.get(x.code)! })).sort((a, b) => a.rank - b.rank);
   return { region: { code: r.code, name: r.name, level: r.level }, asOf: on, previousOn, self: now.self, rows };
@@ -132,7 +131,7 @@ export async function trend(db: Db, actor: Actor, q: { region?: string; metric: 
   const points = Math.max(2, Math.min(26, q.points ?? 12));
   const kids = await children(db, r.code);
   const days = Array.from({ length: points }, (_, i) => addDays(to, -14 * (points - 1 - i)));
-  const all = await cached(`${r.code}|${days.join('|')}`, () => snapshots(db, r, kids, days), false);
+  const all = await cached(db, `${r.code}|${days.join('|')}`, () => snapshots(db, r, kids, days), false);
   const out = days.map((on, i) => {
     const s = all[i]!;
     const v = q.metric === 'lagScore' ? s.self.lagScore : q.metric === 'progress' ? s.self.progress : q.metric === 'expected' ? s.self.expected : s.self.metrics[q.metric];

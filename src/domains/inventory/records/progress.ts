@@ -6,6 +6,7 @@ import { AppError } from '../../../core/errors.ts';
 import type { Actor } from '../../access/index.ts';
 import { getStates } from '../config.ts';
 import { countByChild, type CountRow } from './review.sql.ts';
+import { StaleCache } from '../../../core/stale-cache.ts';
 
 const CHILD_KEY: Record<string, number | 'zone'> = { nation: 2, province: 4, prefecture: 6, county: 9, township: 'zone' };
 
@@ -37,21 +38,17 @@ function add(row: ProgressRow, c: CountRow, surveyed: Set<string>) {
 /**
  * The nation's and a province's counts scan millions of records (6 s and 1.4 s
  * at 3.6 M sources on the PostgreSQL server; see docs/benchmarks.md), so they
- * are kept for a minute: a dashboard may be that stale, a county's view never is.
+ * are kept for a minute, and after that served while one recount runs behind them
+ * (up to ten minutes old; the page shows the time): a dashboard may be that stale and
+ * no request waits for the recount. A county's view is never cached.
  */
-const CACHE_MS = 60_000;
-const caches = new WeakMap<Db, Map<string, { at: number; rows: CountRow[] }>>();
+const caches = new WeakMap<Db, StaleCache<CountRow[]>>();
 async function counts(db: Db, prefix: string, keyLen: number | 'zone', level: string) {
   if (level !== 'nation' && level !== 'province') return { rows: await countByChild(db, prefix, keyLen), asOf: new Date() };
-  const cache = caches.get(db) ?? new Map<string, { at: number; rows: CountRow[] }>();
+  const cache = caches.get(db) ?? new StaleCache<CountRow[]>({ ttlMs: 60_000, maxStaleMs: 600_000 });
   caches.set(db, cache);
-  const key = `${prefix}|${keyLen}`;
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < CACHE_MS) return { rows: hit.rows, asOf: new Date(hit.at) };
-  const at = Date.now();
-  const rows = await countByChild(db, prefix, keyLen);
-  cache.set(key, { at, rows });
-  return { rows, asOf: new Date(at) };
+  const { value, at } = await cache.get(`${prefix}|${keyLen}`, () => countByChild(db, prefix, keyLen));
+  return { rows: value, asOf: new Date(at) };
 }
 
 const finish = (r: ProgressRow) => ({ ...r, completion: r.sources ? Math.round((r.visited / r.sources) * 10000) / 10000 : 0 });
