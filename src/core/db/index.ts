@@ -39,6 +39,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // database) emits 'error' on the pool; without a listener that kills the process.
     // The pool replaces the connection; queries in flight fail on their own.
     pool.on('error', (e) => opts.onIdleError?.(e));
+    // No JIT: Pucha's statements are short, and a few with many rows estimated (a national fuzzy
+    // search) spent 490 ms compiling to run in 170 (docs/benchmarks.md). Queued before any query
+    // on the new connection; behind a pooler in transaction mode set `jit = off` in postgresql.conf.
+    pool.on('connect', (client) => void client.query('SET jit = off').catch(() => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
     return { kind: 'postgres', db, close: () => db.destroy() };
