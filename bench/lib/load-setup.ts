@@ -10,6 +10,8 @@ import { cpuSeconds } from './serve.ts';
 import { SET } from './soak-setup.ts';
 import { referencedFiles } from '../../src/domains/survey/submissions/rules.ts';
 import { LOAD_USERS, LOAD_PASSWORD, COUNTY } from './load-mix.ts';
+import { openDatabase } from '../../src/core/db/index.ts';
+import { migrate } from '../../src/core/db/migrate.ts';
 
 const FILES = SET.forms.flatMap((f) => referencedFiles(f.form, f.version, f.answers));
 const ident = (s: string) => {
@@ -61,6 +63,13 @@ export interface Prepared {
 
 /** The accounts, the pilot county and `fresh` supplement sources with their attachment rows; search terms from real names. */
 export async function prepareCopy(url: string, fresh: number): Promise<Prepared> {
+  // The copy is at the template's schema version: bring it up to this code's before writing to it.
+  const d = await openDatabase({ databaseUrl: url, dataDir: '' });
+  try {
+    await migrate(d.db);
+  } finally {
+    await d.close();
+  }
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
