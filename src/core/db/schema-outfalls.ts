@@ -41,6 +41,7 @@ export interface OutfallImagesTable {
 }
 export interface OutfallCountersTable {
   county_code: string;
+  province_code: string;
   last: number;
 }
 export interface OutfallsTable {
@@ -77,6 +78,7 @@ export interface OutfallsTable {
 export interface OutfallStepsTable {
   id: Generated<number>;
   outfall_id: number;
+  province_code: string;
   from_state: string | null;
   to_state: string;
   level: number;

@@ -92,8 +92,8 @@ async function insertPoints(trx: Tx, actor: Actor, points: Point[]) {
   const codeOf = new Map<Point, string>();
   for (const [county, ps] of byCounty) {
     const r = await sql<{ last: number }>`
-      INSERT INTO outfall_counters (county_code, last) VALUES (${county}, ${ps.length})
-      ON CONFLICT (county_code) DO UPDATE SET last = outfall_counters.last + ${ps.length} RETURNING last`.execute(trx);
+      INSERT INTO outfall_counters (province_code, county_code, last) VALUES (${q.provinceOf(county)}, ${county}, ${ps.length})
+      ON CONFLICT (province_code, county_code) DO UPDATE SET last = outfall_counters.last + ${ps.length} RETURNING last`.execute(trx);
     const first = r.rows[0].last - ps.length + 1;
     ps.forEach((p, i) => codeOf.set(p, outfallCode(county, first + i)));
   }
@@ -102,8 +102,8 @@ async function insertPoints(trx: Tx, actor: Actor, points: Point[]) {
     const chunk = points.slice(i, i + 500);
     const rows = await trx.insertInto('outfalls').values(chunk.map((p) => ({
       code: codeOf.get(p)!, region_code: p.region, province_code: q.provinceOf(p.region), reach_id: p.reachId, origin: 'import', lat: p.lat, lng: p.lng, note: p.note, created_by: actor.id,
-    }))).returning(['id', 'code', 'note']).execute();
-    await trx.insertInto('outfall_steps').values(rows.map((r) => ({ outfall_id: r.id, from_state: null, to_state: 'suspect', level: 1, note: r.note, by_user: actor.id }))).execute();
+    }))).returning(['id', 'code', 'note', 'province_code']).execute();
+    await trx.insertInto('outfall_steps').values(rows.map((r) => ({ outfall_id: r.id, province_code: r.province_code, from_state: null, to_state: 'suspect', level: 1, note: r.note, by_user: actor.id }))).execute();
     codes.push(...rows.map((r) => r.code));
   }
   return codes;

@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../core/db/index.ts';
 
 const like = (prefix: string) => `${prefix}%`;
-export { provinceOf } from '../../core/db/distribution.ts';
+import { provinceOf } from '../../core/db/distribution.ts';
+
+export { provinceOf };
 
 export async function regionRow(db: Db | Tx, code: string) {
   return db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code']).where('code', '=', code).executeTakeFirst();
@@ -54,8 +56,8 @@ export async function imageOfVisibleOutfall(db: Db, id: number, prefix: string) 
 /** The county's next number, taken in the caller's transaction (the row lock orders concurrent creators). */
 export async function nextNumber(trx: Tx, county: string): Promise<number> {
   const r = await sql<{ last: number }>`
-    INSERT INTO outfall_counters (county_code, last) VALUES (${county}, 1)
-    ON CONFLICT (county_code) DO UPDATE SET last = outfall_counters.last + 1
+    INSERT INTO outfall_counters (province_code, county_code, last) VALUES (${provinceOf(county)}, ${county}, 1)
+    ON CONFLICT (province_code, county_code) DO UPDATE SET last = outfall_counters.last + 1
     RETURNING last`.execute(trx);
   return r.rows[0].last;
 }
@@ -97,8 +99,8 @@ export async function steps(db: Db, outfallId: number) {
     .where('outfall_id', '=', outfallId).orderBy('outfall_steps.id').execute();
 }
 
-export async function addStep(trx: Tx, s: { outfallId: number; from: string | null; to: string; level: number; note: string | null; by: number | null }) {
-  await trx.insertInto('outfall_steps').values({ outfall_id: s.outfallId, from_state: s.from, to_state: s.to, level: s.level, note: s.note, by_user: s.by }).execute();
+export async function addStep(trx: Tx, s: { outfallId: number; provinceCode: string; from: string | null; to: string; level: number; note: string | null; by: number | null }) {
+  await trx.insertInto('outfall_steps').values({ outfall_id: s.outfallId, province_code: s.provinceCode, from_state: s.from, to_state: s.to, level: s.level, note: s.note, by_user: s.by }).execute();
 }
 
 export async function photosOf(db: Db, outfallId: number) {

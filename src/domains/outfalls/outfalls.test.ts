@@ -4,6 +4,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
+import { sql } from 'kysely';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../test/helpers/databases.ts';
 import { upload } from '../../../test/helpers/multipart.ts';
@@ -135,6 +136,13 @@ describe.each(databaseKinds())('outfall survey on %s', (kind) => {
     expect(whole.corridor).toMatchObject({ inside: true });
     expect(whole.image.id).toBe(img.id);
     expect((await call(t.app, taker, 'GET', whole.photos[0].url)).statusCode).toBe(200);
+
+    // Every row of the outfall sits on its province's shard (migration 0024), and the database
+    // itself refuses a link to another province's source.
+    const provinces = await sql<{ p: string }>`SELECT DISTINCT province_code AS p FROM outfall_steps WHERE outfall_id = ${suspect.id}`.execute(t.ctx.db);
+    expect(provinces.rows).toEqual([{ p: '330000' }]);
+    const far = await sql<{ id: number }>`INSERT INTO sources (region_code, province_code, name, origin) VALUES ('500109', '500000', '北碚某厂', 'supplement') RETURNING id`.execute(t.ctx.db);
+    await expect(sql`UPDATE outfalls SET source_id = ${far.rows[0].id} WHERE id = ${suspect.id}`.execute(t.ctx.db)).rejects.toThrow(/outfalls_source_fkey/);
   });
 
   it('imports suspects whole or not at all, with every bad row named', async () => {

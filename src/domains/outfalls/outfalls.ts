@@ -50,7 +50,7 @@ async function insertOutfall(trx: Tx, actor: Actor, b: MarkBody, origin: 'imager
     image_x: b.imageX ?? null, image_y: b.imageY ?? null, origin, lat: b.lat, lng: b.lng, note: b.note?.trim() || null, created_by: actor.id,
     water_body: p.reach?.water_body ?? null, water_type: p.reach?.water_type ?? null,
   }).returningAll().executeTakeFirstOrThrow();
-  await q.addStep(trx, { outfallId: row.id, from: null, to: 'suspect', level: 1, note: b.note?.trim() || null, by: actor.id });
+  await q.addStep(trx, { outfallId: row.id, provinceCode: row.province_code, from: null, to: 'suspect', level: 1, note: b.note?.trim() || null, by: actor.id });
   return row;
 }
 
@@ -91,7 +91,7 @@ export interface CheckBody {
   note?: string;
 }
 
-async function checkedFields(db: Db | Tx, actor: Actor, b: CheckBody, before?: q.OutfallRow) {
+async function checkedFields(db: Db | Tx, actor: Actor, b: CheckBody, province: string, before?: q.OutfallRow) {
   if ((b.lat === undefined) !== (b.lng === undefined)) throw invalid('lat', 'both latitude and longitude, or neither');
   if (b.lat !== undefined) checkPoint(b.lat, b.lng!);
   for (const [i, t] of (b.tests ?? []).entries()) {
@@ -106,7 +106,8 @@ async function checkedFields(db: Db | Tx, actor: Actor, b: CheckBody, before?: q
   if (b.verdict === 'confirmed' && !waterBody) throw invalid('waterBody', 'the receiving water body of a confirmed outfall');
   if (b.verdict !== 'confirmed' && !note) throw invalid('note', 'why it is rejected or needs the experts');
   let sourceId = b.sourceId === undefined ? before?.source_id ?? null : b.sourceId;
-  if (sourceId !== null && !(await q.sourceBrief(db as Db, sourceId, actor.scopePrefix))) throw invalid('sourceId', 'a directory source of your scope');
+  // In the actor's scope and in the outfall's province: the two rows share a shard (docs/deploy.md §4).
+  if (sourceId !== null && !(await q.sourceBrief(db as Db, sourceId, actor.scopePrefix.length >= 2 ? actor.scopePrefix : province.slice(0, 2)))) throw invalid('sourceId', 'a directory source of your scope and of the outfall\'s province');
   return {
     ...(b.lat !== undefined ? { lat: b.lat, lng: b.lng! } : {}),
     type, water_body: waterBody, water_type: b.waterType ?? before?.water_type ?? null,
@@ -122,12 +123,12 @@ export async function checkOutfall(db: Db, actor: Actor, id: number, b: CheckBod
   const before = await q.getOutfall(db, id, actor.scopePrefix);
   if (!before) throw new AppError('OUTFALL_NOT_FOUND');
   if (!canCheck(before.state as OutfallState)) throw new AppError('OUTFALL_STATE', { state: before.state, action: 'checked' }, { state: before.state, version: before.version });
-  const fields = await checkedFields(db, actor, b, before);
+  const fields = await checkedFields(db, actor, b, before.province_code, before);
   const row = await db.transaction().execute(async (trx) => {
     const row = await trx.updateTable('outfalls').set({ ...fields, state: b.verdict, version: before.version + 1, updated_at: new Date() })
       .where('id', '=', id).where('version', '=', b.version).returningAll().executeTakeFirst();
     if (!row) throw new AppError('VERSION_CONFLICT', {}, { current: before.version, state: before.state });
-    await q.addStep(trx, { outfallId: id, from: before.state, to: b.verdict, level: 2, note: fields.note, by: actor.id });
+    await q.addStep(trx, { outfallId: id, provinceCode: row.province_code, from: before.state, to: b.verdict, level: 2, note: fields.note, by: actor.id });
     await recordAudit(trx, actor, { action: 'outfalls.check', entity: 'outfall', entityId: id, regionCode: row.region_code, before: { state: before.state }, after: { state: row.state, type: row.type, tests: b.tests?.length ?? 0 } });
     return row;
   });
@@ -138,11 +139,11 @@ export async function checkOutfall(db: Db, actor: Actor, id: number, b: CheckBod
 export async function foundOutfall(db: Db, actor: Actor, b: CheckBody & { lat: number; lng: number; regionCode: string; reachId?: number }) {
   if (b.verdict === 'rejected') throw invalid('verdict', 'an outfall found on foot is confirmed or sent to the experts');
   const p = await placement(db, actor, { lat: b.lat, lng: b.lng, regionCode: b.regionCode, reachId: b.reachId });
-  const fields = await checkedFields(db, actor, b);
+  const fields = await checkedFields(db, actor, b, q.provinceOf(p.region.code));
   const row = await db.transaction().execute(async (trx) => {
     const created = await insertOutfall(trx, actor, { lat: b.lat, lng: b.lng }, 'field', p);
     const row = await trx.updateTable('outfalls').set({ ...fields, state: b.verdict, version: 2 }).where('id', '=', created.id).returningAll().executeTakeFirstOrThrow();
-    await q.addStep(trx, { outfallId: row.id, from: 'suspect', to: b.verdict, level: 2, note: fields.note, by: actor.id });
+    await q.addStep(trx, { outfallId: row.id, provinceCode: row.province_code, from: 'suspect', to: b.verdict, level: 2, note: fields.note, by: actor.id });
     await recordAudit(trx, actor, { action: 'outfalls.found', entity: 'outfall', entityId: row.id, regionCode: row.region_code, after: { code: row.code, state: row.state, type: row.type } });
     return row;
   });
@@ -160,7 +161,7 @@ export async function verifyOutfall(db: Db, actor: Actor, id: number, b: { versi
     const row = await trx.updateTable('outfalls').set({ state: b.verdict, verified_by: actor.id, verified_at: new Date(), version: before.version + 1, updated_at: new Date() })
       .where('id', '=', id).where('version', '=', b.version).returningAll().executeTakeFirst();
     if (!row) throw new AppError('VERSION_CONFLICT', {}, { current: before.version, state: before.state });
-    await q.addStep(trx, { outfallId: id, from: before.state, to: b.verdict, level: 3, note, by: actor.id });
+    await q.addStep(trx, { outfallId: id, provinceCode: row.province_code, from: before.state, to: b.verdict, level: 3, note, by: actor.id });
     await recordAudit(trx, actor, { action: 'outfalls.verify', entity: 'outfall', entityId: id, regionCode: row.region_code, before: { state: before.state }, after: { state: row.state, note } });
     return row;
   });
