@@ -20,12 +20,16 @@ const U32 = 0xffff_ffff;
 // Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/F) are dropped.
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ODD = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const MARKUP = /[&<>]/;
-const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-/** Text content: only & < > need escaping there (quotes do not), so JSON text mostly goes as it is. */
+const MARKUP = /[&<>\r\n]/;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;', '\n': '&#10;' };
+/**
+ * Text content: only & < > need escaping there (quotes do not), so JSON text mostly goes as it is.
+ * Line breaks go as references: a reader turns a raw CR into LF (XML's end-of-line rule), and the
+ * server's writer (survey export) keeps a row to one line.
+ */
 function xmlText(s: string): string {
   if (ODD.test(s)) s = s.replace(INVALID, '');
-  return MARKUP.test(s) ? s.replace(/[&<>]/g, (c) => ENTITY[c]) : s;
+  return MARKUP.test(s) ? s.replace(/[&<>\r\n]/g, (c) => ENTITY[c]) : s;
 }
 const xmlAttr = (s: string) => xmlText(s).replace(/"/g, '&quot;');
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
@@ -76,9 +80,9 @@ export class XlsxWriter {
     return bufs;
   }
 
-  private async deflatePiece(xml: string): Promise<Buffer[]> {
+  private async deflatePiece(xml: string | Buffer): Promise<Buffer[]> {
     const o = this.open!;
-    const raw = Buffer.from(xml, 'utf8');
+    const raw = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
     o.entry.crc = zlib.crc32(raw, o.entry.crc);
     o.entry.usize += raw.length;
     if (o.entry.usize > U32) throw new Error('XLSX sheet over 4 GiB: ZIP64 is not written');
@@ -117,6 +121,15 @@ export class XlsxWriter {
     if (!this.open) throw new Error('no sheet open');
     let xml = '';
     for (const r of rows) xml += this.rowXml(r);
+    return this.deflatePiece(xml);
+  }
+
+  /**
+   * Row XML written elsewhere (the database server), UTF-8, numbered from 2 by its writer: the
+   * writer's own row count does not follow, so do not mix it with `rows` in one sheet.
+   */
+  async rowsXml(xml: Buffer): Promise<Buffer[]> {
+    if (!this.open) throw new Error('no sheet open');
     return this.deflatePiece(xml);
   }
 

@@ -1,9 +1,16 @@
 // SQL of the submissions export: one page in `seq` order after a cursor (keyset, never OFFSET),
 // in the list's scope. Text comes as text (answers as their JSON, times as ISO text), so a page
-// of thousands of rows costs no Date or JSON parsing on the way out.
+// of thousands of rows costs no Date or JSON parsing on the way out. On the PostgreSQL server the
+// export runs instead as `COPY (…) TO STDOUT` (core/db/copy-out): the server writes every byte
+// of each row, so Node reads none of them. Those statements give exactly what the page-by-page
+// writer in export.ts gives (export.test.ts runs both databases): the same columns,
+// formula-like text neutralised (core/spreadsheet-safe), empty text empty. Values read several
+// times are computed once in an inner query that `OFFSET 0` keeps the planner from folding in.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../core/db/index.ts';
+import { columnName } from '../../../core/xlsx-stream.ts';
 import type { Actor } from '../../access/index.ts';
+import type { Field } from '../forms/types.ts';
 import { scopeWhere } from '../submissions/submissions.sql.ts';
 
 export interface ExportFilter { form?: string; region?: string; status?: string }
@@ -15,11 +22,17 @@ export interface ExportRow {
 
 const iso = (c: RawBuilder<unknown>) => sql`to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+function exportWhere(actor: Actor, f: ExportFilter, after?: number): RawBuilder<unknown>[] {
+  const w = [scopeWhere(actor)];
+  if (after !== undefined) w.push(sql`s.seq > ${after}`);
+  if (f.form) w.push(sql`s.form = ${f.form}`);
+  if (f.status) w.push(sql`s.status = ${f.status}`);
+  if (f.region) w.push(sql`s.region_code LIKE ${`${f.region}%`}`);
+  return w;
+}
+
 export async function exportPage(db: Db, actor: Actor, f: ExportFilter, after: number, limit: number): Promise<ExportRow[]> {
-  const where = [scopeWhere(actor), sql`s.seq > ${after}`];
-  if (f.form) where.push(sql`s.form = ${f.form}`);
-  if (f.status) where.push(sql`s.status = ${f.status}`);
-  if (f.region) where.push(sql`s.region_code LIKE ${`${f.region}%`}`);
+  const where = exportWhere(actor, f, after);
   // The page first, then its sources and region names (joining before the LIMIT would make the
   // planner hash every region for each page).
   const r = await sql<ExportRow>`
@@ -31,4 +44,91 @@ export async function exportPage(db: Db, actor: Actor, f: ExportFilter, after: n
     JOIN sources src ON src.id = p.source_id
     ORDER BY p.seq`.execute(db);
   return r.rows;
+}
+
+// ── the server's COPY statements ──
+
+/** A cell's first characters that make a spreadsheet take it for a formula (spreadsheet-safe's FORMULA_LIKE). */
+const FORMULA_FIRST = '=+-@\t\r＝＋－＠';
+/** What XML 1.0 cannot carry (xlsx-stream's INVALID; PostgreSQL text holds no NUL or lone surrogates). */
+const XML_INVALID = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).filter((c) => !'\t\n\r'.includes(c)).join('') + '\uFFFE\uFFFF';
+const SPACES = ' \t\n\r';
+const MAX_CELL = 32_767;
+
+/** The inner query: one row per submission with every value the cells need, each computed once. */
+function inner(actor: Actor, f: ExportFilter, fields: Field[] | null, o: { after?: number; limit?: number; rowNumbers?: boolean }) {
+  const answers = fields
+    ? fields.map((fd, i) => sql`left(s.answers ->> ${fd.id}, ${MAX_CELL}) AS ${sql.ref(`v${i}`)}, jsonb_typeof(s.answers -> ${fd.id}) AS ${sql.ref(`t${i}`)}`)
+    : [sql`left(s.answers::text, ${MAX_CELL}) AS v0, 'string' AS t0`];
+  return sql`SELECT s.seq, s.id::text AS id, s.form, s.source_id, s.region_code, s.status, s.version,
+      left(src.credit_code, ${MAX_CELL}) AS credit_code, left(src.name, ${MAX_CELL}) AS source_name, left(r.name, ${MAX_CELL}) AS region_name,
+      ${iso(sql`s.submitted_at`)} AS submitted_at, ${iso(sql`s.updated_at`)} AS updated_at,
+      ${sql.join(answers)}
+      ${o.rowNumbers ? sql`, row_number() OVER (ORDER BY s.seq) + 1 AS rn` : sql``}
+    FROM submissions s
+    JOIN sources src ON src.id = s.source_id
+    LEFT JOIN regions r ON r.code = s.region_code
+    WHERE ${sql.join(exportWhere(actor, f, o.after), sql` AND `)}
+    ORDER BY s.seq
+    ${o.limit !== undefined ? sql`LIMIT ${o.limit}` : sql`OFFSET 0`}`;
+}
+
+/** CSV's text: NULL for empty (COPY writes it unquoted), an apostrophe before formula-like text. */
+const csvText = (v: RawBuilder<unknown>) =>
+  sql`CASE WHEN ${v} = '' THEN NULL WHEN strpos(${FORMULA_FIRST}, left(${v}, 1)) > 0 THEN '''' || ${v} ELSE ${v} END`;
+
+/** The rows for `COPY … WITH (FORMAT csv)`, in the columns of planExport's header. */
+export function exportCsvQuery(actor: Actor, f: ExportFilter, fields: Field[] | null): RawBuilder<unknown> {
+  const p = (c: string) => sql.ref(`p.${c}`);
+  const cols = [p('id'), p('form'), p('source_id'), csvText(p('credit_code')), csvText(p('source_name')), p('region_code'),
+    csvText(p('region_name')), p('status'), p('version'), p('submitted_at'), p('updated_at')];
+  const n = fields ? fields.length : 1;
+  for (let i = 0; i < n; i++) {
+    const v = p(`v${i}`);
+    cols.push(sql`CASE WHEN ${p(`t${i}`)} = 'string' THEN ${csvText(v)} WHEN ${p(`t${i}`)} = 'null' THEN NULL ELSE ${v} END`);
+  }
+  return sql`SELECT ${sql.join(cols)} FROM (${inner(actor, f, fields, {})}) p ORDER BY p.seq`;
+}
+
+/** XML text: invalid characters dropped, markup escaped, line breaks as references (one row, one line). */
+const xmlText = (v: RawBuilder<unknown>) =>
+  sql`replace(replace(replace(replace(replace(translate(${v}, ${XML_INVALID}, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), E'\n', '&#10;'), E'\r', '&#13;')`;
+
+function textCell(v: RawBuilder<unknown>, col: string): RawBuilder<unknown> {
+  return sql`CASE WHEN ${v} IS NULL OR ${v} = '' THEN '' ELSE ${`<c r="${col}`} || p.rn || '" t="inlineStr"'
+    || CASE WHEN strpos(${FORMULA_FIRST}, left(${v}, 1)) > 0 THEN ' s="1"' ELSE '' END || '><is><t'
+    || CASE WHEN strpos(${SPACES}, left(${v}, 1)) > 0 OR strpos(${SPACES}, right(${v}, 1)) > 0 THEN ' xml:space="preserve"' ELSE '' END
+    || '>' || ${xmlText(v)} || '</t></is></c>' END`;
+}
+const numberCell = (v: RawBuilder<unknown>, col: string) => sql`${`<c r="${col}`} || p.rn || '"><v>' || ${v} || '</v></c>'`;
+
+/**
+ * One sheet's rows for `COPY … WITH (FORMAT csv, …)` with quote and delimiter characters that the
+ * XML never holds: each line is one `<row>` exactly as xlsx-stream writes it, numbered from 2
+ * (the header is row 1).
+ */
+export function exportXlsxRowsQuery(actor: Actor, f: ExportFilter, fields: Field[] | null, after: number, limit: number): RawBuilder<unknown> {
+  const p = (c: string) => sql.ref(`p.${c}`);
+  const c = (i: number) => columnName(i);
+  const cells = [textCell(p('id'), c(0)), textCell(p('form'), c(1)), numberCell(p('source_id'), c(2)), textCell(p('credit_code'), c(3)),
+    textCell(p('source_name'), c(4)), textCell(p('region_code'), c(5)), textCell(p('region_name'), c(6)), textCell(p('status'), c(7)),
+    numberCell(p('version'), c(8)), textCell(p('submitted_at'), c(9)), textCell(p('updated_at'), c(10))];
+  const n = fields ? fields.length : 1;
+  for (let i = 0; i < n; i++) {
+    const v = p(`v${i}`), t = p(`t${i}`), col = c(11 + i);
+    cells.push(sql`CASE ${t} WHEN 'number' THEN ${numberCell(v, col)}
+      WHEN 'boolean' THEN ${`<c r="${col}`} || p.rn || '" t="b"><v>' || CASE WHEN ${v} = 'true' THEN '1' ELSE '0' END || '</v></c>'
+      WHEN 'null' THEN '' ELSE ${textCell(v, col)} END`);
+  }
+  return sql`SELECT '<row r="' || p.rn || '">' || ${sql.join(cells, sql` || `)} || '</row>'
+    FROM (${inner(actor, f, fields, { after, limit, rowNumbers: true })}) p ORDER BY p.seq`;
+}
+
+/**
+ * The `seq` of the last row of a full sheet that starts after `after`, and of the row after it:
+ * fewer than two rows answered means this sheet is the last.
+ */
+export function sheetEndQuery(actor: Actor, f: ExportFilter, after: number, rows: number): RawBuilder<{ seq: number }> {
+  return sql<{ seq: number }>`SELECT s.seq FROM submissions s WHERE ${sql.join(exportWhere(actor, f, after), sql` AND `)}
+    ORDER BY s.seq OFFSET ${rows - 1} LIMIT 2`;
 }

@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../../test/helpers/databases.ts';
+import { canCopyOut } from '../../../core/db/copy-out.ts';
 import { EXPORT_LIMITS } from './export.ts';
 
 const BASE_HEADER = ['id 填报编号', 'form 报表', 'sourceId 普查对象编号', 'creditCode 统一社会信用代码', 'sourceName 普查对象名称', 'regionCode 行政区划代码',
@@ -29,7 +30,7 @@ async function xlsxSheets(buf: Buffer) {
 describe.each(databaseKinds())('the submissions export on %s', (kind) => {
   let t: TestApp;
   let county: Session;
-  const saved = { pageRows: EXPORT_LIMITS.pageRows, sheetRows: EXPORT_LIMITS.sheetRows };
+  const saved = { ...EXPORT_LIMITS };
   type Stored = { id: string; form: string; source_id: number; status: string; answers: Record<string, unknown>; region_code: string };
   const stored = async (prefix: string, where = sql`true`) => (await sql<Stored>`SELECT id, form, source_id, status, answers, region_code FROM submissions
     WHERE region_code LIKE ${`${prefix}%`} AND ${where} ORDER BY seq`.execute(t.ctx.db)).rows;
@@ -151,6 +152,45 @@ describe.each(databaseKinds())('the submissions export on %s', (kind) => {
     expect(data.map((r) => r[0])).toEqual(want.map((w) => w.id));
     expect(data[0][2]).toBe(want[0].source_id); // a number stays a number
     expect(JSON.parse(String(data[0][11]))).toEqual(want[0].answers);
+  });
+
+  it('writes through the server\'s COPY exactly the rows the page writer writes, awkward text included', async () => {
+    // the server path is the one taken on PostgreSQL; the embedded database has only the page writer
+    expect(canCopyOut(t.ctx.db)).toBe(kind === 'postgres');
+    const [one] = await stored('330382', sql`form = 'G101-1'`);
+    const awkward = { unitName: ' =HYPERLINK("x") 前后空格 ', legalRep: '第一行\n第二行 & <b>"引号",逗号\r', address: 'a\u0001b\uFFFEc', boilerCount: 2.5, hasWasteGas: false, location: { lat: 28.05, lng: 120.96 }, creditCode: '' };
+    await sql`UPDATE submissions SET answers = ${JSON.stringify(awkward)}::jsonb WHERE id = ${one.id}`.execute(t.ctx.db);
+    await sql`UPDATE sources SET name = ${'＝SUM(A1) "厂" & <co>'} WHERE id = ${one.source_id}`.execute(t.ctx.db);
+    EXPORT_LIMITS.sheetRows = 3;
+    // JSON objects are the same JSON, not the same text (PostgreSQL spaces them); all else is equal
+    const norm = (v: unknown) => (typeof v === 'string' && v.startsWith('{') ? JSON.parse(v) : v);
+    const both = async (url: string) => {
+      const get = async (copy: boolean) => {
+        EXPORT_LIMITS.serverCopy = copy;
+        const res = await call(t.app, county, 'GET', url);
+        expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+        return url.includes('.csv') ? [{ name: 'csv', rows: csvRows(res.rawPayload) }] : xlsxSheets(res.rawPayload);
+      };
+      const [server, pages] = [await get(true), await get(false)];
+      const shape = (sheets: { name: string; rows: unknown[][] }[]) => sheets.map((x) => ({ name: x.name, rows: x.rows.map((r) => r.map(norm)) }));
+      expect(shape(server)).toEqual(shape(pages));
+      return server;
+    };
+    const csv = await both('/api/v1/submissions/export.csv?form=G101-1');
+    const header = csv[0].rows[0];
+    const row = csv[0].rows.find((r) => r[0] === one.id)!;
+    const col = (code: string) => header.findIndex((h) => String(h).startsWith(`${code} `));
+    expect(row[col('unitName')]).toBe(`' =HYPERLINK("x") 前后空格 `.slice(1)); // a leading space is not a formula
+    expect(row[col('legalRep')]).toBe(awkward.legalRep);
+    expect(row[4]).toBe(`'＝SUM(A1) "厂" & <co>`); // neutralised
+    expect(row[col('creditCode')]).toBe('');
+    const sheets = await both('/api/v1/submissions/export.xlsx?form=G101-1');
+    expect(sheets.length).toBeGreaterThan(1);
+    const cell = sheets.flatMap((x) => x.rows).find((r) => r[0] === one.id)!;
+    expect([cell[col('unitName')], cell[col('legalRep')], cell[col('address')], cell[col('boilerCount')], cell[col('hasWasteGas')], cell[4]])
+      .toEqual([awkward.unitName, awkward.legalRep, 'abc', 2.5, false, '＝SUM(A1) "厂" & <co>']);
+    await both('/api/v1/submissions/export.csv');
+    await both('/api/v1/submissions/export.xlsx');
   });
 
   it('answers a header-only file when nothing matches', async () => {
