@@ -18,7 +18,7 @@ import { WritePool } from './lib/soak-mix.ts';
 import { SET } from './lib/soak-setup.ts';
 import { quantile, rssTree, loadAverage, machineTicks } from './lib/soak-stats.ts';
 import { createLoadMix } from './lib/load-mix.ts';
-import { copyDatabase, dropDatabase, prepareCopy, postmasterPid, postgresCpu, urlFor, watchActivity } from './lib/load-setup.ts';
+import { copyDatabase, dropDatabase, prepareCopy, postmasterPid, postgresCpu, serverSettings, urlFor, watchActivity } from './lib/load-setup.ts';
 import { emitResult } from './lib/result.ts';
 
 const argv = process.argv;
@@ -49,6 +49,9 @@ const url = urlFor(serverUrl, COPY);
 const fresh = Math.ceil(((STEPS.length * SECONDS + WARMUP) * 2000 * 2) / 18 / SET.forms.length);
 const prepared = await prepareCopy(url, fresh);
 log(`copy ready in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${prepared.sources.toLocaleString()} sources, ${fresh} fresh ones in the pilot county for the saves`);
+const settings = await serverSettings(url);
+log(`PostgreSQL: ${Object.entries(settings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+if (/^\d+(kB|MB)$/.test(settings.shared_buffers ?? '')) log('  (shared_buffers below 1 GB: docs/deploy.md gives a quarter of the memory for a national server; figures will be read from disk)');
 const pool = new WritePool();
 pool.add(prepared.sourceIds);
 
@@ -116,7 +119,7 @@ for (const [k, body] of mix.samples) log(`  first ${k}: ${body}`);
 const outDir = path.join(import.meta.dirname, 'out');
 fs.mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `load-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-fs.writeFileSync(file, JSON.stringify({ startedAt, machine, template: TEMPLATE, workers: WORKERS, seconds: SECONDS, limitMs: LIMIT, sources: prepared.sources, steps }, null, 1));
+fs.writeFileSync(file, JSON.stringify({ startedAt, machine, template: TEMPLATE, settings, workers: WORKERS, seconds: SECONDS, limitMs: LIMIT, sources: prepared.sources, steps }, null, 1));
 log(`series written to ${path.relative(process.cwd(), file)}`);
 emitResult('load', {
   subject: `national console mix, ${best?.connections ?? '—'} connections`, median: best?.p50, p95: best?.p95, rate: best ? Math.round(best.rps) : 0, rateUnit: 'req/s',

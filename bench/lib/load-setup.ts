@@ -101,6 +101,19 @@ export async function prepareCopy(url: string, fresh: number): Promise<Prepared>
   }
 }
 
+/** The server settings that decide how much of the copy stays in memory (docs/deploy.md gives them for a national server). */
+export async function serverSettings(url: string): Promise<Record<string, string>> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const r = await c.query(`SELECT name, current_setting(name) AS value FROM pg_settings
+      WHERE name IN ('shared_buffers', 'effective_cache_size', 'work_mem', 'max_connections', 'jit', 'server_version') ORDER BY name`);
+    return Object.fromEntries(r.rows.map((x: { name: string; value: string }) => [x.name, x.value]));
+  } finally {
+    await c.end();
+  }
+}
+
 /** PostgreSQL's postmaster pid (its children are the backends), from the data directory's postmaster.pid. */
 export async function postmasterPid(url: string): Promise<number | undefined> {
   const c = new pg.Client({ connectionString: url });
