@@ -74,7 +74,7 @@ export async function seedWaiting(db: Db, ids: number[]) {
       jsonb_build_object('pollutant', 'COD', 'concentration', 60 + s.id % 40, 'limit', 200, 'samples', 12),
       jsonb_build_object('pollutant', 'NH3N', 'concentration', 5 + s.id % 5, 'limit', 20, 'samples', 12))`)} AS v) c
     WHERE s.id IN (${sql.join(ids)})`.execute(db);
-  await sql`INSERT INTO accounting_dirty (source_id) SELECT unnest(${ids}::bigint[]) ON CONFLICT DO NOTHING`.execute(db);
+  await sql`INSERT INTO accounting_dirty (province_code, source_id) SELECT province_code, id FROM sources WHERE id = ANY(${ids}::bigint[]) ON CONFLICT DO NOTHING`.execute(db);
 }
 
 /**
@@ -121,6 +121,6 @@ export async function seedRecompute(db: Db, n: number, province: string) {
       jsonb_build_object('pollutant', 'NH3N', 'concentration', 4 + s.id % 8, 'limit', 20, 'samples', 12),
       jsonb_build_object('pollutant', 'TN', 'concentration', 10 + s.id % 10, 'limit', 30, 'samples', 12))`)} AS v) c
     WHERE ${mine} AND s.id % 3 <> 0`.execute(db);
-  const r = await sql<{ n: number }>`INSERT INTO accounting_dirty (source_id) SELECT id FROM sources s WHERE ${mine} ON CONFLICT DO NOTHING RETURNING 1 AS n`.execute(db);
+  const r = await sql<{ n: number }>`INSERT INTO accounting_dirty (province_code, source_id) SELECT province_code, id FROM sources s WHERE ${mine} ON CONFLICT DO NOTHING RETURNING 1 AS n`.execute(db);
   return r.rows.length;
 }

@@ -45,6 +45,7 @@ export interface AccountingSettingsTable {
 }
 export interface AccountingDirtyTable {
   source_id: number;
+  province_code: string;
   marked_at: Generated<Timestamp>;
 }
 export interface EmissionsTable {

@@ -57,7 +57,7 @@ export async function act(db: Db, actor: Actor, id: string, b: ActBody) {
       : { status: 'returned', level: null, returnedFrom: level, returnedTo: s.updated_by, openPaths: null };
     if (!(await q.moveSubmission(trx, id, s.review_version, move))) return false;
     await q.insertStep(trx, { submissionId: id, provinceCode: s.province_code, level, action: b.action, reason, comments, rev: s.rev, userId: actor.id });
-    await q.markDirty(trx, s.source_id, s.form);
+    await q.markDirty(trx, s);
     await recordAudit(trx, actor, {
       action: `review.${b.action}`, entity: 'submission', entityId: id, regionCode: s.region_code,
       before: { status: s.status, reviewLevel: level, reviewVersion: s.review_version },
@@ -87,7 +87,7 @@ export async function unlock(db: Db, actor: Actor, id: string, b: UnlockBody) {
     if (!(await q.moveSubmission(trx, id, s.review_version, move))) return false;
     const comments = (paths ?? []).map((p) => ({ path: p, text: reason }));
     await q.insertStep(trx, { submissionId: id, provinceCode: s.province_code, level: mine!, action: 'unlock', reason, comments, rev: s.rev, userId: actor.id });
-    await q.markDirty(trx, s.source_id, s.form);
+    await q.markDirty(trx, s);
     await recordAudit(trx, actor, {
       action: 'review.unlock', entity: 'submission', entityId: id, regionCode: s.region_code,
       before: { status: s.status, reviewLevel: s.review_level, reviewVersion: s.review_version }, after: { status: 'returned', returnedFrom: mine, paths, reason },

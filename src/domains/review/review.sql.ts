@@ -31,9 +31,10 @@ export async function moveSubmission(trx: Tx, id: string, fromVersion: number, m
 }
 
 /** The source's emissions are computed again in the background (their approved share changes). */
-export async function markDirty(trx: Tx, sourceId: number, form: string) {
-  if (!ACCOUNTING_FORMS.includes(form)) return;
-  await sql`INSERT INTO accounting_dirty (source_id) VALUES (${sourceId}) ON CONFLICT (source_id) DO UPDATE SET marked_at = now()`.execute(trx);
+export async function markDirty(trx: Tx, s: { source_id: number; province_code: string; form: string }) {
+  if (!ACCOUNTING_FORMS.includes(s.form)) return;
+  await sql`INSERT INTO accounting_dirty (province_code, source_id) VALUES (${s.province_code}, ${s.source_id})
+    ON CONFLICT (province_code, source_id) DO UPDATE SET marked_at = now()`.execute(trx);
 }
 
 export async function insertStep(trx: Tx, s: { submissionId: string; provinceCode: string; level: string; action: string; reason: string | null; comments: unknown[]; rev: number; userId: number | null }) {
@@ -129,8 +130,8 @@ export async function approveChunk(db: Db, actor: Actor, level: ReviewLevel, f: 
     WITH picked AS (SELECT s.id FROM submissions s WHERE ${filterWhere(actor, level, f, snapshot)} ORDER BY s.waiting_since, s.seq LIMIT ${size} FOR UPDATE SKIP LOCKED),
     u AS (UPDATE submissions t SET status = ${status}, review_level = ${next}, waiting_since = ${next ? sql`now()` : null}, review_version = t.review_version + 1
           FROM picked WHERE t.id = picked.id RETURNING t.id, t.source_id, t.province_code, t.region_code, t.rev, t.form, t.review_version),
-    d AS (INSERT INTO accounting_dirty (source_id) SELECT DISTINCT source_id FROM u WHERE u.form IN (${sql.join([...ACCOUNTING_FORMS])})
-          ON CONFLICT (source_id) DO UPDATE SET marked_at = now()),
+    d AS (INSERT INTO accounting_dirty (province_code, source_id) SELECT DISTINCT province_code, source_id FROM u WHERE u.form IN (${sql.join([...ACCOUNTING_FORMS])})
+          ON CONFLICT (province_code, source_id) DO UPDATE SET marked_at = now()),
     st AS (INSERT INTO review_steps (submission_id, province_code, level, action, reason, rev, by_user)
            SELECT id, province_code, ${level}, 'approve', 'bulk', rev, ${actor.id}::bigint FROM u),
     a AS (INSERT INTO audit_log (actor_id, actor_username, action, entity, entity_id, region_code, province_code, before, after)

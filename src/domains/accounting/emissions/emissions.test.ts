@@ -88,4 +88,21 @@ describe.each(databaseKinds())('emissions and totals on %s', (kind) => {
     expect(found.rollupDifferences).toBe(1);
     expect(found.rollups[0]).toMatchObject({ key: '330300|industrial|33|COD|true', stored: 6, expected: 5 });
   });
+
+  it('keeps a source\'s figures and its mark in the source\'s province (the keys pair province_code)', async () => {
+    const { province_code: own } = await t.ctx.db.selectFrom('sources').select('province_code').where('id', '=', sourceId).executeTakeFirstOrThrow();
+    expect(own).toBe('330000');
+    const figure = (province: string) => t.ctx.db.insertInto('emissions').values({
+      source_id: sourceId, outlet_code: 'X9', pollutant: 'COD', province_code: province, region_code: TOWNSHIP, category: 'industrial', industry_div: '33',
+      approved: false, method: 'coefficient', generated: null, emitted: '1', permit_reported: null, permit_flag: false, lineage: '{}',
+    }).execute();
+    await expect(figure('320000')).rejects.toThrow(/emissions_source_fkey/);
+    await expect(t.ctx.db.insertInto('accounting_dirty').values({ source_id: sourceId, province_code: '320000' }).execute()).rejects.toThrow(/accounting_dirty_source_fkey/);
+    // the same rows in the source's own province are taken
+    await t.ctx.db.transaction().execute(async (trx) => {
+      await trx.insertInto('accounting_dirty').values({ source_id: sourceId, province_code: own }).onConflict((oc) => oc.columns(['province_code', 'source_id']).doNothing()).execute();
+      expect((await trx.selectFrom('accounting_dirty').select('province_code').where('source_id', '=', sourceId).execute()).map((r) => r.province_code)).toEqual([own]);
+      await trx.deleteFrom('accounting_dirty').where('source_id', '=', sourceId).execute();
+    });
+  });
 });

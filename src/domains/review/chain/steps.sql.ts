@@ -34,8 +34,8 @@ export async function passRespondentLevel(trx: Tx, sourceId: number, next: Revie
       RETURNING id, source_id, form, province_code, rev),
     st AS (INSERT INTO review_steps (submission_id, province_code, level, action, rev, by_user)
       SELECT id, province_code, 'respondent', 'confirm', rev, ${userId}::bigint FROM u),
-    d AS (INSERT INTO accounting_dirty (source_id) SELECT DISTINCT source_id FROM u WHERE u.form IN (${sql.join([...ACCOUNTING_FORMS])})
-      ON CONFLICT (source_id) DO UPDATE SET marked_at = now())
+    d AS (INSERT INTO accounting_dirty (province_code, source_id) SELECT DISTINCT province_code, source_id FROM u WHERE u.form IN (${sql.join([...ACCOUNTING_FORMS])})
+      ON CONFLICT (province_code, source_id) DO UPDATE SET marked_at = now())
     SELECT count(*)::int AS n FROM u`.execute(trx);
   return r.rows[0].n;
 }

@@ -180,8 +180,8 @@ const withRevision = (write: RawBuilder<unknown>, userId: number | null, audit: 
   st AS (INSERT INTO review_steps (submission_id, province_code, level, action, rev, by_user)
         SELECT id, province_code, filled_level, 'submit', rev, ${userId}::bigint FROM s WHERE s.status IN ('submitted', 'locked')),
   -- The source's emissions are computed again in the background (src/domains/accounting).
-  d AS (INSERT INTO accounting_dirty (source_id) SELECT source_id FROM s WHERE s.form IN (${sql.join([...ACCOUNTING_FORMS])})
-        ON CONFLICT (source_id) DO UPDATE SET marked_at = now()),
+  d AS (INSERT INTO accounting_dirty (province_code, source_id) SELECT province_code, source_id FROM s WHERE s.form IN (${sql.join([...ACCOUNTING_FORMS])})
+        ON CONFLICT (province_code, source_id) DO UPDATE SET marked_at = now()),
   a AS (${audit})
   SELECT id, source_id, region_code, form, version, status, rev, updated_at, review_level FROM s`;
 
