@@ -80,15 +80,21 @@ async function snapshots(db: Db, parent: { code: string; name: string; level: st
   return out;
 }
 
-// Ten seconds fresh; after that served (up to five minutes old) while one recomputation runs
-// behind it, so a ranking's 1.4 s at national size is never in a request's way once computed.
-// One cache per database: tests open several in one process.
-const caches = new WeakMap<Db, StaleCache<Snapshot[]>>();
+// A county's or a city's ranking is ten seconds fresh; the nation's and a province's, whose
+// recount reads every review step of millions of forms (seconds of a core at national size, and
+// each process keeps its own), five minutes. After that an answer is served (up to 5 or 30
+// minutes old, the page shows its day) while one recomputation runs behind it, so a ranking is
+// never in a request's way once computed. One cache per database: tests open several in one process.
+const caches = new WeakMap<Db, { narrow: StaleCache<Snapshot[]>; wide: StaleCache<Snapshot[]> }>();
+const WIDE = new Set(['nation', 'province']);
 
-async function cached(db: Db, key: string, make: () => Promise<Snapshot[]>, fresh: boolean): Promise<Snapshot[]> {
-  const cache = caches.get(db) ?? new StaleCache<Snapshot[]>({ ttlMs: 10_000, maxStaleMs: 300_000 });
-  caches.set(db, cache);
-  return (await cache.get(key, make, fresh)).value;
+async function cached(db: Db, level: string, key: string, make: () => Promise<Snapshot[]>, fresh: boolean): Promise<Snapshot[]> {
+  const c = caches.get(db) ?? {
+    narrow: new StaleCache<Snapshot[]>({ ttlMs: 10_000, maxStaleMs: 300_000 }),
+    wide: new StaleCache<Snapshot[]>({ ttlMs: 300_000, maxStaleMs: 1_800_000 }),
+  };
+  caches.set(db, c);
+  return (await (WIDE.has(level) ? c.wide : c.narrow).get(key, make, fresh)).value;
 }
 
 /** Today in China. */
@@ -112,7 +118,7 @@ export function checkDay(on: string | undefined, fallback = today()): string {
  */
 export async function progress(db: Db, r: { code: string; name: string; level: string; scope_prefix: string }, on: string, previousOn: string, fresh = false) {
   const kids = await children(db, r.code);
-  const [now, before] = await cached(db, `${r.code}|${on}|${previousOn}`, () => snapshots(db, r, kids, [on, previousOn]), fresh) as [Snapshot, Snapshot];
+  const [now, before] = await cached(db, r.level, `${r.code}|${on}|${previousOn}`, () => snapshots(db, r, kids, [on, previousOn]), fresh) as [Snapshot, Snapshot];
   const ranks = rankWithChange(now.rows, before.rows);
   const rows: ProgressRow[] = now.rows.map((x) => ({ ...x, ...ranks.get(x.code)! })).sort((a, b) => a.rank - b.rank);
   return { region: { code: r.code, name: r.name, level: r.level }, asOf: on, previousOn, self: now.self, rows };
@@ -131,7 +137,7 @@ export async function trend(db: Db, actor: Actor, q: { region?: string; metric: 
   const points = Math.max(2, Math.min(26, q.points ?? 12));
   const kids = await children(db, r.code);
   const days = Array.from({ length: points }, (_, i) => addDays(to, -14 * (points - 1 - i)));
-  const all = await cached(db, `${r.code}|${days.join('|')}`, () => snapshots(db, r, kids, days), false);
+  const all = await cached(db, r.level, `${r.code}|${days.join('|')}`, () => snapshots(db, r, kids, days), false);
   const out = days.map((on, i) => {
     const s = all[i]!;
     const v = q.metric === 'lagScore' ? s.self.lagScore : q.metric === 'progress' ? s.self.progress : q.metric === 'expected' ? s.self.expected : s.self.metrics[q.metric];

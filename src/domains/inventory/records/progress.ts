@@ -38,14 +38,15 @@ function add(row: ProgressRow, c: CountRow, surveyed: Set<string>) {
 /**
  * The nation's and a province's counts scan millions of records (6 s and 1.4 s
  * at 3.6 M sources on the PostgreSQL server; see docs/benchmarks.md), so they
- * are kept for a minute, and after that served while one recount runs behind them
- * (up to ten minutes old; the page shows the time): a dashboard may be that stale and
- * no request waits for the recount. A county's view is never cached.
+ * are kept for five minutes, and after that served while one recount runs behind them
+ * (up to thirty minutes old; the page shows the time): a dashboard may be that stale and
+ * no request waits for the recount. Every process keeps its own, so a shorter period costs
+ * each of them a core for seconds that often (the load test). A county's view is never cached.
  */
 const caches = new WeakMap<Db, StaleCache<CountRow[]>>();
 async function counts(db: Db, prefix: string, keyLen: number | 'zone', level: string) {
   if (level !== 'nation' && level !== 'province') return { rows: await countByChild(db, prefix, keyLen), asOf: new Date() };
-  const cache = caches.get(db) ?? new StaleCache<CountRow[]>({ ttlMs: 60_000, maxStaleMs: 600_000 });
+  const cache = caches.get(db) ?? new StaleCache<CountRow[]>({ ttlMs: 300_000, maxStaleMs: 1_800_000 });
   caches.set(db, cache);
   const { value, at } = await cache.get(`${prefix}|${keyLen}`, () => countByChild(db, prefix, keyLen));
   return { rows: value, asOf: new Date(at) };
