@@ -59,8 +59,12 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-load-'));
 const server = await startServe({ DATABASE_URL: url, PUCHA_DATA_DIR: dataDir }, { args: WORKERS > 1 ? ['--workers', String(WORKERS)] : [] });
 const pgPid = await postmasterPid(url);
 const mix = await createLoadMix(server.base, pool, prepared.nationTerms, prepared.countyTerms);
-log(`server on ${WORKERS} process(es); PostgreSQL postmaster ${pgPid ?? 'not readable'}; warm-up ${WARMUP} s at ${STEPS[0]} connections`);
-await mix.run(WARMUP, STEPS[0]);
+// The warm-up holds enough connections for every process to get some (a connection stays with
+// one process): each keeps its own caches, and a process first met in a measured step would
+// count its one-off recounts there.
+const warmConnections = Math.max(STEPS[0], 2 * WORKERS);
+log(`server on ${WORKERS} process(es); PostgreSQL postmaster ${pgPid ?? 'not readable'}; warm-up ${WARMUP} s at ${warmConnections} connections`);
+await mix.run(WARMUP, warmConnections);
 
 interface Step {
   connections: number; rps: number; p50?: number; p95?: number; p99?: number; non2xx: number; errors: number;

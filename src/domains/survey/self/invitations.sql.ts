@@ -1,6 +1,7 @@
 // SQL of invitation codes. Scope is checked by the caller (invitations.ts) against the source.
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../core/db/index.ts';
+import { provinceOf } from '../../../core/db/distribution.ts';
 import { MAX_CODE_FAILURES } from './invite-code.ts';
 
 export interface InvitationRow {
@@ -47,11 +48,13 @@ export async function inviteSource(db: Db, id: number) {
   return r.rows[0];
 }
 
-export async function insertInvitation(trx: Tx, v: { sourceId: number; regionCode: string; hash: string; expiresAt: Date; by: number | null }) {
-  const r = await trx.insertInto('survey_invitations').values({
-    source_id: v.sourceId, region_code: v.regionCode, province_code: `${v.regionCode.slice(0, 2)}0000`, code_hash: v.hash, expires_at: v.expiresAt, created_by: v.by,
-  }).returning('id').executeTakeFirstOrThrow();
-  return Number(r.id);
+/** The new invitation's id; undefined when a code with this hash was issued already, in any province. */
+export async function insertInvitation(trx: Tx, v: { sourceId: number; regionCode: string; hash: string; expiresAt: Date; by: number | null }): Promise<number | undefined> {
+  const r = await sql<{ id: number }>`INSERT INTO survey_invitations (source_id, region_code, province_code, code_hash, expires_at, created_by)
+    SELECT ${v.sourceId}, ${v.regionCode}, ${provinceOf(v.regionCode)}, ${v.hash}, ${v.expiresAt}, ${v.by}::bigint
+    WHERE NOT EXISTS (SELECT 1 FROM survey_invitations WHERE code_hash = ${v.hash})
+    RETURNING id`.execute(trx);
+  return r.rows[0] ? Number(r.rows[0].id) : undefined;
 }
 
 /** Revokes an open code; false when it was already used or revoked. */

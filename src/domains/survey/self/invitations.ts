@@ -41,15 +41,20 @@ export async function issueInvitation(db: Db, actor: Actor, sourceId: number) {
   if (src.state !== 'active' || src.to_survey === false) throw new AppError('SURVEY_SOURCE_NOT_SURVEYED', { id: src.id, state: src.inventory_state ?? src.state });
   const info = (await q.inviteSource(db, src.id))!;
   if (!info.credit_code) throw new AppError('INVITATION_NO_CREDIT_CODE', { id: src.id });
-  const code = newInviteCode();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
-  const id = await db.transaction().execute(async (trx) => {
-    const id = await q.insertInvitation(trx, { sourceId: src.id, regionCode: info.region_code, hash: inviteCodeHash(code), expiresAt, by: actor.id });
-    // Never the code: the audit shows that one was issued, for which source, until when.
-    await recordAudit(trx, actor, { action: 'invitation.issue', entity: 'invitation', entityId: id, regionCode: info.region_code, after: { sourceId: src.id, expiresAt } });
-    return id;
-  });
-  return { id, sourceId: src.id, code, expiresAt };
+  // A code is ~50 random bits: among a million, two alike are rare but possible, and the key
+  // only holds a hash unique within its province, so a code already issued anywhere is drawn again.
+  for (let attempt = 0; ; attempt++) {
+    const code = newInviteCode();
+    const id = await db.transaction().execute(async (trx) => {
+      const id = await q.insertInvitation(trx, { sourceId: src.id, regionCode: info.region_code, hash: inviteCodeHash(code), expiresAt, by: actor.id });
+      // Never the code: the audit shows that one was issued, for which source, until when.
+      if (id !== undefined) await recordAudit(trx, actor, { action: 'invitation.issue', entity: 'invitation', entityId: id, regionCode: info.region_code, after: { sourceId: src.id, expiresAt } });
+      return id;
+    });
+    if (id !== undefined) return { id, sourceId: src.id, code, expiresAt };
+    if (attempt === 4) throw new Error('five invitation codes in a row were taken: the code generator is broken');
+  }
 }
 
 export async function listInvitations(db: Db, actor: Actor, sourceId: number) {

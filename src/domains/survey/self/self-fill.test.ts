@@ -4,6 +4,7 @@
 // the legal representative confirms only a complete, ready set, and a later edit voids it.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertInvitation } from './invitations.sql.ts';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../../test/helpers/app.ts';
 import { validCreditCode } from '../../../../test/helpers/credit-codes.ts';
 import { databaseKinds } from '../../../../test/helpers/databases.ts';
@@ -67,6 +68,24 @@ describe.each(databaseKinds())('enterprise self-filling on %s', (kind) => {
     expect(errorOf(await issue(await login(t.app, 'yq-enumerator')))).toEqual([403, 'AUTH_FORBIDDEN']);
     expect(errorOf(await issue(office, other))).toEqual([409, 'INVITATION_NO_CREDIT_CODE']);
     expect(errorOf(await issue(far))).toEqual([404, 'SURVEY_SOURCE_NOT_FOUND']);
+  });
+
+  it('never issues a code whose hash another province holds, and keeps a code in its source\'s province', async () => {
+    const first = (await issue()).json();
+    const { code_hash: hash } = await t.ctx.db.selectFrom('survey_invitations').select('code_hash').where('id', '=', first.id).executeTakeFirstOrThrow();
+    const cq = await call(t.app, far, 'POST', '/api/v1/sources', { regionCode: '500109', name: '北碚区自填测试厂', category: 'industrial', industryCode: SET.source.industryCode });
+    expect(cq.statusCode, cq.body).toBe(201);
+    const expiresAt = new Date(Date.now() + 86_400_000);
+    await t.ctx.db.transaction().execute(async (trx) => {
+      // the same hash in 重庆市 is refused by the write check (the key alone would take it)
+      expect(await insertInvitation(trx, { sourceId: cq.json().id, regionCode: '500109', hash, expiresAt, by: null })).toBeUndefined();
+      expect(await insertInvitation(trx, { sourceId: cq.json().id, regionCode: '500109', hash: 'f'.repeat(43), expiresAt, by: null })).toBeTypeOf('number');
+      await trx.deleteFrom('survey_invitations').where('code_hash', '=', 'f'.repeat(43)).execute();
+    });
+    // a code for 乐清市's source filed under 重庆市 breaks the (province_code, source_id) key
+    await expect(t.ctx.db.insertInto('survey_invitations').values({ source_id: ent, region_code: '500109', province_code: '500000', code_hash: 'e'.repeat(43), expires_at: expiresAt })
+      .execute()).rejects.toThrow(/survey_invitations_source_fkey/);
+    expect((await call(t.app, office, 'POST', `/api/v1/invitations/${first.id}/revoke`)).statusCode).toBeLessThan(300);
   });
 
   it('redeems once: the new respondent is logged in and reaches its own source only', async () => {
