@@ -23,6 +23,8 @@ export interface ReviewStepsTable {
   rev: number;
   by_user: number | null;
   at: Generated<Timestamp>;
+  /** When the submission's next step (other than a confirmation) was taken; null while this is its latest. */
+  superseded_at: Timestamp | null;
 }
 export interface PhaseAcceptancesTable {
   id: Generated<number>;

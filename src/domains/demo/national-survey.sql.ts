@@ -78,8 +78,8 @@ export async function insertSubmissions(db: Db, fromId: number) {
       INSERT INTO submission_revisions (submission_id, rev, status, answers, explanations, content_hash, at)
       SELECT id, 1, 'submitted', answers, '{}', content_hash, submitted_at FROM s
     )
-    INSERT INTO review_steps (submission_id, province_code, level, action, rev, at)
-    SELECT s.id, s.province_code, st.level, st.action, 1, s.submitted_at + st.after
-    FROM s CROSS JOIN (VALUES ('enumerator', 'submit', interval '0'), ('instructor', 'approve', interval '2 days'), ('county', 'approve', interval '9 days'))
-      AS st(level, action, after)`.execute(db);
+    INSERT INTO review_steps (submission_id, province_code, level, action, rev, at, superseded_at)
+    SELECT s.id, s.province_code, st.level, st.action, 1, s.submitted_at + st.after, s.submitted_at + st.next
+    FROM s CROSS JOIN (VALUES ('enumerator', 'submit', interval '0', interval '2 days'), ('instructor', 'approve', interval '2 days', interval '9 days'),
+      ('county', 'approve', interval '9 days', NULL)) AS st(level, action, after, next)`.execute(db);
 }

@@ -37,11 +37,19 @@ export async function markDirty(trx: Tx, s: { source_id: number; province_code: 
     ON CONFLICT (province_code, source_id) DO UPDATE SET marked_at = now()`.execute(trx);
 }
 
+/** A step, after closing the submission's latest one (its `superseded_at`, migration 0027). */
 export async function insertStep(trx: Tx, s: { submissionId: string; provinceCode: string; level: string; action: string; reason: string | null; comments: unknown[]; rev: number; userId: number | null }) {
+  if (s.action !== 'confirm') await supersedeSteps(trx, [s.submissionId]);
   await trx.insertInto('review_steps').values({
     submission_id: s.submissionId, province_code: s.provinceCode, level: s.level, action: s.action as 'approve', reason: s.reason,
     comments: sql`${JSON.stringify(s.comments)}::jsonb`, rev: s.rev, by_user: s.userId,
   }).execute();
+}
+
+/** Closes the latest step of each submission: a new one is being added in this transaction (whose `now()` both share). */
+export async function supersedeSteps(trx: Tx, submissionIds: string[]) {
+  await sql`UPDATE review_steps SET superseded_at = now()
+    WHERE submission_id IN (${sql.join(submissionIds)}) AND superseded_at IS NULL AND action <> 'confirm'`.execute(trx);
 }
 
 const FIELD_ROLES = new Set(['enumerator', 'agency-staff', 'instructor']);
@@ -134,6 +142,8 @@ export async function approveChunk(db: Db, actor: Actor, level: ReviewLevel, f: 
           ON CONFLICT (province_code, source_id) DO UPDATE SET marked_at = now()),
     st AS (INSERT INTO review_steps (submission_id, province_code, level, action, reason, rev, by_user)
            SELECT id, province_code, ${level}, 'approve', 'bulk', rev, ${actor.id}::bigint FROM u),
+    sup AS (UPDATE review_steps r SET superseded_at = now() FROM u
+            WHERE r.submission_id = u.id AND r.superseded_at IS NULL AND r.action <> 'confirm'),
     a AS (INSERT INTO audit_log (actor_id, actor_username, action, entity, entity_id, region_code, province_code, before, after)
           SELECT ${actor.id}::bigint, ${actor.username}, 'review.approve', 'submission', u.id::text, u.region_code, u.province_code,
             jsonb_build_object('reviewLevel', ${level}::text), jsonb_build_object('status', ${status}::text, 'reviewLevel', ${next}::text, 'bulk', true, 'reviewVersion', u.review_version)

@@ -4,6 +4,7 @@
 // locked; the province unlocks one field and only that field may change. Two reviewers at once:
 // one wins, the other is told the record changed. Queues with filters, bulk approval as a job.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../test/helpers/databases.ts';
@@ -202,5 +203,25 @@ describe.each(databaseKinds())('review chain on %s', (kind) => {
     expect(Array.isArray(r.items)).toBe(true);
     for (const item of r.items) expect(item.count).toBe(item.regions.reduce((n: number, x: { count: number }) => n + x.count, 0));
     expect(r.regionChecks.every((c: { regionCode: string }) => c.regionCode.startsWith('330382'))).toBe(true);
+  });
+
+  it('keeps each step\'s superseded time: at every moment the step still current is the one a sort of every step finds', async () => {
+    // The supervision metrics read "a form's last step before the day ended" through superseded_at
+    // (migration 0027). Every step the flows above took (submits, approvals at each level, a
+    // rejection and its correction, an unlock, a bulk approval) is checked against the sort.
+    type Standing = { submission_id: string; action: string; level: string };
+    const key = (r: Standing) => `${r.submission_id} ${r.action} ${r.level}`;
+    const times = (await sql<{ at: string }>`SELECT DISTINCT at::text AS at FROM review_steps ORDER BY 1`.execute(t.ctx.db)).rows.map((r) => r.at);
+    expect(times.length).toBeGreaterThan(5);
+    const superseded = await sql<{ n: number }>`SELECT count(*)::int AS n FROM review_steps WHERE superseded_at IS NOT NULL`.execute(t.ctx.db);
+    expect(superseded.rows[0].n).toBeGreaterThan(0);
+    for (const at of [...times, 'infinity']) {
+      const end = sql`(${at}::timestamptz + interval '1 microsecond')`;
+      const sorted = (await sql<Standing>`SELECT DISTINCT ON (submission_id) submission_id, action, level FROM review_steps
+        WHERE at < ${end} AND action <> 'confirm' ORDER BY submission_id, id DESC`.execute(t.ctx.db)).rows.map(key).sort();
+      const filtered = (await sql<Standing>`SELECT submission_id, action, level FROM review_steps
+        WHERE at < ${end} AND action <> 'confirm' AND (superseded_at IS NULL OR superseded_at >= ${end})`.execute(t.ctx.db)).rows.map(key).sort();
+      expect(filtered, `as of ${at}`).toEqual(sorted);
+    }
   });
 });

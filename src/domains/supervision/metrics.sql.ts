@@ -63,16 +63,14 @@ export async function rawCounts(db: Db, prefix: string, n: number, days: readonl
   for (const [i, end] of ends.entries()) {
     add(i, inventory.rows, { [`records_${i}`]: 'records', [`visited_${i}`]: 'visited', [`confirmed_${i}`]: 'confirmed', [`to_survey_${i}`]: 'toSurvey' });
     add(i, counties.rows, { counties: 'counties', [`signed_${i}`]: 'signed', [`accepted_${i}`]: 'accepted' });
-    // A submission's standing on the day is its last review step before the day ended.
+    // A submission's standing on the day is its last review step before the day ended: the step
+    // taken by then and not yet followed by another (superseded_at, migration 0027).
     const survey = await sql<Row>`
-      WITH last AS (
-        SELECT DISTINCT ON (t.submission_id) t.submission_id, t.action, t.level
-          FROM review_steps t JOIN submissions s ON s.id = t.submission_id
-         WHERE s.region_code LIKE ${like} AND t.at < ${end}::timestamptz AND t.action <> 'confirm'
-         ORDER BY t.submission_id, t.id DESC)
       SELECT left(s.region_code, ${n}) AS k, count(DISTINCT s.source_id) AS sources_submitted, count(*) AS submitted,
-             count(*) FILTER (WHERE last.action = 'approve' AND last.level IN ('county','city','province','nation')) AS approved
-        FROM last JOIN submissions s ON s.id = last.submission_id
+             count(*) FILTER (WHERE t.action = 'approve' AND t.level IN ('county','city','province','nation')) AS approved
+        FROM review_steps t JOIN submissions s ON s.id = t.submission_id
+       WHERE s.region_code LIKE ${like} AND t.at < ${end}::timestamptz AND t.action <> 'confirm'
+         AND (t.superseded_at IS NULL OR t.superseded_at >= ${end}::timestamptz)
        GROUP BY 1`.execute(db);
     add(i, survey.rows, { sources_submitted: 'sourcesSubmitted', submitted: 'submitted', approved: 'approved' });
     const steps = await sql<Row>`

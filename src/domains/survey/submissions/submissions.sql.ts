@@ -179,6 +179,9 @@ const withRevision = (write: RawBuilder<unknown>, userId: number | null, audit: 
         SELECT id, rev, status, answers, explanations, content_hash, ${userId}::bigint FROM s),
   st AS (INSERT INTO review_steps (submission_id, province_code, level, action, rev, by_user)
         SELECT id, province_code, filled_level, 'submit', rev, ${userId}::bigint FROM s WHERE s.status IN ('submitted', 'locked')),
+  -- the submission's step before this one is no longer its latest (migration 0027)
+  sup AS (UPDATE review_steps r SET superseded_at = now() FROM s
+          WHERE r.submission_id = s.id AND s.status IN ('submitted', 'locked') AND r.superseded_at IS NULL AND r.action <> 'confirm'),
   -- The source's emissions are computed again in the background (src/domains/accounting).
   d AS (INSERT INTO accounting_dirty (province_code, source_id) SELECT province_code, source_id FROM s WHERE s.form IN (${sql.join([...ACCOUNTING_FORMS])})
         ON CONFLICT (province_code, source_id) DO UPDATE SET marked_at = now()),
