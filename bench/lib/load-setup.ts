@@ -80,6 +80,10 @@ export async function prepareCopy(url: string, fresh: number): Promise<Prepared>
       if (!had.rowCount) await c.query(`INSERT INTO users (username, display_name, password_hash, role, region_code) VALUES ($1, $1, $2, $3, $4)`, [u.username, hash, u.role, u.region]);
     }
     await c.query(`UPDATE regions SET pilot = true WHERE code = $1`, [COUNTY]);
+    // A copy kept by --keep holds the last run's load sources: closed here, so the pilot county's
+    // size (and its progress count) stays the census's own plus this run's, run after run.
+    await c.query(`UPDATE sources SET state = 'deleted', delete_reason = 'closed'
+      WHERE region_code = $1 AND origin = 'supplement' AND name LIKE '乐清市压测印染厂%' AND state = 'active'`, [COUNTY]);
     const names = Array.from({ length: fresh }, (_, i) => `乐清市压测印染厂${i + 1}`);
     const r = await c.query(`INSERT INTO sources (region_code, province_code, name, industry_code, category, origin)
       SELECT $1, left($1, 2) || '0000', n, '1713', 'industrial', 'supplement' FROM unnest($2::text[]) AS t(n) RETURNING id`, [COUNTY, names]);
