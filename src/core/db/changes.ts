@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Tx } from './index.ts';
 
-export type ChangeTopic = 'sessions' | 'portal' | 'review-levels';
+export type ChangeTopic = 'sessions' | 'portal' | 'review-levels' | 'supervision-figures';
 
 const CHANNEL = 'pucha_changes';
 const handlers = new Map<ChangeTopic, Array<() => void>>();

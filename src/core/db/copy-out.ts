@@ -1,26 +1,27 @@
 // `COPY (query) TO STDOUT` on the PostgreSQL server, as a stream of the bytes PostgreSQL writes.
 // Exports of millions of rows use it because the driver's row reading (≈ 12 µs a row in Node,
 // docs/benchmarks.md "Submissions export") was their bound: here the server formats every row
-// and Node only passes bytes on. The connection is the stream's for as long as it lives, and the
-// client socket pauses when nobody reads (pg-copy-streams), so memory stays flat; a reader that
-// stops early ends the connection, which cancels the COPY on the server.
+// and Node only passes bytes on. Each COPY has a connection of its own, outside the pool, for as
+// long as the download lives (a slow client must not hold one of the pool's few connections that
+// every request shares); its socket pauses when nobody reads (pg-copy-streams), so memory stays
+// flat; a reader that stops early ends the connection, which cancels the COPY on the server.
 // Not for the embedded database: its one connection would be held for the whole download.
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import type { CompiledQuery, Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 
 // Any Kysely over the server (index.ts's Db); typed loosely so this file needs nothing from index.ts.
 type Db = Kysely<any>;
 
-const pools = new WeakMap<Db, pg.Pool>();
+const servers = new WeakMap<Db, string>();
 
-/** Called by openDatabase for a server database. */
-export function registerServerPool(db: Db, pool: pg.Pool): void {
-  pools.set(db, pool);
+/** Called by openDatabase for a server database, with the URL it connects to. */
+export function registerServer(db: Db, connectionString: string): void {
+  servers.set(db, connectionString);
 }
 
 /** True when `db` is a PostgreSQL server that COPY can stream from. */
-export const canCopyOut = (db: Db): boolean => pools.has(db);
+export const canCopyOut = (db: Db): boolean => servers.has(db);
 
 /**
  * The statement with its parameters written in as literals: COPY takes no parameters. Values are
@@ -44,18 +45,31 @@ export function inlineParameters(q: CompiledQuery): string {
 /**
  * Streams `COPY (query) TO STDOUT WITH (options)`. `options` is trusted SQL (the caller's own
  * constant, e.g. `FORMAT csv`). Yields Buffers as the socket delivers them, several rows each.
+ * `signal` aborts it: the server is told to stop at once (a statement still sorting would
+ * otherwise run on until its first write found the client gone).
  */
-export async function* copyOut(db: Db, query: CompiledQuery, options: string): AsyncGenerator<Buffer> {
-  const pool = pools.get(db);
-  if (!pool) throw new Error('COPY needs a PostgreSQL server database');
-  const client = await pool.connect();
+export async function* copyOut(db: Db, query: CompiledQuery, options: string, signal?: AbortSignal): AsyncGenerator<Buffer> {
+  const connectionString = servers.get(db);
+  if (!connectionString) throw new Error('COPY needs a PostgreSQL server database');
+  if (signal?.aborted) return;
+  const text = `COPY (${inlineParameters(query)}) TO STDOUT WITH (${options})`;
+  const client = new pg.Client({ connectionString });
+  client.on('error', () => {}); // a server gone mid-COPY fails the stream below; nothing else listens
+  await client.connect();
   let finished = false;
+  const pid = (client as unknown as { processID?: number }).processID;
+  const cancel = () => {
+    if (!finished && pid) void sql`SELECT pg_cancel_backend(${pid})`.execute(db).catch(() => {});
+  };
+  signal?.addEventListener('abort', cancel, { once: true });
   try {
-    const stream = client.query(copyTo(`COPY (${inlineParameters(query)}) TO STDOUT WITH (${options})`));
+    const stream = client.query(copyTo(text));
+    stream.on('error', () => {}); // the loop below sees errors; this one takes those of a COPY ended early
     for await (const chunk of stream) yield chunk as Buffer;
     finished = true;
   } finally {
-    // Mid-COPY the connection cannot take another statement: end it (the server then stops the COPY).
-    client.release(finished ? undefined : new Error('COPY abandoned'));
+    signal?.removeEventListener('abort', cancel);
+    cancel(); // abandoned mid-COPY (nothing when finished)
+    await client.end().catch(() => {});
   }
 }

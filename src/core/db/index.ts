@@ -7,7 +7,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { DB } from './schema.ts';
 import { acquireLock, openPglite, releaseLock } from './pglite.ts';
 import { poolClient } from './prepared.ts';
-import { registerServerPool } from './copy-out.ts';
+import { registerServer } from './copy-out.ts';
 
 // int8 (counts, ids) as numbers on both drivers: ids stay far below 2^53.
 pg.types.setTypeParser(20, (v: string) => Number(v));
@@ -46,7 +46,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on('connect', (client) => void client.query('SET jit = off').catch(() => {}));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
-    registerServerPool(db, pool);
+    registerServer(db, opts.databaseUrl);
     return { kind: 'postgres', db, close: () => db.destroy() };
   }
   if (!opts.skipLock) acquireLock(opts.dataDir);

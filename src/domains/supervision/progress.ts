@@ -10,6 +10,7 @@ import { lagOf, rankWithChange, type Lag, type Metrics } from './rules/lag.ts';
 import { gapsOf, type Gap, type Readiness } from './rules/readiness.ts';
 import { calendarRows, children, rawCounts, readinessOn, region, sumRaw, type Raw, type ReadinessRow, type RegionRow } from './metrics.sql.ts';
 import { StaleCache } from '../../core/stale-cache.ts';
+import { onChange } from '../../core/db/changes.ts';
 
 export function metricsOf(r: Raw, gaps: number): Metrics {
   const share = (a: number, b: number) => (b ? Math.min(1, a / b) : null);
@@ -84,8 +85,11 @@ async function snapshots(db: Db, parent: { code: string; name: string; level: st
 // recount reads every review step of millions of forms (seconds of a core at national size, and
 // each process keeps its own), five minutes. After that an answer is served (up to 5 or 30
 // minutes old, the page shows its day) while one recomputation runs behind it, so a ranking is
-// never in a request's way once computed. One cache per database: tests open several in one process.
-const caches = new WeakMap<Db, { narrow: StaleCache<Snapshot[]>; wide: StaleCache<Snapshot[]> }>();
+// never in a request's way once computed. An office's own act that the figures show at once (a
+// directory sign-off, a readiness report, a phase accepted or revoked) drops them in every
+// process ('supervision-figures'). One cache per database: tests open several in one process.
+let caches = new WeakMap<Db, { narrow: StaleCache<Snapshot[]>; wide: StaleCache<Snapshot[]> }>();
+onChange('supervision-figures', () => void (caches = new WeakMap()));
 const WIDE = new Set(['nation', 'province']);
 
 async function cached(db: Db, level: string, key: string, make: () => Promise<Snapshot[]>, fresh: boolean): Promise<Snapshot[]> {

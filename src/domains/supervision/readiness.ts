@@ -1,6 +1,7 @@
 // 组织与保障: each region reports its own organisation and guarantees; the level above reads
 // its children's standing reports and their gaps (rules/readiness.ts). Reports are kept, never
 // overwritten, so the readiness on any past day can be shown again.
+import { announce } from '../../core/db/changes.ts';
 import { sql } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
 import type { RegionLevel } from '../../core/db/schema.ts';
@@ -75,7 +76,7 @@ export async function reportReadiness(db: Db, actor: Actor, code: string, b: Rea
   }
   for (const m of b.meetings ?? []) if (!isIsoDate(m.heldOn)) throw new AppError('READINESS_INVALID', { detail: 'a meeting date is not YYYY-MM-DD' });
   if ((b.fundsArrived ?? 0) > 1e13 || (b.fundsBudgeted ?? 0) > 1e13) throw new AppError('READINESS_INVALID', { detail: 'funds beyond 10 trillion yuan' });
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const last = (await sql<ReadinessRow>`SELECT ${READINESS_COLUMNS} FROM readiness_reports WHERE region_code = ${r.code} ORDER BY reported_on DESC, id DESC LIMIT 1`.execute(trx)).rows[0];
     const prev = reportView(last);
     const pick = <K extends keyof ReadinessBody>(k: K, fallback: unknown) => (b[k] !== undefined ? b[k] : prev ? (prev as Record<string, unknown>)[k] : fallback);
@@ -93,4 +94,6 @@ export async function reportReadiness(db: Db, actor: Actor, code: string, b: Rea
     const saved = (await sql<ReadinessRow>`SELECT ${READINESS_COLUMNS} FROM readiness_reports WHERE id = ${row.id}`.execute(trx)).rows[0];
     return { region: { code: r.code, name: r.name }, report: reportView(saved), gaps: gapsOf(readinessOf(saved), r.level as RegionLevel) };
   });
+  await announce('supervision-figures'); // the rankings show the report at once
+  return result;
 }

@@ -1,5 +1,6 @@
 // 名录库 the directory's sources: browse within scope, one source with where each
 // field came from and which registers carry it, supplement and delete by hand.
+import { announce } from '../../../core/db/changes.ts';
 import type { Db } from '../../../core/db/index.ts';
 import { AppError } from '../../../core/errors.ts';
 import { checkCreditCode } from '../../../core/identifiers/credit-code.ts';
@@ -105,11 +106,12 @@ export async function setSourceState(db: Db, actor: Actor, id: number, version: 
 }
 
 export async function signOffSupplement(db: Db, actor: Actor, note: string | null) {
-  return db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     await q.signOff(trx, actor.regionCode, actor.id, note);
     await recordAudit(trx, actor, { action: 'directory.signoff', entity: 'region', entityId: actor.regionCode, regionCode: actor.regionCode, after: { note } });
-    return { regionCode: actor.regionCode, note };
   });
+  await announce('supervision-figures'); // the supervision figures show the sign-off at once
+  return { regionCode: actor.regionCode, note };
 }
 
 export async function listSignOffs(db: Db, actor: Actor) {

@@ -1,6 +1,7 @@
 // 阶段验收: a region's office signs the acceptance of a phase once nothing holds it back
 // (phases/rules.ts); the page shows the region, its figures and which children hold it back.
 // A level above may revoke a child's acceptance (to reopen it) while its own is not signed.
+import { announce } from '../../../core/db/changes.ts';
 import type { Db } from '../../../core/db/index.ts';
 import type { Phase, ReviewLevel } from '../../../core/db/schema.ts';
 import { AppError } from '../../../core/errors.ts';
@@ -78,6 +79,7 @@ export async function acceptPhase(db: Db, actor: Actor, phase: Phase, b: { regio
     await recordAudit(trx, actor, { action: 'phase.accept', entity: 'phase-acceptance', entityId: aid, regionCode: r.code, after: { phase, signedBy, figures: f.figures } });
     return aid;
   });
+  await announce('supervision-figures'); // the supervision figures show the acceptance at once
   return { id, ...(await phaseStatus(db, actor, phase, r.code)) };
 }
 
@@ -92,5 +94,6 @@ export async function revokePhase(db: Db, actor: Actor, phase: Phase, b: { regio
     if (!(await q.revoke(trx, phase, r.code, reason, actor.id))) throw new AppError('PHASE_NOT_ACCEPTED', { region: r.name, phase: PHASE_NAMES[phase].zh });
     await recordAudit(trx, actor, { action: 'phase.revoke', entity: 'region', entityId: r.code, regionCode: r.code, after: { phase, reason } });
   });
+  await announce('supervision-figures');
   return phaseStatus(db, actor, phase, r.code);
 }

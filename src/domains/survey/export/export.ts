@@ -85,11 +85,28 @@ function cells(r: ExportRow, fields: Field[] | null): XlsxCell[] {
 
 const LINE = '\n'; // as PostgreSQL's COPY writes it, so both databases give the same bytes
 
+/**
+ * The file as a stream; when it is destroyed before its end (the client went away), its signal
+ * aborts, which stops a COPY on the server at once.
+ */
+function streamOf(make: (signal: AbortSignal) => AsyncGenerator<string | Buffer>): Readable {
+  const ac = new AbortController();
+  const r = Readable.from(make(ac.signal), { objectMode: false });
+  // Not on 'close': Readable.from closes only once the generator has returned, and a generator
+  // waiting for PostgreSQL's next row returns only when that row comes.
+  const destroy = r._destroy.bind(r);
+  r._destroy = (err, cb) => {
+    ac.abort();
+    destroy(err, cb);
+  };
+  return r;
+}
+
 export function submissionsCsv(db: Db, actor: Actor, plan: ExportPlan): Readable {
-  async function* lines() {
+  async function* lines(signal: AbortSignal) {
     yield '\uFEFF' + plan.header.map(csvCell).join(',') + LINE; // BOM: Excel reads UTF-8
     if (useCopy(db)) {
-      yield* copyOut(db, exportCsvQuery(actor, plan.filter, plan.fields).compile(db), 'FORMAT csv');
+      yield* copyOut(db, exportCsvQuery(actor, plan.filter, plan.fields).compile(db), 'FORMAT csv', signal);
       return;
     }
     for await (const page of pages(db, actor, plan.filter)) {
@@ -98,7 +115,7 @@ export function submissionsCsv(db: Db, actor: Actor, plan: ExportPlan): Readable
       yield s;
     }
   }
-  return Readable.from(lines(), { objectMode: false });
+  return streamOf(lines);
 }
 
 /** One sheet's rows as the server writes them: a `<row>` a line, neither quoted nor delimited. */
@@ -112,7 +129,7 @@ function countLines(b: Buffer): number {
 }
 
 export function submissionsXlsx(db: Db, actor: Actor, plan: ExportPlan): Readable {
-  async function* parts() {
+  async function* parts(signal: AbortSignal) {
     const w = new XlsxWriter();
     const sheetRows = EXPORT_LIMITS.sheetRows;
     let sheet = 1;
@@ -124,7 +141,7 @@ export function submissionsXlsx(db: Db, actor: Actor, plan: ExportPlan): Readabl
         const ends = (await sheetEndQuery(actor, plan.filter, after, sheetRows).execute(db)).rows;
         let piece: Buffer[] = [];
         let size = 0;
-        for await (const chunk of copyOut(db, exportXlsxRowsQuery(actor, plan.filter, plan.fields, after, sheetRows).compile(db), XML_LINES)) {
+        for await (const chunk of copyOut(db, exportXlsxRowsQuery(actor, plan.filter, plan.fields, after, sheetRows).compile(db), XML_LINES, signal)) {
           total += countLines(chunk);
           piece.push(chunk);
           size += chunk.length;
@@ -158,5 +175,5 @@ export function submissionsXlsx(db: Db, actor: Actor, plan: ExportPlan): Readabl
     // the row count in the ZIP's comment: `pucha export` reports it without unpacking the file
     yield* await w.finish(`${XLSX_ROWS_NOTE}${total}`);
   }
-  return Readable.from(parts(), { objectMode: false });
+  return streamOf(parts);
 }
