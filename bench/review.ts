@@ -65,8 +65,8 @@ async function seed(d: Database) {
       WHERE s.name LIKE '乐清市审核压测企业%'
     ) x`.execute(d.db);
   // The revision and the submit step the save path writes beside each submission.
-  await sql`INSERT INTO submission_revisions (submission_id, rev, status, answers, explanations, content_hash, by_user, at)
-    SELECT id, 1, status, answers, explanations, content_hash, created_by, submitted_at FROM submissions`.execute(d.db);
+  await sql`INSERT INTO submission_revisions (submission_id, province_code, rev, status, answers, explanations, content_hash, by_user, at)
+    SELECT id, province_code, 1, status, answers, explanations, content_hash, created_by, submitted_at FROM submissions`.execute(d.db);
   await sql`INSERT INTO review_steps (submission_id, province_code, level, action, rev, by_user, at)
     SELECT id, province_code, filled_level, 'submit', 1, created_by, submitted_at FROM submissions`.execute(d.db);
   await sql`ANALYZE`.execute(d.db); // the statistics autovacuum would gather (PGlite has none)

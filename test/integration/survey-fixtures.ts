@@ -19,7 +19,7 @@ export async function surveyFixtures(t: TestApp, sourceId: (region: string, name
       id, source_id: await sourceId(region, `矩阵调查对象${region}`), region_code: region, province_code: `${region.slice(0, 2)}0000`, form: 'G101-1', version: 1,
       status: 'draft', answers: '{}', explanations: '{}', computed: '{}', issues: '[]', ready: false, blocking: 1, warnings: 0, unexplained: 0, content_hash: '0'.repeat(64),
     }).execute();
-    await db.insertInto('submission_revisions').values({ submission_id: id, rev: 1, status: 'draft', answers: '{}', explanations: '{}', content_hash: '0'.repeat(64), by_user: null }).execute();
+    await db.insertInto('submission_revisions').values({ submission_id: id, province_code: `${region.slice(0, 2)}0000`, rev: 1, status: 'draft', answers: '{}', explanations: '{}', content_hash: '0'.repeat(64), by_user: null }).execute();
     return id;
   };
   const invitation = async (region: string) => String((await db.insertInto('survey_invitations').values({

@@ -80,7 +80,9 @@ describe.each(databaseKinds())('the schema placed for Citus on %s', (kind) => {
     const by = (n: string) => cat.tables.find((x) => x.name === n)!;
     expect(by('emissions').primaryKey).toEqual(['province_code', 'source_id', 'outlet_code', 'pollutant']);
     expect(by('emissions').foreignKeys).toContainEqual(expect.objectContaining({ ref: 'sources', columns: ['province_code', 'source_id'], refColumns: ['province_code', 'id'] }));
-    expect(by('submissions').uniques.map((u) => u.columns)).toContainEqual(['source_id', 'form']);
+    expect(by('submissions').uniques.map((u) => u.columns)).toContainEqual(['source_id', 'form', 'province_code']);
+    expect(by('submissions').primaryKey).toEqual(['id', 'province_code']);
+    expect(by('submission_revisions').foreignKeys).toContainEqual(expect.objectContaining({ ref: 'submissions', columns: ['province_code', 'submission_id'], refColumns: ['province_code', 'id'] }));
     expect(by('source_links').foreignKeys).toContainEqual(expect.objectContaining({ ref: 'register_rows', columns: ['register_id', 'row_number'], refColumns: ['register_id', 'row_number'] }));
     expect(by('inventory_records').notNull).toContain('province_code');
   });

@@ -141,6 +141,5 @@ export const NOT_YET_READY: readonly string[] = [
   'inventory_ops', 'inventory_photos', 'inventory_records',
   'inventory_remarks', 'inventory_verdicts', 'match_runs', 'merge_candidates', 'merge_events',
   'qc_sample_items', 'qc_samples', 'register_errors', 'register_rows', 'registers',
-  'source_links', 'sources', 'submission_attachments', 'submission_revisions', 'submissions',
-  'users', 'work_package_assignments', 'work_packages',
+  'source_links', 'sources', 'users', 'work_package_assignments', 'work_packages',
 ];

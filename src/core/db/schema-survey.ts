@@ -39,6 +39,7 @@ export interface SubmissionsTable {
 export interface SubmissionRevisionsTable {
   submission_id: string;
   rev: number;
+  province_code: string;
   status: SubmissionStatus;
   answers: Json;
   explanations: Json;

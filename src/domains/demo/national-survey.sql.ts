@@ -75,8 +75,8 @@ export async function insertSubmissions(db: Db, fromId: number) {
       ON CONFLICT DO NOTHING
       RETURNING id, province_code, answers, content_hash, submitted_at
     ), rv AS (
-      INSERT INTO submission_revisions (submission_id, rev, status, answers, explanations, content_hash, at)
-      SELECT id, 1, 'submitted', answers, '{}', content_hash, submitted_at FROM s
+      INSERT INTO submission_revisions (submission_id, province_code, rev, status, answers, explanations, content_hash, at)
+      SELECT id, province_code, 1, 'submitted', answers, '{}', content_hash, submitted_at FROM s
     )
     INSERT INTO review_steps (submission_id, province_code, level, action, rev, at, superseded_at)
     SELECT s.id, s.province_code, st.level, st.action, 1, s.submitted_at + st.after, s.submitted_at + st.next

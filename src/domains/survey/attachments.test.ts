@@ -143,4 +143,11 @@ describe.each(databaseKinds())('survey attachments on %s', (kind) => {
     expect(pdf.statusCode, pdf.body).toBe(200);
     expect(pdf.json().verdict.issues).toContainEqual(expect.objectContaining({ path: 'sitePhotos', rule: 'field.file-type', severity: 'blocking' }));
   });
+  it('keeps an id unique across provinces, even when two uploads of it race (its key holds the province)', async () => {
+    const id = `race-${randomUUID()}`;
+    const [a, b] = await Promise.all([send(office, ent, JPEG, id), send(beibei, far, PDF, id)]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([201, 409]);
+    expect((a.statusCode === 409 ? a : b).json().error.code).toBe('SURVEY_ATTACHMENT_ID_TAKEN');
+    expect(await t.ctx.db.selectFrom('submission_attachments').select('province_code').where('id', '=', id).execute()).toHaveLength(1);
+  });
 });

@@ -223,4 +223,22 @@ describe.each(databaseKinds())('survey submissions on %s', (kind) => {
     expect(new Set([...page.items, ...next.items].map((i: { id: string }) => i.id)).size).toBe(page.items.length + next.items.length);
     expect((await call(t.app, office, 'GET', `/api/v1/submissions?status=submitted&form=G101-1`)).json().items.map((i: { id: string }) => i.id)).toEqual([g1]);
   });
+  it('keeps an id unique across provinces, even when two saves of it race (its key holds the province)', async () => {
+    const nation = await login(t.app, 'nation');
+    const near = (await call(t.app, office, 'POST', '/api/v1/sources', { regionCode: '330382', name: '乐清市同号竞争厂', category: 'industrial', industryCode: '3360' })).json().id as number;
+    const away = Number((await t.ctx.db.insertInto('sources').values({ region_code: '500109', province_code: '500000', name: '重庆市北碚区同号竞争厂', category: 'industrial', industry_code: '3360', origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
+    const id = randomUUID();
+    const [a, b] = await Promise.all([put(office, id, body(near, 'G101-1', { unitName: '乐清' })), put(nation, id, body(away, 'G101-1', { unitName: '北碚' }))]);
+    expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([201, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json().error.code).toBe('SURVEY_ID_MISMATCH'); // and none of the other's answers
+    expect(loser.body).not.toMatch(/乐清"|北碚"/);
+    const rows = await t.ctx.db.selectFrom('submissions').select(['province_code']).where('id', '=', id).execute();
+    expect(rows).toHaveLength(1);
+    expect(await t.ctx.db.selectFrom('submission_revisions').select('rev').where('submission_id', '=', id).execute()).toHaveLength(1);
+    // once stored, the id is refused for a source in the other province, and nothing is added
+    const again = await put(nation, id, body(rows[0].province_code === '330000' ? away : near, 'G101-1', {}));
+    expect(again.json().error.code).toBe('SURVEY_ID_MISMATCH');
+    expect(await t.ctx.db.selectFrom('submissions').select('id').where('id', '=', id).execute()).toHaveLength(1);
+  });
 });

@@ -11,6 +11,8 @@ import type { Actor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { receiveFile } from '../../../server/file-upload.ts';
 import { filePath, filesDir, keepFile } from './file-store.ts';
+import { provinceOf } from '../../../core/db/distribution.ts';
+import { lockId } from '../../../core/db/global-unique.ts';
 import { surveySource } from './submissions.sql.ts';
 import { assertSurveyed, reaches } from './submissions.ts';
 
@@ -38,18 +40,21 @@ function cleanName(raw: string | null | undefined): string | null {
 const view = (a: { id: string; source_id: number; mime: string; bytes: number; sha256: string; name: string | null }) =>
   ({ id: a.id, sourceId: a.source_id, mime: a.mime, bytes: a.bytes, sha256: a.sha256, name: a.name });
 
-const existingRow = (db: Db, id: string) =>
+const existingRow = (db: Db | Tx, id: string) =>
   db.selectFrom('submission_attachments').select(['id', 'source_id', 'mime', 'bytes', 'sha256', 'name']).where('id', '=', id).executeTakeFirst();
 
 export interface AttachmentRow { id: string; source_id: number; region_code: string; mime: string; bytes: number; sha256: string; name: string | null }
 
-/** The row of an attachment whose bytes are in place, and its audit row; false when the id is taken already. */
+/**
+ * The row of an attachment whose bytes are in place, and its audit row; false when the id is taken
+ * already, in any province (the key is (id, province_code): the id's lock makes the check sound).
+ */
 export async function recordAttachment(trx: Tx, actor: Actor, a: AttachmentRow): Promise<boolean> {
-  const r = await trx.insertInto('submission_attachments')
-    .values({ ...a, province_code: `${a.region_code.slice(0, 2)}0000`, uploaded_by: actor.id })
-    .onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
-  if (r) await recordAudit(trx, actor, { action: 'survey.attach', entity: 'attachment', entityId: a.id, regionCode: a.region_code, after: { sourceId: a.source_id, mime: a.mime, bytes: a.bytes, sha256: a.sha256, name: a.name } });
-  return !!r;
+  await lockId(trx, 'attachment', a.id);
+  if (await existingRow(trx, a.id)) return false;
+  await trx.insertInto('submission_attachments').values({ ...a, province_code: provinceOf(a.region_code), uploaded_by: actor.id }).execute();
+  await recordAudit(trx, actor, { action: 'survey.attach', entity: 'attachment', entityId: a.id, regionCode: a.region_code, after: { sourceId: a.source_id, mime: a.mime, bytes: a.bytes, sha256: a.sha256, name: a.name } });
+  return true;
 }
 
 /** Stores one upload; `created` tells 201 from 200 (the same id and bytes sent again). */

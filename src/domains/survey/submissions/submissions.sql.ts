@@ -6,6 +6,8 @@ import type { Db, Tx } from '../../../core/db/index.ts';
 import type { ReviewLevel, SubmissionStatus } from '../../../core/db/schema.ts';
 import type { Actor } from '../../access/index.ts';
 import { ACCOUNTING_FORMS } from '../../accounting/forms-read.ts';
+import { provinceOf } from '../../../core/db/distribution.ts';
+import { lockId } from '../../../core/db/global-unique.ts';
 
 export interface SurveySource {
   id: number;
@@ -175,8 +177,8 @@ export type Saved = Pick<SubmissionRow, 'id' | 'source_id' | 'region_code' | 'fo
 // atomic, one round trip, and the answers cross the wire once.
 const withRevision = (write: RawBuilder<unknown>, userId: number | null, audit: RawBuilder<unknown>) => sql<Saved>`
   WITH s AS (${write} RETURNING id, source_id, region_code, province_code, form, version, status, rev, updated_at, answers, explanations, content_hash, review_level, filled_level),
-  r AS (INSERT INTO submission_revisions (submission_id, rev, status, answers, explanations, content_hash, by_user)
-        SELECT id, rev, status, answers, explanations, content_hash, ${userId}::bigint FROM s),
+  r AS (INSERT INTO submission_revisions (submission_id, province_code, rev, status, answers, explanations, content_hash, by_user)
+        SELECT id, province_code, rev, status, answers, explanations, content_hash, ${userId}::bigint FROM s),
   st AS (INSERT INTO review_steps (submission_id, province_code, level, action, rev, by_user)
         SELECT id, province_code, filled_level, 'submit', rev, ${userId}::bigint FROM s WHERE s.status IN ('submitted', 'locked')),
   -- the submission's step before this one is no longer its latest (migration 0027)
@@ -188,18 +190,28 @@ const withRevision = (write: RawBuilder<unknown>, userId: number | null, audit: 
   a AS (${audit})
   SELECT id, source_id, region_code, form, version, status, rev, updated_at, review_level FROM s`;
 
-/** Inserts the first revision; undefined when the id or the (source, form) pair is already taken. */
+/**
+ * Inserts the first revision; undefined when the id (in any province) or the (source, form) pair
+ * is already taken. The key is (id, province_code), so the id's national uniqueness is this
+ * statement's NOT EXISTS, under the id's lock (core/db/global-unique.ts).
+ */
 export async function insertSubmission(db: Db, w: Write, audit: RawBuilder<unknown>): Promise<Saved | undefined> {
   const c = columns(w);
-  const r = await withRevision(sql`INSERT INTO submissions (id, source_id, region_code, province_code, form, version, status, answers, explanations, computed, issues,
-      ready, blocking, warnings, unexplained, content_hash, created_by, updated_by, submitted_at,
-      review_level, review_version, waiting_since, filled_level, returned_from, returned_to, open_paths)
-    VALUES (${w.id}, ${w.sourceId}, ${w.regionCode}, ${`${w.regionCode.slice(0, 2)}0000`}, ${w.form}, ${w.version}, ${c.status}, ${c.answers}::jsonb, ${c.explanations}::jsonb,
-      ${c.computed}::jsonb, ${c.issues}::jsonb, ${c.ready}, ${c.blocking}, ${c.warnings}, ${c.unexplained}, ${c.content_hash}, ${w.userId}, ${w.userId},
-      ${w.status === 'submitted' || w.status === 'locked' ? new Date() : null}::timestamptz,
-      ${w.review.level}, 1, ${w.review.level ? new Date() : null}::timestamptz, ${w.review.filled}, ${w.review.returnedFrom}, ${w.review.returnedTo}, ${c.open_paths}::jsonb)
-    ON CONFLICT DO NOTHING`, w.userId, audit).execute(db);
-  return r.rows[0];
+  return db.transaction().execute(async (trx) => {
+    await lockId(trx, 'submission', w.id);
+    const r = await withRevision(sql`INSERT INTO submissions (id, source_id, region_code, province_code, form, version, status, answers, explanations, computed, issues,
+        ready, blocking, warnings, unexplained, content_hash, created_by, updated_by, submitted_at,
+        review_level, review_version, waiting_since, filled_level, returned_from, returned_to, open_paths)
+      SELECT ${w.id}::uuid, ${w.sourceId}::bigint, ${w.regionCode}::text, ${provinceOf(w.regionCode)}::text, ${w.form}::text, ${w.version}::int, ${c.status}::text,
+        ${c.answers}::jsonb, ${c.explanations}::jsonb, ${c.computed}::jsonb, ${c.issues}::jsonb, ${c.ready}::boolean, ${c.blocking}::int, ${c.warnings}::int,
+        ${c.unexplained}::int, ${c.content_hash}::text, ${w.userId}::bigint, ${w.userId}::bigint,
+        ${w.status === 'submitted' || w.status === 'locked' ? new Date() : null}::timestamptz,
+        ${w.review.level}::text, 1, ${w.review.level ? new Date() : null}::timestamptz, ${w.review.filled}::text, ${w.review.returnedFrom}::text,
+        ${w.review.returnedTo}::bigint, ${c.open_paths}::jsonb
+      WHERE NOT EXISTS (SELECT 1 FROM submissions WHERE id = ${w.id}::uuid)
+      ON CONFLICT DO NOTHING`, w.userId, audit).execute(trx);
+    return r.rows[0];
+  });
 }
 
 /** The next revision, only from `baseRev` and while the filler may still change it. */
@@ -208,7 +220,7 @@ export async function updateSubmission(db: Db, w: Write, baseRev: number, editab
   const r = await withRevision(sql`UPDATE submissions SET status = ${c.status}, answers = ${c.answers}::jsonb, explanations = ${c.explanations}::jsonb,
       computed = ${c.computed}::jsonb, issues = ${c.issues}::jsonb, ready = ${c.ready}, blocking = ${c.blocking}, warnings = ${c.warnings},
       unexplained = ${c.unexplained}, content_hash = ${c.content_hash}, updated_by = ${w.userId}, rev = rev + 1, updated_at = now(),
-      region_code = ${w.regionCode}, province_code = ${`${w.regionCode.slice(0, 2)}0000`},
+      region_code = ${w.regionCode}, -- never province_code: a source stays in its province, and Citus moves no row between shards
       submitted_at = ${w.status === 'submitted' || w.status === 'locked' ? new Date() : null}::timestamptz,
       review_level = ${w.review.level}, review_version = review_version + 1, waiting_since = ${w.review.level ? new Date() : null}::timestamptz,
       filled_level = ${w.review.filled}, returned_from = ${w.review.returnedFrom}, returned_to = ${w.review.returnedTo}, open_paths = ${c.open_paths}::jsonb

@@ -134,6 +134,8 @@ export async function saveSubmission(db: Db, actor: Actor, id: string, b: SaveBo
   if (saved) return { created: !existing, result: resultView(saved, mine) };
   // Someone got there between our read and this write: answer as if we had come second.
   const now = await q.getSubmission(db, id);
+  // the id went to another source (or form): say so, and show nothing of that one
+  if (now && (now.source_id !== b.sourceId || now.form !== b.form || now.version !== b.version)) throw new AppError('SURVEY_ID_MISMATCH', { id });
   if (now && now.content_hash === hash) return { created: false, result: storedView(now) };
   if (now && !EDITABLE.has(now.status)) throw new AppError('SURVEY_LOCKED', { status: now.status });
   if (now) throw conflict(now, b.baseRev);

@@ -1,0 +1,17 @@
+// 全国唯一: ids that must be unique across provinces on a table distributed by province_code.
+// Citus enforces a unique key only within a shard, so the key carries the province and the
+// national uniqueness of the id is checked on write instead: the writer takes a transaction
+// lock on the id (these advisory locks live on the one server, or the Citus coordinator every
+// write passes through), then its statement finds no row with the id in any province. Two
+// writers of one id queue on the lock; the second's statement, started after the first's
+// commit, sees its row.
+import { sql } from 'kysely';
+import type { Tx } from './index.ts';
+
+/** The kinds of id checked this way, each its own lock space (the first key of the lock). */
+export const UNIQUE_ID = { submission: 7_301, attachment: 7_302 } as const;
+
+/** Holds the id's lock until the transaction ends. */
+export async function lockId(trx: Tx, kind: keyof typeof UNIQUE_ID, id: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${UNIQUE_ID[kind]}::int, hashtext(${id}))`.execute(trx);
+}
