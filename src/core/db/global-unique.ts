@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Tx } from './index.ts';
 
 /** The kinds of id checked this way, each its own lock space (the first key of the lock). */
-export const UNIQUE_ID = { submission: 7_301, attachment: 7_302 } as const;
+export const UNIQUE_ID = { submission: 7_301, attachment: 7_302, photo: 7_303, fieldUnit: 7_304 } as const;
 
 /** Holds the id's lock until the transaction ends. */
 export async function lockId(trx: Tx, kind: keyof typeof UNIQUE_ID, id: string): Promise<void> {

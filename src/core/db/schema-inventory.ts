@@ -44,6 +44,7 @@ export interface WorkPackagesTable {
 export interface WorkPackageAssignmentsTable {
   id: Generated<number>;
   package_id: number;
+  province_code: string;
   team_id: number;
   reason: string | null;
   actor_id: number | null;
@@ -83,6 +84,7 @@ export interface InventoryRecordsTable {
 }
 export interface InventoryOpsTable {
   op_id: string;
+  province_code: string;
   source_id: number | null;
   user_id: number | null;
   result: Json;
@@ -105,6 +107,7 @@ export interface InventoryPhotosTable {
 }
 export interface InventoryVerdictsTable {
   source_id: number;
+  province_code: string;
   department: string;
   verdict: 'agree' | 'disagree';
   reason: string | null;
@@ -114,6 +117,7 @@ export interface InventoryVerdictsTable {
 export interface InventoryRemarksTable {
   id: Generated<number>;
   source_id: number;
+  province_code: string;
   kind: 'reject' | 'comment' | 'disagree' | 'settle' | 'approve';
   department: string | null;
   text: string;

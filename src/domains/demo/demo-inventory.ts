@@ -81,7 +81,7 @@ export async function loadDemoInventory(db: Db) {
         }).returning('id').executeTakeFirstOrThrow();
         const pkg = await trx.insertInto('work_packages').values({ region_code: t.code, province_code: '330000', name: `${t.name}第${'一二'[z - 1]}小区工作包`, team_id: team, zone_id: zone.id, created_by: null })
           .returning('id').executeTakeFirstOrThrow();
-        await trx.insertInto('work_package_assignments').values({ package_id: pkg.id, team_id: team, reason: null, actor_id: null }).execute();
+        await trx.insertInto('work_package_assignments').values({ package_id: pkg.id, province_code: '330000', team_id: team, reason: null, actor_id: null }).execute();
         zones.push(zone.id);
         zonesMade++;
       }
@@ -124,8 +124,8 @@ async function judge(trx: Tx, id: number, reviewers: Array<{ id: number; departm
   for (const r of reviewers) {
     const disagree = r === dissent;
     const reason = disagree ? DISAGREE[Math.floor(roll(id, 8) * DISAGREE.length)] : null;
-    await trx.insertInto('inventory_verdicts').values({ source_id: id, department: r.department!, verdict: disagree ? 'disagree' : 'agree', reason, user_id: r.id }).execute();
-    if (disagree) await trx.insertInto('inventory_remarks').values({ source_id: id, kind: 'disagree', department: r.department, text: reason!, author_id: r.id }).execute();
+    await trx.insertInto('inventory_verdicts').values({ source_id: id, province_code: '330000', department: r.department!, verdict: disagree ? 'disagree' : 'agree', reason, user_id: r.id }).execute();
+    if (disagree) await trx.insertInto('inventory_remarks').values({ source_id: id, province_code: '330000', kind: 'disagree', department: r.department, text: reason!, author_id: r.id }).execute();
   }
   const allRequired = reviewers.length >= 3;
   const confirmation = dissent ? 'disputed' : allRequired ? 'confirmed' : 'pending';

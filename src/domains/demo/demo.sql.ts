@@ -2,6 +2,7 @@
 // `pucha demo` can be run again to reset the demo accounts.
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../core/db/index.ts';
+import { provinceOf } from '../../core/db/distribution.ts';
 
 export async function setPilots(trx: Tx, codes: string[]) {
   await trx.updateTable('regions').set({ pilot: true }).where('code', 'in', codes).execute();
@@ -91,11 +92,11 @@ export async function insertConfirmedRecord(trx: Tx, v: { sourceId: number; town
     ORDER BY z.id, p.id LIMIT 1`.execute(trx);
   if (!Number(r.numAffectedRows ?? 0)) return false;
   await sql`
-    INSERT INTO inventory_verdicts (source_id, department, verdict, user_id)
-    SELECT ${v.sourceId}, u.department, 'agree', min(u.id) FROM users u
+    INSERT INTO inventory_verdicts (source_id, province_code, department, verdict, user_id)
+    SELECT ${v.sourceId}, ${provinceOf(v.countyCode)}, u.department, 'agree', min(u.id) FROM users u
     WHERE u.role = 'department-reviewer' AND u.region_code = ${v.countyCode} AND u.department IS NOT NULL
     GROUP BY u.department
-    ON CONFLICT (source_id, department) DO NOTHING`.execute(trx);
+    ON CONFLICT (source_id, department, province_code) DO NOTHING`.execute(trx);
   return true;
 }
 

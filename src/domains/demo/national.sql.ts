@@ -45,7 +45,7 @@ export async function insertInventory(db: Db, fromId: number) {
   await sql`INSERT INTO inventory_records (source_id, region_code, province_code, status, state, confirmation, confirmed_at, seq)
     SELECT id, region_code, left(region_code, 2) || '0000', 'approved', 'normal', 'confirmed', now(), id FROM sources
     WHERE id > ${fromId} AND name LIKE ${`${NAME_PREFIX}%`}
-    ON CONFLICT (source_id) DO NOTHING`.execute(db);
+    ON CONFLICT (source_id, province_code) DO NOTHING`.execute(db);
 }
 
 /**

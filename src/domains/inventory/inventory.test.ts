@@ -183,6 +183,27 @@ describe.each(databaseKinds())('the inventory on %s', (kind) => {
     expect((await call(t.app, beibei, 'GET', `/api/v1/inventory/photos/${id}`)).statusCode).toBe(404);
   });
 
+  it("ids a device makes are unique in the whole nation: a photo id or a found unit's client id held in another province is refused", async () => {
+    const db = t.ctx.db;
+    const far = Number((await db.insertInto('sources').values({ region_code: '500109', province_code: '500000', name: '重庆市北碚区设备编号厂', origin: 'field' }).returning('id').executeTakeFirstOrThrow()).id);
+    const clientUuid = randomUUID();
+    const photo = randomUUID();
+    await db.insertInto('inventory_records').values({ source_id: far, region_code: '500109', province_code: '500000', client_uuid: clientUuid }).execute();
+    await db.insertInto('inventory_photos').values({ id: photo, source_id: far, region_code: '500109', province_code: '500000', mime: 'image/jpeg', bytes: 4, sha256: '0'.repeat(64), path: 'x.jpg' }).execute();
+
+    const parts = [{ name: 'id', content: photo }, { name: 'sourceId', content: String(src[2]) }, { name: 'file', filename: 'a.jpg', contentType: 'image/jpeg', content: JPEG }];
+    const taken = await upload(t.app, taker, '/api/v1/inventory/photos', parts);
+    expect([taken.statusCode, taken.json().error.code]).toEqual([409, 'INVENTORY_PHOTO_ID_TAKEN']);
+    expect(await db.selectFrom('inventory_photos').select('province_code').where('id', '=', photo).execute()).toEqual([{ province_code: '500000' }]);
+
+    const before = Number((await db.selectFrom('sources').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const r = await syncAs(taker, [item(null, 'added', { clientUuid, data: { name: '乐清市同号新发现点', lat: AT.lat, lng: AT.lng } })]);
+    expect(r.results[0]).toMatchObject({ ok: false, code: 'INVENTORY_NOT_IN_PACKAGE' });
+    expect(Number((await db.selectFrom('sources').select((e) => e.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(before);
+    // the ops kept for replay (the earlier syncs') sit in their package's province
+    expect(await db.selectFrom('inventory_ops').select('province_code').distinct().execute()).toEqual([{ province_code: '330000' }]);
+  });
+
   it('work sent after the package moved to another team still arrives from its former team (versions checked)', async () => {
     const teams = await get(office, '/api/v1/teams?limit=100');
     const other = teams.items.find((x: { name: string; regionCode: string }) => x.name !== '城东街道普查小组' && x.regionCode.startsWith('330382'));

@@ -68,7 +68,7 @@ export async function placeInZone(trx: Tx, zone: { id: number; region_code: stri
     INSERT INTO inventory_records (source_id, region_code, province_code, zone_id, seq)
     SELECT s.id, ${zone.region_code}, ${provinceOf(zone.region_code)}, ${zone.id}, nextval('inventory_seq')
     FROM sources s WHERE s.id IN (${sql.join(ids)})
-    ON CONFLICT (source_id) DO UPDATE SET zone_id = EXCLUDED.zone_id, region_code = EXCLUDED.region_code,
+    ON CONFLICT (source_id, province_code) DO UPDATE SET zone_id = EXCLUDED.zone_id, region_code = EXCLUDED.region_code,
       seq = EXCLUDED.seq, updated_at = now()`.execute(trx);
   return Number(r.numAffectedRows ?? 0);
 }
@@ -79,7 +79,7 @@ export async function ensureRecords(trx: Tx, ids: number[]) {
   await sql`
     INSERT INTO inventory_records (source_id, region_code, province_code, seq)
     SELECT s.id, s.region_code, left(s.region_code, 2) || '0000', nextval('inventory_seq') FROM sources s WHERE s.id IN (${sql.join(ids)})
-    ON CONFLICT (source_id) DO NOTHING`.execute(trx);
+    ON CONFLICT (source_id, province_code) DO NOTHING`.execute(trx);
 }
 
 export interface PackageRow {
@@ -155,15 +155,15 @@ export async function insertPackage(trx: Tx, p: { name: string; regionCode: stri
   const r = await trx.insertInto('work_packages')
     .values({ name: p.name, region_code: p.regionCode, province_code: provinceOf(p.regionCode), team_id: p.teamId, zone_id: p.zoneId, created_by: p.actorId })
     .returning('id').executeTakeFirstOrThrow();
-  await trx.insertInto('work_package_assignments').values({ package_id: r.id, team_id: p.teamId, reason: null, actor_id: p.actorId }).execute();
+  await trx.insertInto('work_package_assignments').values({ package_id: r.id, province_code: provinceOf(p.regionCode), team_id: p.teamId, reason: null, actor_id: p.actorId }).execute();
   return r.id;
 }
 
 export async function reassign(trx: Tx, id: number, version: number, teamId: number, reason: string, actorId: number | null) {
   const r = await trx.updateTable('work_packages').set({ team_id: teamId, version: sql`version + 1` })
-    .where('id', '=', id).where('version', '=', version).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) return false;
-  await trx.insertInto('work_package_assignments').values({ package_id: id, team_id: teamId, reason, actor_id: actorId }).execute();
+    .where('id', '=', id).where('version', '=', version).returning('province_code').executeTakeFirst();
+  if (!r) return false;
+  await trx.insertInto('work_package_assignments').values({ package_id: id, province_code: r.province_code, team_id: teamId, reason, actor_id: actorId }).execute();
   // The new team's devices must see the whole package as changed.
   await sql`UPDATE inventory_records SET seq = nextval('inventory_seq') WHERE package_id = ${id}`.execute(trx);
   return true;

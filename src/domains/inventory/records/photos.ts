@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../../../core/db/index.ts';
+import type { Db, Tx } from '../../../core/db/index.ts';
+import { lockId } from '../../../core/db/global-unique.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { Actor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/index.ts';
@@ -46,20 +47,27 @@ export async function uploadPhoto(db: Db, actor: Actor, req: FastifyRequest, dat
     const pkg = rec?.package_id ? await plan.getPackage(db, rec.package_id, '') : undefined;
     if (!rec || !pkg || actor.id === null || !(await plan.userInTeam(db, actor.id, pkg.team_id))) throw new AppError('INVENTORY_NOT_IN_PACKAGE', { id: sourceId });
 
-    const existing = await db.selectFrom('inventory_photos').select(['id', 'source_id', 'sha256', 'bytes', 'mime']).where('id', '=', id).executeTakeFirst();
-    if (existing) {
+    const stored = (q: Db | Tx) => q.selectFrom('inventory_photos').select(['id', 'source_id', 'sha256', 'bytes', 'mime']).where('id', '=', id).executeTakeFirst();
+    const again = (existing: NonNullable<Awaited<ReturnType<typeof stored>>>) => {
       if (existing.sha256 !== f.sha256 || existing.source_id !== sourceId) throw new AppError('INVENTORY_PHOTO_ID_TAKEN', { id });
       return { created: false, photo: { id, sourceId, bytes: existing.bytes, mime: existing.mime } };
-    }
+    };
+    const existing = await stored(db);
+    if (existing) return again(existing);
     const final = path.join(dir, `${f.sha256}.${EXT[f.mime]}`);
     fs.renameSync(f.tmp, final);
-    await db.transaction().execute(async (trx) => {
+    // The id is unique in the whole nation, its key (id, province_code) only in a province: checked under the id's lock.
+    const added = await db.transaction().execute(async (trx) => {
+      await lockId(trx, 'photo', id);
+      if (await stored(trx)) return false;
       await trx.insertInto('inventory_photos').values({
         id, source_id: sourceId, region_code: rec.region_code, province_code: `${rec.region_code.slice(0, 2)}0000`, mime: f.mime, bytes: f.bytes,
         sha256: f.sha256, path: path.basename(final), taken_at: takenAt, lat, lng, uploaded_by: actor.id,
       }).execute();
       await recordAudit(trx, actor, { action: 'inventory.photo', entity: 'inventory_record', entityId: sourceId, regionCode: rec.region_code, after: { photo: id, bytes: f.bytes, mime: f.mime } });
+      return true;
     });
+    if (!added) return again((await stored(db))!);
     return { created: true, photo: { id, sourceId, bytes: f.bytes, mime: f.mime } };
   } finally {
     fs.rmSync(f.tmp, { force: true });

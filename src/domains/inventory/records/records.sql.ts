@@ -101,17 +101,19 @@ export async function remarksOf(db: Db | Tx, sourceIds: number[]) {
   return rows;
 }
 
-export async function addRemark(trx: Tx, r: { sourceId: number; kind: RemarkRow['kind']; department?: string | null; text: string; authorId: number | null }) {
+/** A remark on a record; `regionCode` is the record's (its province is the remark's). */
+export async function addRemark(trx: Tx, r: { sourceId: number; regionCode: string; kind: RemarkRow['kind']; department?: string | null; text: string; authorId: number | null }) {
   await trx.insertInto('inventory_remarks')
-    .values({ source_id: r.sourceId, kind: r.kind as 'comment', department: r.department ?? null, text: r.text, author_id: r.authorId }).execute();
+    .values({ source_id: r.sourceId, province_code: provinceOf(r.regionCode), kind: r.kind as 'comment', department: r.department ?? null, text: r.text, author_id: r.authorId }).execute();
 }
 
 export async function opResult(trx: Tx, opId: string) {
   return (await trx.selectFrom('inventory_ops').select('result').where('op_id', '=', opId).executeTakeFirst())?.result;
 }
 
-export async function saveOp(trx: Tx, opId: string, sourceId: number | null, userId: number | null, result: unknown) {
-  await trx.insertInto('inventory_ops').values({ op_id: opId, source_id: sourceId, user_id: userId, result: JSON.stringify(result) }).execute();
+/** An op's result, kept for its replay, in its package's province (`regionCode`, the package's). */
+export async function saveOp(trx: Tx, opId: string, regionCode: string, sourceId: number | null, userId: number | null, result: unknown) {
+  await trx.insertInto('inventory_ops').values({ op_id: opId, province_code: provinceOf(regionCode), source_id: sourceId, user_id: userId, result: JSON.stringify(result) }).execute();
 }
 
 export interface UnitRow extends RecordRow {

@@ -2,6 +2,7 @@
 // verdicts themselves, and the counts behind progress.
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../core/db/index.ts';
+import { provinceOf } from '../../../core/db/distribution.ts';
 
 export interface ListFilter {
   prefix: string;
@@ -69,9 +70,11 @@ export async function verdictsOf(db: Db | Tx, sourceId: number) {
   return rows;
 }
 
-export async function putVerdict(trx: Tx, v: { sourceId: number; department: string; verdict: 'agree' | 'disagree'; reason: string | null; userId: number | null }) {
-  await sql`INSERT INTO inventory_verdicts (source_id, department, verdict, reason, user_id) VALUES (${v.sourceId}, ${v.department}, ${v.verdict}, ${v.reason}, ${v.userId})
-    ON CONFLICT (source_id, department) DO UPDATE SET verdict = EXCLUDED.verdict, reason = EXCLUDED.reason, user_id = EXCLUDED.user_id, at = now()`.execute(trx);
+/** A department's verdict on a record; `regionCode` is the record's (its province is the verdict's). */
+export async function putVerdict(trx: Tx, v: { sourceId: number; regionCode: string; department: string; verdict: 'agree' | 'disagree'; reason: string | null; userId: number | null }) {
+  await sql`INSERT INTO inventory_verdicts (source_id, province_code, department, verdict, reason, user_id)
+    VALUES (${v.sourceId}, ${provinceOf(v.regionCode)}, ${v.department}, ${v.verdict}, ${v.reason}, ${v.userId})
+    ON CONFLICT (source_id, department, province_code) DO UPDATE SET verdict = EXCLUDED.verdict, reason = EXCLUDED.reason, user_id = EXCLUDED.user_id, at = now()`.execute(trx);
 }
 
 export interface CountRow {

@@ -78,7 +78,7 @@ export function approve(db: Db, actor: Actor, id: number, version: number) {
 export function reject(db: Db, actor: Actor, id: number, version: number, reason: string) {
   return review(db, actor, id, version, 'inventory.reject', async (trx, rec) => {
     if (!['submitted', 'approved', 'done'].includes(rec.status)) throw new AppError('INVENTORY_WRONG_STATUS', { status: rec.status });
-    await q.addRemark(trx, { sourceId: id, kind: 'reject', text: reason.trim(), authorId: actor.id });
+    await q.addRemark(trx, { sourceId: id, regionCode: rec.region_code, kind: 'reject', text: reason.trim(), authorId: actor.id });
     return { status: 'rejected', reject_reason: reason.trim(), reviewed_by: actor.id, reviewed_at: new Date() };
   });
 }
@@ -86,7 +86,7 @@ export function reject(db: Db, actor: Actor, id: number, version: number, reason
 export async function addRemark(db: Db, actor: Actor, id: number, text: string) {
   return db.transaction().execute(async (trx) => {
     const rec = await recordInScope(trx, actor, id, true);
-    await q.addRemark(trx, { sourceId: id, kind: 'comment', department: actor.department, text: text.trim(), authorId: actor.id });
+    await q.addRemark(trx, { sourceId: id, regionCode: rec.region_code, kind: 'comment', department: actor.department, text: text.trim(), authorId: actor.id });
     // The version stays (a remark is not an edit); the sync counter moves so the device receives it.
     await trx.updateTable('inventory_records').set({ seq: sql`nextval('inventory_seq')` }).where('source_id', '=', id).execute();
     await recordAudit(trx, actor, { action: 'inventory.remark', entity: 'inventory_record', entityId: id, regionCode: rec.region_code, after: { text } });
@@ -115,8 +115,8 @@ export async function giveVerdicts(db: Db, actor: Actor, b: { sourceIds: number[
     let confirmed = 0;
     let disputed = 0;
     for (const rec of recs) {
-      await r.putVerdict(trx, { sourceId: rec.source_id, department: actor.department!, verdict: b.verdict, reason, userId: actor.id });
-      if (b.verdict === 'disagree') await q.addRemark(trx, { sourceId: rec.source_id, kind: 'disagree', department: actor.department, text: reason!, authorId: actor.id });
+      await r.putVerdict(trx, { sourceId: rec.source_id, regionCode: rec.region_code, department: actor.department!, verdict: b.verdict, reason, userId: actor.id });
+      if (b.verdict === 'disagree') await q.addRemark(trx, { sourceId: rec.source_id, regionCode: rec.region_code, kind: 'disagree', department: actor.department, text: reason!, authorId: actor.id });
       const verdicts = await r.verdictsOf(trx, rec.source_id);
       const next = confirmationOf(rec.confirmation, verdicts, required);
       if (next === 'confirmed') confirmed++;
@@ -134,7 +134,7 @@ export function settle(db: Db, actor: Actor, id: number, b: { version: number; s
   return review(db, actor, id, b.version, 'inventory.settle', async (trx, rec) => {
     if (rec.confirmation !== 'disputed') throw new AppError('INVENTORY_NOT_DISPUTED');
     const { state, reason } = checkState(await getStates(trx), b.state, b.stateReason);
-    await q.addRemark(trx, { sourceId: id, kind: 'settle', text: b.note.trim(), authorId: actor.id });
+    await q.addRemark(trx, { sourceId: id, regionCode: rec.region_code, kind: 'settle', text: b.note.trim(), authorId: actor.id });
     return { state, state_reason: reason, confirmation: 'settled', confirmed_at: new Date(), status: rec.status === 'rejected' ? rec.status : 'done' };
   });
 }

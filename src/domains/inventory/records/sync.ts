@@ -3,6 +3,7 @@
 // send answered and changes nothing; an edit made from an older version than the
 // server's is a conflict returned with the server's copy, never overwritten.
 import type { Db, Tx } from '../../../core/db/index.ts';
+import { lockId } from '../../../core/db/global-unique.ts';
 import { AppError, ERRORS, formatMessage } from '../../../core/errors.ts';
 import type { Actor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/index.ts';
@@ -85,7 +86,7 @@ async function syncItem(db: Db, actor: Actor, p: plan.PackageRow, states: StateD
       const replay = await q.opResult(trx, item.opId);
       if (replay) return replay as Result;
       const result = await applyItem(trx, actor, p, states, item);
-      await q.saveOp(trx, item.opId, result.ok ? result.sourceId : null, actor.id, result);
+      await q.saveOp(trx, item.opId, p.region_code, result.ok ? result.sourceId : null, actor.id, result);
       return result;
     });
   } catch (e) {
@@ -99,6 +100,8 @@ async function applyItem(trx: Tx, actor: Actor, p: plan.PackageRow, states: Stat
   const at = item.visit && item.visit.lat !== undefined && item.visit.lng !== undefined ? { lat: item.visit.lat, lng: item.visit.lng } : null;
   if (item.visit && (item.visit.lat === undefined) !== (item.visit.lng === undefined)) throw new AppError('INVENTORY_FIELD_INVALID', { field: 'visit', detail: 'latitude and longitude go together' });
   if (at && !inChina(at.lat, at.lng)) throw new AppError('INVENTORY_COORDINATES', { lat: at.lat, lng: at.lng });
+  // A unit found in the field is known by its client id in the whole nation: the lock makes the look-up sound against a save at the same moment elsewhere.
+  if (item.sourceId === null && item.clientUuid) await lockId(trx, 'fieldUnit', item.clientUuid);
   let rec = item.sourceId !== null ? await q.lockRecord(trx, item.sourceId) : item.clientUuid ? await q.recordByClientUuid(trx, item.clientUuid) : undefined;
   if (item.sourceId === null && !item.clientUuid) throw new AppError('INVENTORY_FIELD_INVALID', { field: 'clientUuid', detail: 'a unit found in the field needs its client id' });
   if (item.sourceId !== null && (!rec || rec.package_id !== p.id)) throw new AppError('INVENTORY_NOT_IN_PACKAGE', { id: item.sourceId });
