@@ -40,7 +40,7 @@ export async function insertRespondentAccount(trx: Tx, d: UserDraft, passwordHas
     if (isUniqueViolation(e, 'users_username_uq')) throw new AppError('USER_USERNAME_TAKEN', { username: d.username });
     throw e;
   }
-  await q.linkSource(trx, id, sourceId);
+  if (!(await q.linkSource(trx, id, sourceId))) throw new AppError('USER_SOURCE_INVALID', { detail: String(sourceId) });
   const view = userView((await q.getUser(trx, id, ''))!);
   const actor: Actor = {
     id, username: view.username, role: 'respondent', regionCode: view.regionCode, scopePrefix: scopePrefixOf(view.regionCode),

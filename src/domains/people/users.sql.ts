@@ -114,9 +114,17 @@ export async function sourceInScope(db: Db, id: number, scopePrefix: string) {
   return !!r;
 }
 
-export async function linkSource(trx: Tx, userId: number, sourceId: number) {
+/**
+ * Links a respondent's account to its source; false when the source is gone. users is a reference
+ * table and sources a distributed one, so no foreign key joins them (Citus): the source is held
+ * here as a foreign key would hold it (FOR KEY SHARE, to the transaction's end).
+ */
+export async function linkSource(trx: Tx, userId: number, sourceId: number): Promise<boolean> {
+  const held = await sql`SELECT 1 FROM sources WHERE id = ${sourceId} FOR KEY SHARE`.execute(trx);
+  if (held.rows.length === 0) return false;
   await forgetSessions(trx);
   await trx.updateTable('users').set({ source_id: sourceId }).where('id', '=', userId).execute();
+  return true;
 }
 
 export async function insertUser(trx: Tx, u: NewUser) {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../test/helpers/databases.ts';
 import { isUniqueViolation } from './common.sql.ts';
-import { updateUser as updateUserRow } from './users.sql.ts';
+import { linkSource, updateUser as updateUserRow } from './users.sql.ts';
+import { discardUnfinishedRuns } from '../directory/matching/match.sql.ts';
 
 describe.each(databaseKinds())('users on %s', (kind) => {
   let t: TestApp;
@@ -255,5 +256,25 @@ describe.each(databaseKinds())('users on %s', (kind) => {
     expect(byName.map((u: { username: string }) => u.username)).toEqual(['beibei']);
     expect((await call(t.app, nation, 'GET', '/api/v1/users?q=%25')).json().items).toEqual([]);
     expect((await call(t.app, nation, 'GET', '/api/v1/users?q=_')).json().items).toEqual([]);
+  });
+  it("links an enterprise's account only to a source that exists (no foreign key holds it: users is a reference table)", async () => {
+    const db = t.ctx.db;
+    const user = await db.selectFrom('users').select(['id', 'source_id']).where('username', '=', 'yueqing').executeTakeFirstOrThrow();
+    const missing = Number((await db.selectFrom('sources').select((e) => e.fn.max('id').as('m')).executeTakeFirstOrThrow()).m) + 1000;
+    expect(await db.transaction().execute((trx) => linkSource(trx, user.id, missing))).toBe(false);
+    expect((await db.selectFrom('users').select('source_id').where('id', '=', user.id).executeTakeFirstOrThrow()).source_id).toBe(user.source_id);
+  });
+  it('undoing an unfinished match run keeps a source an account names, and drops the others it made', async () => {
+    const db = t.ctx.db;
+    const run = Number((await db.insertInto('match_runs').values({ region_code: '330382', job_id: 987_654_321, thresholds: '{}' }).returning('id').executeTakeFirstOrThrow()).id);
+    const made = async (name: string) => Number((await db.insertInto('sources').values({ region_code: '330382', province_code: '330000', name, origin: 'register', match_run: run }).returning('id').executeTakeFirstOrThrow()).id);
+    const named = await made('乐清市撤销运行保留厂');
+    const other = await made('乐清市撤销运行删除厂');
+    const user = await db.selectFrom('users').select('id').where('username', '=', 'yq-enumerator').executeTakeFirstOrThrow();
+    await db.updateTable('users').set({ source_id: named }).where('id', '=', user.id).execute();
+    await discardUnfinishedRuns(db, 987_654_321);
+    const left = (await db.selectFrom('sources').select('id').where('id', 'in', [named, other]).execute()).map((r) => Number(r.id));
+    expect(left).toEqual([named]);
+    await db.updateTable('users').set({ source_id: null }).where('id', '=', user.id).execute();
   });
 });

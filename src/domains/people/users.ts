@@ -121,7 +121,7 @@ export async function createUser(db: Db, actor: Actor, input: UserInput) {
   try {
     return await db.transaction().execute(async (trx) => {
       const id = await q.insertUser(trx, { ...d, passwordHash });
-      if (sourceId !== null) await q.linkSource(trx, id, sourceId);
+      if (sourceId !== null && !(await q.linkSource(trx, id, sourceId))) throw new AppError('USER_SOURCE_INVALID', { detail: String(sourceId) });
       const view = userView((await q.getUser(trx, id, ''))!);
       await recordAudit(trx, actor, { action: 'user.create', entity: 'user', entityId: id, regionCode: view.regionCode, after: snapshot(view) });
       return view;

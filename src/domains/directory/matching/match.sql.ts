@@ -80,7 +80,9 @@ export async function discardUnfinishedRuns(db: Db, jobId: number) {
     if (ids.length === 0) return;
     await sql`DELETE FROM merge_candidates WHERE match_run = ANY(${ids}::bigint[])`.execute(trx);
     await sql`DELETE FROM source_links WHERE match_run = ANY(${ids}::bigint[])`.execute(trx);
-    await sql`DELETE FROM sources WHERE match_run = ANY(${ids}::bigint[]) AND NOT EXISTS (SELECT 1 FROM source_links l WHERE l.source_id = sources.id)`.execute(trx);
+    // (nor a source an enterprise's account names: users.source_id has no foreign key, see people/users.sql.ts)
+    await sql`DELETE FROM sources WHERE match_run = ANY(${ids}::bigint[]) AND NOT EXISTS (SELECT 1 FROM source_links l WHERE l.source_id = sources.id)
+      AND NOT EXISTS (SELECT 1 FROM users u WHERE u.source_id = sources.id)`.execute(trx);
     await sql`DELETE FROM match_runs WHERE id = ANY(${ids}::bigint[])`.execute(trx);
   });
 }
