@@ -5,6 +5,7 @@
 // Then "in the same transaction": with the audit insert made to fail, the change is rolled back.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectCountsKept } from '../helpers/inventory-counts.ts';
 import { call, login, startTestApp, type Session, type TestApp } from '../helpers/app.ts';
 import { databaseKinds } from '../helpers/databases.ts';
 import { upload } from '../helpers/multipart.ts';
@@ -121,6 +122,10 @@ describe.each(databaseKinds())('audit completeness on %s', (kind) => {
     const provinces = new Set(r.rows.map((x) => x.province_code));
     expect(provinces.has('330000')).toBe(true);
     expect(provinces.has('100000')).toBe(true);
+  });
+
+  it('every mutating route called above kept the inventory counts (migration 0032) equal to the rows', async () => {
+    expect(await expectCountsKept(t.ctx.db)).toBeGreaterThan(0);
   });
 
   it('exemptions name real routes', () => {

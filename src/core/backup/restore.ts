@@ -82,6 +82,8 @@ export async function restoreBackup(database: Database, dataDir: string, file: s
       const keys = await foreignKeys(trx);
       for (const k of keys) await sql.raw(`ALTER TABLE ${quoteIdent(k.table)} DROP CONSTRAINT ${quoteIdent(k.name)}`).execute(trx);
       await sql.raw(`TRUNCATE ${[...list.keys()].map(quoteIdent).join(', ')} RESTART IDENTITY`).execute(trx);
+      // The rows come back as they were, kept counts with them (inventory_counts): no trigger may move them again.
+      for (const name of list.keys()) await sql.raw(`ALTER TABLE ${quoteIdent(name)} DISABLE TRIGGER USER`).execute(trx);
 
       const rows: Record<string, number> = {};
       let table: { info: TableInfo; columns: string[] } | null = null;
@@ -170,6 +172,7 @@ export async function restoreBackup(database: Database, dataDir: string, file: s
       if (staged.length !== end.files) throw new AppError('BACKUP_TRUNCATED', { detail: `${staged.length} of ${end.files} files` });
       for (const s of meta.sequences) await sql`SELECT setval(${s.name}::regclass, ${s.value}::bigint, ${s.called})`.execute(trx);
       await restoreKeys(trx, keys);
+      for (const name of list.keys()) await sql.raw(`ALTER TABLE ${quoteIdent(name)} ENABLE TRIGGER USER`).execute(trx);
     });
   } catch (e) {
     fs.rmSync(staging, { recursive: true, force: true });

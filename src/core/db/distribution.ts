@@ -29,7 +29,7 @@ export const PLACEMENT: Record<string, Placement> = {
   // the inventory
   inventory_records: 'distributed', inventory_ops: 'distributed', inventory_photos: 'distributed',
   inventory_remarks: 'distributed', inventory_verdicts: 'distributed', work_packages: 'distributed',
-  work_package_assignments: 'distributed', inventory_states: 'reference', inventory_departments: 'reference',
+  work_package_assignments: 'distributed', inventory_counts: 'distributed', inventory_states: 'reference', inventory_departments: 'reference',
   // the survey and its review
   submissions: 'distributed', submission_revisions: 'distributed', submission_attachments: 'distributed',
   survey_invitations: 'distributed', survey_confirmations: 'distributed', review_steps: 'distributed',

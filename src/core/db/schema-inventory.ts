@@ -130,3 +130,13 @@ export interface PhaseDatesTable {
   starts_on: string;
   ends_on: string;
 }
+/** 清查进度 kept by triggers (migration 0032): active sources per place and finding; read by progress. */
+export interface InventoryCountsTable {
+  province_code: string;
+  region_code: string;
+  zone_id: number;
+  state: string;
+  visited: boolean;
+  confirmation: '' | 'confirmed' | 'disputed';
+  sources: number;
+}

@@ -3,7 +3,7 @@
 // one); keep names and nullability identical to migrations/*.sql.
 import type { Generated } from 'kysely';
 import type { Json, NullableTimestamp, Timestamp } from './column-types.ts';
-import type { InventoryStatesTable, InventoryDepartmentsTable, CensusZonesTable, WorkPackagesTable, WorkPackageAssignmentsTable, InventoryRecordsTable, InventoryOpsTable, InventoryPhotosTable, InventoryVerdictsTable, InventoryRemarksTable, PhaseDatesTable } from './schema-inventory.ts';
+import type { InventoryStatesTable, InventoryDepartmentsTable, CensusZonesTable, WorkPackagesTable, WorkPackageAssignmentsTable, InventoryRecordsTable, InventoryOpsTable, InventoryPhotosTable, InventoryVerdictsTable, InventoryRemarksTable, InventoryCountsTable, PhaseDatesTable } from './schema-inventory.ts';
 import type { CoefficientVersionsTable, CoefficientsTable, AccountingSettingsTable, AccountingDirtyTable, EmissionsTable, EmissionRollupsTable } from './schema-accounting.ts';
 import type { ReviewLevelsTable, ReviewStepsTable, PhaseAcceptancesTable, QcSettingsTable, QcSamplesTable, QcSampleItemsTable } from './schema-review.ts';
 import type { CensusCalendarTable, CalendarDeadlinesTable, ReadinessReportsTable, DispatchesTable, BriefingsTable, SupervisionCasesTable, CaseEventsTable, SupervisionFilesTable, ChannelsTable, ChannelMembersTable, ChannelMessagesTable, NotificationsTable, ChannelWebhooksTable, WebhookDeliveriesTable } from './schema-supervision.ts';
@@ -328,6 +328,7 @@ export interface DB {
   inventory_photos: InventoryPhotosTable;
   inventory_verdicts: InventoryVerdictsTable;
   inventory_remarks: InventoryRemarksTable;
+  inventory_counts: InventoryCountsTable;
   phase_dates: PhaseDatesTable;
   submissions: SubmissionsTable;
   submission_revisions: SubmissionRevisionsTable;

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../test/helpers/databases.ts';
 import { validCreditCode } from '../../../test/helpers/credit-codes.ts';
+import { expectCountsKept } from '../../../test/helpers/inventory-counts.ts';
 
 const C_HUAYU = validCreditCode('330382', 'MA2AB3C4');
 const C_ZHENGTAI = validCreditCode('330382', 'MA2AB3C5');
@@ -165,5 +166,9 @@ describe.each(databaseKinds())('directory matching on %s', (kind) => {
     const id = (await sources())[0].id;
     expect((await call(t.app, beibei, 'GET', `/api/v1/sources/${id}`)).statusCode).toBe(404);
     expect((await call(t.app, beibei, 'GET', '/api/v1/directory/links.csv')).body.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('keeps the inventory counts through matching, merging, undoing, deleting and restoring sources', async () => {
+    expect(await expectCountsKept(t.ctx.db)).toBeGreaterThan(0);
   });
 });

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../test/helpers/databases.ts';
 import { upload } from '../../../test/helpers/multipart.ts';
+import { expectCountsKept } from '../../../test/helpers/inventory-counts.ts';
+import { countByChild, countByChildLive } from './records/review.sql.ts';
 
 // The smallest well-formed JPEG header and end: enough for a content check.
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]), Buffer.alloc(200, 7), Buffer.from([0xff, 0xd9])]);
@@ -264,6 +266,12 @@ describe.each(databaseKinds())('the inventory on %s', (kind) => {
     const zones = await get(office, '/api/v1/inventory/progress?region=330382001');
     expect(zones.rows).toEqual([expect.objectContaining({ code: '3303820010000001', sources: 5, visited: 3, completion: 0.6 })]);
     expect((await call(t.app, office, 'GET', '/api/v1/inventory/progress?region=500109')).statusCode).toBe(404);
+    // the counts kept by triggers through all of the above equal the rows counted afresh
+    expect(await expectCountsKept(t.ctx.db)).toBeGreaterThan(5);
+    const sorted = (rows: Awaited<ReturnType<typeof countByChild>>) => [...rows].sort((a, b) => `${a.key}|${a.state}`.localeCompare(`${b.key}|${b.state}`));
+    for (const [prefix, keyLen] of [['', 2], ['33', 4], ['3303', 6], ['330382', 9], ['330382001', 'zone']] as const) {
+      expect(sorted(await countByChild(t.ctx.db, prefix, keyLen)), prefix).toEqual(sorted(await countByChildLive(t.ctx.db, prefix, keyLen)));
+    }
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('action', 'like', 'inventory.%').execute();
     expect(new Set(audit.map((a) => a.action))).toEqual(new Set(['inventory.record', 'inventory.add', 'inventory.reject', 'inventory.photo', 'inventory.verdict', 'inventory.settle', 'inventory.phase-dates']));
   });

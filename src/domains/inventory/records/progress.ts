@@ -36,9 +36,10 @@ function add(row: ProgressRow, c: CountRow, surveyed: Set<string>) {
 }
 
 /**
- * The nation's and a province's counts scan millions of records (6 s and 1.4 s
- * at 3.6 M sources on the PostgreSQL server; see docs/benchmarks.md), so they
- * are kept for five minutes, and after that served while one recount runs behind them
+ * The counts come from inventory_counts, kept by triggers as records and sources change
+ * (migration 0032): a county reads a few hundred rows, not its every record. The nation's and a
+ * province's sum many more (they scanned millions of records before: 6 s and 1.4 s at 3.6 M
+ * sources; see docs/benchmarks.md), so they are kept for five minutes, and after that served while one recount runs behind them
  * (up to thirty minutes old; the page shows the time): a dashboard may be that stale and
  * no request waits for the recount. Every process keeps its own, so a shorter period costs
  * each of them a core for seconds that often (the load test). A county's view is never cached.
