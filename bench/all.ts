@@ -3,6 +3,7 @@
 // BENCH_RESULT line collected, then the generated summary of docs/benchmarks.md rewritten between
 // its markers (the hand-written sections stay). A bench that fails, times out or is skipped shows so.
 // Usage: npm run bench [-- --only a,b] [--skip c] [--quick] [--timeout-min 90] [--dry (no docs write)]
+//        [--merge bench/out/all-… (a bench not run now keeps that run's outcome, marked †)]
 //        [--<bench>-args "…" (to that bench only, before --quick's sizes, so they win)]
 //        [any other option: passed to every bench, e.g. --db postgres]
 // (DATABASE_URL set → PostgreSQL benches run; without it those are skipped)
@@ -13,11 +14,11 @@ import path from 'node:path';
 import pg from 'pg';
 import { parseResults } from './lib/result.ts';
 import { BENCHES } from './lib/registry.ts';
-import { renderSummary, replaceBetweenMarkers, type Machine, type Outcome } from './lib/summary.ts';
+import { mergeOutcomes, renderSummary, replaceBetweenMarkers, type Machine, type Outcome } from './lib/summary.ts';
 
 const args = process.argv.slice(2);
 // Options of all.ts itself (each with its value), never passed on.
-const OWN = new Set(['--only', '--skip', '--timeout-min', ...args.filter((a) => /^--[a-z]+-args$/.test(a))]);
+const OWN = new Set(['--only', '--skip', '--timeout-min', '--merge', ...args.filter((a) => /^--[a-z]+-args$/.test(a))]);
 const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const list = (name: string) => (value(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const passThrough = args.filter((a, i) => !OWN.has(a) && !OWN.has(args[i - 1]) && a !== '--quick' && a !== '--dry');
@@ -110,10 +111,12 @@ const machine: Machine = {
   cpu: os.cpus()[0].model, cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version.slice(1),
   postgres: await postgresVersion(), loadBefore, loadAfter: os.loadavg(),
 };
+const merge = value('--merge');
+const shown = merge ? mergeOutcomes(outcomes, JSON.parse(fs.readFileSync(path.join(merge, 'results.json'), 'utf8'))) : outcomes;
 const invocation = ['npm run bench', ...(args.length ? ['--', ...args.map((a) => (/\s/.test(a) ? `"${a}"` : a))] : [])].join(' ');
-const summary = renderSummary(machine, startedAt, outcomes, BENCHES, invocation);
+const summary = renderSummary(machine, startedAt, shown, BENCHES, invocation);
 fs.writeFileSync(path.join(outDir, 'summary.md'), summary + '\n');
-fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ startedAt, machine, outcomes }, null, 1));
+fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify({ startedAt, machine, outcomes: shown, invocation }, null, 1));
 console.log(`\n${summary}\n`);
 if (!args.includes('--dry')) {
   const docs = path.join(root, 'docs', 'benchmarks.md');

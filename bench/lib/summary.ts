@@ -29,6 +29,21 @@ export interface Outcome {
   reason?: string;
   seconds?: number;
   result?: BenchResult;
+  /** Kept from an earlier run (`npm run bench -- --only x --merge DIR`): when it ran, and the load then. */
+  from?: { startedAt: string; loadBefore: number[]; loadAfter: number[] };
+}
+
+/**
+ * The outcomes of this run, a bench it did not run (not in --only, or --skip) taking its outcome
+ * from an earlier run's results.json: one bench run again on a quiet machine, the rest kept.
+ */
+export function mergeOutcomes(now: Outcome[], earlier: { startedAt: string; machine: Machine; outcomes: Outcome[] }): Outcome[] {
+  const before = new Map(earlier.outcomes.map((o) => [o.name, o]));
+  return now.map((o) => {
+    const e = before.get(o.name);
+    if (o.status !== 'skipped' || !e || e.status === 'skipped') return o;
+    return { ...e, from: e.from ?? { startedAt: earlier.startedAt, loadBefore: earlier.machine.loadBefore, loadAfter: earlier.machine.loadAfter } };
+  });
 }
 
 export interface Machine {
@@ -76,10 +91,12 @@ export function renderSummary(machine: Machine, date: Date, outcomes: Outcome[],
     '| bench | command | ours | median ms | p95 ms | goal | peer | verdict | s |',
     '| --- | --- | --- | ---: | ---: | --- | --- | --- | ---: |',
   ];
+  const kept = [...new Set(outcomes.filter((o) => o.from).map((o) => `${o.from!.startedAt.replace(/\.\d+Z$/, 'Z')} (load average ${load(o.from!.loadBefore)} before, ${load(o.from!.loadAfter)} after)`))];
+  if (kept.length) lines.splice(3, 0, '', `Rows marked † are kept from an earlier run of the same command, on the same machine: ${kept.join('; ')}.`);
   for (const o of outcomes) {
     const spec = bySpec.get(o.name);
     const r = o.result;
-    lines.push(`| ${[o.name, `\`${o.command}\``, ours(r), num(r?.median), num(r?.p95), spec?.goal ?? '—', spec?.peer ?? '—', verdict(o, spec), num(o.seconds, 0)].map((c) => cell(String(c))).join(' | ')} |`);
+    lines.push(`| ${[o.from ? `${o.name} †` : o.name, `\`${o.command}\``, ours(r), num(r?.median), num(r?.p95), spec?.goal ?? '—', spec?.peer ?? '—', verdict(o, spec), num(o.seconds, 0)].map((c) => cell(String(c))).join(' | ')} |`);
   }
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@
 // summary table, and its place in docs/benchmarks.md between the markers.
 import { describe, expect, it } from 'vitest';
 import { emitResult, parseResults } from '../../bench/lib/result.ts';
-import { END, START, renderSummary, replaceBetweenMarkers, type Machine, type Outcome } from '../../bench/lib/summary.ts';
+import { END, START, mergeOutcomes, renderSummary, replaceBetweenMarkers, type Machine, type Outcome } from '../../bench/lib/summary.ts';
 import { BENCHES } from '../../bench/lib/registry.ts';
 
 const machine: Machine = { cpu: 'Test CPU', cores: 2, memoryGiB: 24, node: '20.20.2', postgres: '15.18', loadBefore: [1, 2, 3], loadAfter: [4.5, 5, 6] };
@@ -49,6 +49,20 @@ describe('the summary table', () => {
   ];
   const text = renderSummary(machine, at, outcomes, BENCHES, 'npm run bench -- --quick');
   const row = (name: string) => text.split('\n').find((l) => l.startsWith(`| ${name} |`))!;
+
+  it('keeps from an earlier run only the benches this run did not run, marked † with that run\'s date and load', () => {
+    const earlier = { startedAt: '2026-11-28T08:00:00.000Z', machine: { ...machine, loadBefore: [0.5, 0.5, 0.5], loadAfter: [1, 1, 1] }, outcomes: [
+      { name: 'directory', command: 'npm run bench:directory', status: 'ok', seconds: 500, result: { name: 'directory', median: 1, p95: 6.5 } },
+      { name: 'ingest', command: 'npm run bench:ingest', status: 'ok', seconds: 60, result: { name: 'ingest', rate: 10, rateUnit: 'submissions/s' } },
+    ] as Outcome[] };
+    const merged = mergeOutcomes(outcomes, earlier);
+    expect(merged.find((o) => o.name === 'ingest')!.result!.rate).toBe(851); // run now: this run's
+    expect(merged.find((o) => o.name === 'directory')).toMatchObject({ status: 'ok', from: { startedAt: '2026-11-28T08:00:00.000Z' } });
+    const t = renderSummary(machine, at, merged, BENCHES, 'npm run bench -- --only ingest --merge x');
+    expect(t).toContain('| directory † |');
+    expect(t).toContain('kept from an earlier run of the same command, on the same machine: 2026-11-28T08:00:00Z (load average 0.50 0.50 0.50 before, 1.00 1.00 1.00 after)');
+    expect(t).not.toContain('| ingest † |');
+  });
 
   it('names the machine, the date, the load before and after, and the invocation', () => {
     expect(text).toContain('2026-11-29T12:00:00Z');
