@@ -37,17 +37,16 @@ function add(row: ProgressRow, c: CountRow, surveyed: Set<string>) {
 
 /**
  * The counts come from inventory_counts, kept by triggers as records and sources change
- * (migration 0032): a county reads a few hundred rows, not its every record. The nation's and a
- * province's sum many more (they scanned millions of records before: 6 s and 1.4 s at 3.6 M
- * sources; see docs/benchmarks.md), so they are kept for five minutes, and after that served while one recount runs behind them
- * (up to thirty minutes old; the page shows the time): a dashboard may be that stale and
- * no request waits for the recount. Every process keeps its own, so a shorter period costs
- * each of them a core for seconds that often (the load test). A county's view is never cached.
+ * (migration 0032): a county sums a few hundred rows, the nation some tens of thousands (8 ms at
+ * 3.6 M sources, where counting the records took 4–6 s; see docs/benchmarks.md). The nation's and
+ * a province's answers are still kept for ten seconds, then served up to a minute old while one
+ * recount runs behind them (the page shows the time): national dashboards are read by many at
+ * once. A county's and a township's view is never cached.
  */
 const caches = new WeakMap<Db, StaleCache<CountRow[]>>();
 async function counts(db: Db, prefix: string, keyLen: number | 'zone', level: string) {
   if (level !== 'nation' && level !== 'province') return { rows: await countByChild(db, prefix, keyLen), asOf: new Date() };
-  const cache = caches.get(db) ?? new StaleCache<CountRow[]>({ ttlMs: 300_000, maxStaleMs: 1_800_000 });
+  const cache = caches.get(db) ?? new StaleCache<CountRow[]>({ ttlMs: 10_000, maxStaleMs: 60_000 });
   caches.set(db, cache);
   const { value, at } = await cache.get(`${prefix}|${keyLen}`, () => countByChild(db, prefix, keyLen));
   return { rows: value, asOf: new Date(at) };
