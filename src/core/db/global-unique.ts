@@ -8,7 +8,8 @@
 import { sql } from 'kysely';
 import type { Tx } from './index.ts';
 
-/** The kinds of id checked this way, each its own lock space (the first key of the lock). */
+/** The kinds of id checked this way, each its own lock space (the first key of the lock). A submission's
+ *  lock is taken by its insert's trigger (migration 0033), so the survey's hot path stays one statement. */
 export const UNIQUE_ID = { submission: 7_301, attachment: 7_302, photo: 7_303, fieldUnit: 7_304 } as const;
 
 /** Holds the id's lock until the transaction ends. */

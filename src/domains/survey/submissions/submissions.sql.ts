@@ -7,7 +7,7 @@ import type { ReviewLevel, SubmissionStatus } from '../../../core/db/schema.ts';
 import type { Actor } from '../../access/index.ts';
 import { ACCOUNTING_FORMS } from '../../accounting/forms-read.ts';
 import { provinceOf } from '../../../core/db/distribution.ts';
-import { lockId } from '../../../core/db/global-unique.ts';
+import { isUniqueViolation } from '../../../core/db/pg-errors.ts';
 
 export interface SurveySource {
   id: number;
@@ -192,26 +192,29 @@ const withRevision = (write: RawBuilder<unknown>, userId: number | null, audit: 
 
 /**
  * Inserts the first revision; undefined when the id (in any province) or the (source, form) pair
- * is already taken. The key is (id, province_code), so the id's national uniqueness is this
- * statement's NOT EXISTS, under the id's lock (core/db/global-unique.ts).
+ * is already taken. The key is (id, province_code): the id's national uniqueness is checked by the
+ * insert's trigger, under a lock on the id (migration 0033), in this one statement.
  */
 export async function insertSubmission(db: Db, w: Write, audit: RawBuilder<unknown>): Promise<Saved | undefined> {
+  try {
+    return await insertRow(db, w, audit);
+  } catch (e) {
+    if (isUniqueViolation(e, 'submissions_id_national')) return undefined;
+    throw e;
+  }
+}
+
+async function insertRow(db: Db, w: Write, audit: RawBuilder<unknown>): Promise<Saved | undefined> {
   const c = columns(w);
-  return db.transaction().execute(async (trx) => {
-    await lockId(trx, 'submission', w.id);
-    const r = await withRevision(sql`INSERT INTO submissions (id, source_id, region_code, province_code, form, version, status, answers, explanations, computed, issues,
-        ready, blocking, warnings, unexplained, content_hash, created_by, updated_by, submitted_at,
-        review_level, review_version, waiting_since, filled_level, returned_from, returned_to, open_paths)
-      SELECT ${w.id}::uuid, ${w.sourceId}::bigint, ${w.regionCode}::text, ${provinceOf(w.regionCode)}::text, ${w.form}::text, ${w.version}::int, ${c.status}::text,
-        ${c.answers}::jsonb, ${c.explanations}::jsonb, ${c.computed}::jsonb, ${c.issues}::jsonb, ${c.ready}::boolean, ${c.blocking}::int, ${c.warnings}::int,
-        ${c.unexplained}::int, ${c.content_hash}::text, ${w.userId}::bigint, ${w.userId}::bigint,
-        ${w.status === 'submitted' || w.status === 'locked' ? new Date() : null}::timestamptz,
-        ${w.review.level}::text, 1, ${w.review.level ? new Date() : null}::timestamptz, ${w.review.filled}::text, ${w.review.returnedFrom}::text,
-        ${w.review.returnedTo}::bigint, ${c.open_paths}::jsonb
-      WHERE NOT EXISTS (SELECT 1 FROM submissions WHERE id = ${w.id}::uuid)
-      ON CONFLICT DO NOTHING`, w.userId, audit).execute(trx);
-    return r.rows[0];
-  });
+  const r = await withRevision(sql`INSERT INTO submissions (id, source_id, region_code, province_code, form, version, status, answers, explanations, computed, issues,
+      ready, blocking, warnings, unexplained, content_hash, created_by, updated_by, submitted_at,
+      review_level, review_version, waiting_since, filled_level, returned_from, returned_to, open_paths)
+    VALUES (${w.id}, ${w.sourceId}, ${w.regionCode}, ${provinceOf(w.regionCode)}, ${w.form}, ${w.version}, ${c.status}, ${c.answers}::jsonb, ${c.explanations}::jsonb,
+      ${c.computed}::jsonb, ${c.issues}::jsonb, ${c.ready}, ${c.blocking}, ${c.warnings}, ${c.unexplained}, ${c.content_hash}, ${w.userId}, ${w.userId},
+      ${w.status === 'submitted' || w.status === 'locked' ? new Date() : null}::timestamptz,
+      ${w.review.level}, 1, ${w.review.level ? new Date() : null}::timestamptz, ${w.review.filled}, ${w.review.returnedFrom}, ${w.review.returnedTo}, ${c.open_paths}::jsonb)
+    ON CONFLICT DO NOTHING`, w.userId, audit).execute(db);
+  return r.rows[0];
 }
 
 /** The next revision, only from `baseRev` and while the filler may still change it. */
