@@ -28,6 +28,7 @@ export const BENCHES: BenchSpec[] = [
     judge: (r) => atMost(r.p95, 20),
   },
   { name: 'progress', file: 'progress.ts', postgres: true, goal: '—', peer: '—' },
+  { name: 'credit', file: 'credit.ts', postgres: true, goal: '—', peer: '—' },
   {
     name: 'rollup', file: 'rollup.ts', postgres: true, quick: ['--requests', '30', '--recompute', '200'],
     goal: 'national totals p95 ≤ 50 ms from rollups', peer: 'plain GROUP BY over 3.6 M rows: ~7 s; DHIS2 rebuilds analytics in batch',

@@ -75,6 +75,7 @@ export const ERRORS = {
   DIRECTORY_SOURCE_NOT_FOUND: { status: 404, zh: '普查对象不存在', en: 'No such source' },
   DIRECTORY_SOURCE_NOT_ACTIVE: { status: 409, zh: '该普查对象已被合并或删除', en: 'The source has been merged or deleted' },
   DIRECTORY_CREDIT_CODE_INVALID: { status: 400, zh: '统一社会信用代码 {code} 不正确：{problems}', en: 'Credit code {code} is invalid: {problems}' },
+  DIRECTORY_SPLIT_ACROSS_PROVINCES: { status: 409, zh: '拆分出的普查对象将位于另一省份的区划 {code}；普查对象不跨省拆分，请由该省普查办增补', en: 'The source split off would lie in {code}, another province; sources are not split across provinces: that province\'s office adds it' },
   DIRECTORY_CREDIT_CONFLICT: { status: 409, zh: '两个对象的统一社会信用代码不同（{a} / {b}），不能合并', en: 'The two sources have different credit codes ({a} / {b}) and cannot be merged' },
   DIRECTORY_CANDIDATE_NOT_FOUND: { status: 404, zh: '待合并记录不存在', en: 'No such merge candidate' },
   DIRECTORY_CANDIDATE_DECIDED: { status: 409, zh: '该对记录已处理（{status}）', en: 'This pair has already been decided ({status})' },

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { expect } from 'vitest';
+import { provinceOf } from '../../src/core/db/distribution.ts';
 import type { LightMyRequestResponse } from 'fastify';
 import { call, login, type Session, type TestApp } from '../helpers/app.ts';
 import { validCreditCode } from '../helpers/credit-codes.ts';
@@ -89,7 +90,7 @@ async function supervisionCase(c: CaseContext, issuer: string, target: string, s
 
 async function candidate(c: CaseContext, status = 'pending'): Promise<number> {
   const [a, b] = [await newSource(c), await newSource(c)];
-  return Number((await c.t.ctx.db.insertInto('merge_candidates').values({ region_code: TOWNSHIP, source_a: a, source_b: b, score: 0.5, status: status as 'pending' })
+  return Number((await c.t.ctx.db.insertInto('merge_candidates').values({ province_code: provinceOf(TOWNSHIP), region_code: TOWNSHIP, source_a: a, source_b: b, score: 0.5, status: status as 'pending' })
     .returning('id').executeTakeFirstOrThrow()).id);
 }
 
@@ -152,8 +153,8 @@ export const AUDIT_CASES: Record<string, AuditCase> = {
     }).returning('id').executeTakeFirstOrThrow()).id);
     const base = 1000 + Number(unique().slice(-4));
     for (const n of [base, base + 1]) {
-      await db.insertInto('register_rows').values({ register_id: reg, row_number: n, region_code: TOWNSHIP, valid: true, name: `审计拆分${n}` }).execute();
-      await db.insertInto('source_links').values({ register_id: reg, row_number: n, source_id: source, rule: 'manual' }).execute();
+      await db.insertInto('register_rows').values({ register_id: reg, row_number: n, province_code: provinceOf(TOWNSHIP), region_code: TOWNSHIP, valid: true, name: `审计拆分${n}` }).execute();
+      await db.insertInto('source_links').values({ register_id: reg, row_number: n, province_code: provinceOf(TOWNSHIP), source_id: source, rule: 'manual' }).execute();
     }
     const v = (await db.selectFrom('sources').select('version').where('id', '=', source).executeTakeFirstOrThrow()).version;
     return { url: `/api/v1/sources/${source}/split`, body: { version: v, rows: [{ registerId: reg, rowNumber: base + 1 }] } };

@@ -47,11 +47,11 @@ export async function buildFixtures(t: TestApp): Promise<Fixtures> {
     Number((await db.insertInto('sources').values({ region_code: region, province_code: provinceOf(region), name, origin: 'supplement' }).returning('id').executeTakeFirstOrThrow()).id);
   const candidateId = async (region: string) => {
     const [a, b] = [await sourceId(region, '矩阵甲'), await sourceId(region, '矩阵乙')];
-    return String((await db.insertInto('merge_candidates').values({ region_code: region, source_a: a, source_b: b, score: 0.5 }).returning('id').executeTakeFirstOrThrow()).id);
+    return String((await db.insertInto('merge_candidates').values({ province_code: provinceOf(region), region_code: region, source_a: a, source_b: b, score: 0.5 }).returning('id').executeTakeFirstOrThrow()).id);
   };
   const mergeId = async (region: string) => {
     const [a, b] = [await sourceId(region, '矩阵丙'), await sourceId(region, '矩阵丁')];
-    return String((await db.insertInto('merge_events').values({ kind: 'merge', region_code: region, survivor_id: a, other_id: b, moved_rows: '[]', survivor_before: '{}' }).returning('id').executeTakeFirstOrThrow()).id);
+    return String((await db.insertInto('merge_events').values({ kind: 'merge', province_code: provinceOf(region), region_code: region, survivor_id: a, other_id: b, moved_rows: '[]', survivor_before: '{}' }).returning('id').executeTakeFirstOrThrow()).id);
   };
   // "own" rows lie in 乐清市 city-east township (inside every county account's scope);
   // "other" rows lie in 重庆市北碚区, another province.

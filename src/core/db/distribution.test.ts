@@ -83,7 +83,10 @@ describe.each(databaseKinds())('the schema placed for Citus on %s', (kind) => {
     expect(by('submissions').uniques.map((u) => u.columns)).toContainEqual(['source_id', 'form', 'province_code']);
     expect(by('submissions').primaryKey).toEqual(['id', 'province_code']);
     expect(by('submission_revisions').foreignKeys).toContainEqual(expect.objectContaining({ ref: 'submissions', columns: ['province_code', 'submission_id'], refColumns: ['province_code', 'id'] }));
-    expect(by('source_links').foreignKeys).toContainEqual(expect.objectContaining({ ref: 'register_rows', columns: ['register_id', 'row_number'], refColumns: ['register_id', 'row_number'] }));
+    expect(by('source_links').foreignKeys).toContainEqual(expect.objectContaining({ ref: 'register_rows', columns: ['register_id', 'row_number', 'province_code'], refColumns: ['register_id', 'row_number', 'province_code'] }));
+    expect(by('sources').primaryKey).toEqual(['id', 'province_code']);
+    expect(by('sources').uniques.map((u) => u.columns)).toContainEqual(['credit_code', 'province_code']);
+    expect(by('sources').foreignKeys).toContainEqual(expect.objectContaining({ ref: 'sources', columns: ['province_code', 'merged_into'], refColumns: ['province_code', 'id'] }));
     expect(by('inventory_records').notNull).toContain('province_code');
   });
 });

@@ -178,6 +178,7 @@ export interface RegisterRowsTable {
   industry_code: string | null;
   phone: string | null;
   extra: Json<Record<string, string>> | null;
+  province_code: string;
 }
 
 export interface RegisterErrorsTable {
@@ -189,6 +190,7 @@ export interface RegisterErrorsTable {
   message_zh: string;
   message_en: string;
   value: string | null;
+  province_code: string;
 }
 
 export interface RegisterMappingsTable {
@@ -243,6 +245,7 @@ export interface SourceLinksTable {
   rule: string;
   score: number | null;
   match_run: number | null;
+  province_code: string;
 }
 
 export interface MatchRunsTable {
@@ -272,6 +275,7 @@ export interface MergeCandidatesTable {
   decided_by: number | null;
   decided_at: NullableTimestamp;
   version: Generated<number>;
+  province_code: string;
 }
 
 export interface MergeEventsTable {
@@ -287,6 +291,7 @@ export interface MergeEventsTable {
   at: Timestamp;
   undone_at: NullableTimestamp;
   undone_by: number | null;
+  province_code: string;
 }
 
 export interface DirectorySignoffsTable {

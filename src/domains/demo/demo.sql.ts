@@ -67,8 +67,8 @@ export async function insertDemoRegister(trx: Tx, v: { department: string; regio
 export async function insertDemoRows(trx: Tx, registerId: number, rows: Array<{ rowNumber: number; row: { credit_code: string; name: string; address: string; legal_rep: string; industry_code: string; phone: string; region_code: string } }>) {
   const col = (f: (x: (typeof rows)[number]) => string | number | null) => rows.map(f);
   await sql`
-    INSERT INTO register_rows (register_id, row_number, region_code, valid, credit_code, name, address, legal_rep, industry_code, phone)
-    SELECT ${registerId}, t.n, t.region, true, t.credit, t.name, t.address, t.legal, t.industry, t.phone
+    INSERT INTO register_rows (register_id, row_number, province_code, region_code, valid, credit_code, name, address, legal_rep, industry_code, phone)
+    SELECT ${registerId}, t.n, left(t.region, 2) || '0000', t.region, true, t.credit, t.name, t.address, t.legal, t.industry, t.phone
     FROM unnest(${col((x) => x.rowNumber)}::int[], ${col((x) => x.row.region_code)}::text[], ${col((x) => x.row.credit_code || null)}::text[],
       ${col((x) => x.row.name)}::text[], ${col((x) => x.row.address || null)}::text[], ${col((x) => x.row.legal_rep || null)}::text[],
       ${col((x) => x.row.industry_code || null)}::text[], ${col((x) => x.row.phone || null)}::text[])

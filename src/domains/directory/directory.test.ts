@@ -38,8 +38,8 @@ describe.each(databaseKinds())('directory matching on %s', (kind) => {
       VALUES (${department}, '330382', ${file}, ${department.padEnd(64, 'a').replace(/[^0-9a-f]/g, 'b')}, 100, 'csv', 'utf-8', 'imported', ${rows.length}, ${rows.filter((x) => x[0]).length}, now()) RETURNING id`.execute(t.ctx.db);
     const id = r.rows[0].id;
     for (const [i, [name, credit, address, phone, legal]] of rows.entries()) {
-      await sql`INSERT INTO register_rows (register_id, row_number, region_code, valid, credit_code, name, address, legal_rep, phone)
-        VALUES (${id}, ${i + 1}, '330382', ${name !== ''}, ${credit}, ${name || null}, ${address}, ${legal}, ${phone})`.execute(t.ctx.db);
+      await sql`INSERT INTO register_rows (register_id, row_number, province_code, region_code, valid, credit_code, name, address, legal_rep, phone)
+        VALUES (${id}, ${i + 1}, '330000', '330382', ${name !== ''}, ${credit}, ${name || null}, ${address}, ${legal}, ${phone})`.execute(t.ctx.db);
     }
     registers.push(id);
     return id;

@@ -40,8 +40,8 @@ describe.each(databaseKinds())('editing sources and fuzzy search on %s', (kind) 
     const r = await sql<{ id: number }>`INSERT INTO registers (department, region_code, file_name, file_sha256, file_size, format, encoding, status, row_count, valid_count, imported_at)
       VALUES (${department}, '330382', ${`edit-${department}.csv`}, ${department.padEnd(64, 'e').replace(/[^0-9a-f]/g, 'c')}, 100, 'csv', 'utf-8', 'imported', ${rows.length}, ${rows.length}, now()) RETURNING id`.execute(t.ctx.db);
     for (const [i, [name, credit, address, phone, legal]] of rows.entries()) {
-      await sql`INSERT INTO register_rows (register_id, row_number, region_code, valid, credit_code, name, address, legal_rep, phone)
-        VALUES (${r.rows[0].id}, ${i + 1}, '330382', true, ${credit}, ${name}, ${address}, ${legal}, ${phone})`.execute(t.ctx.db);
+      await sql`INSERT INTO register_rows (register_id, row_number, province_code, region_code, valid, credit_code, name, address, legal_rep, phone)
+        VALUES (${r.rows[0].id}, ${i + 1}, '330000', '330382', true, ${credit}, ${name}, ${address}, ${legal}, ${phone})`.execute(t.ctx.db);
     }
   }
 
@@ -177,7 +177,7 @@ describe.each(databaseKinds())('editing sources and fuzzy search on %s', (kind) 
     expect(rematched).toMatchObject({ address: '柳市镇新址路2号', legalRep: null, fieldOrigins: { address: { manual: true }, legal_rep: { manual: true } } });
     // A merge fills the survivor's empty fields, but not one emptied by hand.
     const other = await add('乐清恒信阀门', { legalRep: '林某', phone: '0577-62221111' });
-    const cand = await t.ctx.db.insertInto('merge_candidates').values({ region_code: '330382', source_a: found.id, source_b: other.id, score: 0.8 }).returning('id').executeTakeFirstOrThrow();
+    const cand = await t.ctx.db.insertInto('merge_candidates').values({ province_code: '330000', region_code: '330382', source_a: found.id, source_b: other.id, score: 0.8 }).returning('id').executeTakeFirstOrThrow();
     const merged = await call(t.app, yueqing, 'POST', `/api/v1/directory/candidates/${cand.id}/merge`, { keep: found.id });
     expect(merged.statusCode, merged.body).toBe(200);
     expect(await get(found.id)).toMatchObject({ address: '柳市镇新址路2号', legalRep: null, phone: rematched.phone ?? '0577-62221111' });

@@ -32,8 +32,8 @@ describe.each(databaseKinds())('splitting a source on %s', (kind) => {
       VALUES (${department}, '330382', ${department + '.csv'}, ${department.padEnd(64, 'a').replace(/[^0-9a-f]/g, 'c')}, 100, 'csv', 'utf-8', 'imported', ${rows.length}, ${rows.length}, now()) RETURNING id`.execute(t.ctx.db);
     const id = Number(r.rows[0].id);
     for (const [i, [name, credit, address, phone, legal]] of rows.entries()) {
-      await sql`INSERT INTO register_rows (register_id, row_number, region_code, valid, credit_code, name, address, legal_rep, phone)
-        VALUES (${id}, ${i + 1}, '330382', true, ${credit}, ${name}, ${address}, ${legal}, ${phone})`.execute(t.ctx.db);
+      await sql`INSERT INTO register_rows (register_id, row_number, province_code, region_code, valid, credit_code, name, address, legal_rep, phone)
+        VALUES (${id}, ${i + 1}, '330000', '330382', true, ${credit}, ${name}, ${address}, ${legal}, ${phone})`.execute(t.ctx.db);
     }
     reg[department] = id;
   }

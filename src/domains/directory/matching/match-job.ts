@@ -4,6 +4,7 @@
 // group without a source becomes a new source. Runs outside the request.
 import { recordAudit } from '../../audit/index.ts';
 import { SYSTEM, scopePrefixOf } from '../../access/index.ts';
+import { provinceOf } from '../../../core/db/distribution.ts';
 import type { JobContext, JobHandler } from '../../jobs/index.ts';
 import { DEFAULT_THRESHOLDS, prepareRecord, type PreparedRecord, type Thresholds } from '../rules/match-score.ts';
 import { clusterRecords, groups } from './cluster.ts';
@@ -61,6 +62,8 @@ export async function runMatch(ctx: JobContext<MatchParams>) {
   const byRoot = groups(outcome.sets, members.length);
   const newIds = await q.reserveSourceIds(db, [...byRoot.values()].filter((g) => g.every((i) => members[i].kind === 'row')).length);
   const sourceOfRoot = new Map<number, number>();
+  const provinceOfSource = new Map<number, string>(anchors.map((a) => [Number(a.id), provinceOf(a.region_code)]));
+  const heldCodes = new Set(anchors.map((a) => a.credit_code).filter((c): c is string => !!c));
   const sources: q.NewSource[] = [];
   const links: q.NewLink[] = [];
   let next = 0;
@@ -82,24 +85,36 @@ export async function runMatch(ctx: JobContext<MatchParams>) {
         };
       });
       const s = survive(cands);
+      // A code an active source already holds (one the scoring kept apart, as a 分公司 listed under
+      // its parent's code) is not taken again: one active source per code in the nation. The rows
+      // keep it; the pair may be queued for review.
+      if (s.values.credit_code && heldCodes.has(s.values.credit_code)) {
+        delete s.values.credit_code;
+        delete s.origins.credit_code;
+      }
+      if (s.values.credit_code) heldCodes.add(s.values.credit_code);
       groupCredit = s.values.credit_code ?? null;
       sources.push({
         id: sourceId, region_code: s.regionCode, credit_code: s.values.credit_code ?? null, name: s.values.name ?? cands[0].values.name!,
         address: s.values.address ?? null, legal_rep: s.values.legal_rep ?? null, phone: s.values.phone ?? null,
         industry_code: s.values.industry_code ?? null, category: s.category, field_origins: JSON.stringify(s.origins),
       });
+      provinceOfSource.set(sourceId, provinceOf(s.regionCode));
     }
     sourceOfRoot.set(root, sourceId);
     for (const i of idx) {
       const m = members[i];
       if (m.kind !== 'row') continue;
       const sameCredit = prepared[i].creditValid && groupCredit === prepared[i].creditNorm;
-      links.push({ register_id: m.row.register_id, row_number: m.row.row_number, source_id: sourceId, rule: idx.length === 1 ? 'new' : sameCredit ? 'credit-code' : 'score', score: null });
+      links.push({ register_id: m.row.register_id, row_number: m.row.row_number, province_code: provinceOf(m.row.region_code), source_id: sourceId, rule: idx.length === 1 ? 'new' : sameCredit ? 'credit-code' : 'score', score: null });
     }
   }
 
   const candidates: q.NewCandidate[] = [];
   const seen = new Set<string>();
+  // A pair across provinces is not queued: each province's office owns its sources, and a unit held
+  // by two provinces is settled between the offices (one deletes its copy as a duplicate).
+  let acrossProvinces = 0;
   for (const p of outcome.review) {
     const a = sourceOfRoot.get(outcome.sets.find(p.a))!;
     const b = sourceOfRoot.get(outcome.sets.find(p.b))!;
@@ -108,8 +123,13 @@ export async function runMatch(ctx: JobContext<MatchParams>) {
     const key = `${lo}:${hi}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    const province = provinceOfSource.get(lo)!;
+    if (province !== provinceOfSource.get(hi)) {
+      acrossProvinces++;
+      continue;
+    }
     const region = [prepared[p.a].regionCode, prepared[p.b].regionCode].sort((x, y) => x.length - y.length)[0];
-    candidates.push({ source_a: lo, source_b: hi, region_code: region, score: p.score, reasons: JSON.stringify(p.reasons) });
+    candidates.push({ source_a: lo, source_b: hi, province_code: province, region_code: region, score: p.score, reasons: JSON.stringify(p.reasons) });
   }
 
   // Merges wait for this job (merge/match-guard.ts), but one that committed just after the rows
@@ -146,7 +166,7 @@ export async function runMatch(ctx: JobContext<MatchParams>) {
       action: 'directory.match', entity: 'match-run', entityId: run, regionCode: ctx.params.regionCode, after: { ...counts, thresholds },
     });
   });
-  return { run, ...counts, blocks: outcome.blocks, largeBlocks: outcome.largeBlocks };
+  return { run, ...counts, acrossProvinces, blocks: outcome.blocks, largeBlocks: outcome.largeBlocks };
 }
 
 export const matchJob: JobHandler<MatchParams> = { kind: MATCH_JOB, run: runMatch };

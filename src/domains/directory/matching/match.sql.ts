@@ -26,7 +26,7 @@ export async function unlinkedRows(db: Db, scopePrefix: string, after: [number, 
     JOIN registers g ON g.id = rr.register_id AND g.status = 'imported'
     WHERE rr.valid AND rr.region_code LIKE ${scopePrefix + '%'}
       AND (rr.register_id, rr.row_number) > (${after[0]}, ${after[1]})
-      AND NOT EXISTS (SELECT 1 FROM source_links l WHERE l.register_id = rr.register_id AND l.row_number = rr.row_number)
+      AND NOT EXISTS (SELECT 1 FROM source_links l WHERE l.register_id = rr.register_id AND l.row_number = rr.row_number AND l.province_code = rr.province_code)
     ORDER BY rr.register_id, rr.row_number
     LIMIT ${limit}`.execute(db);
   return r.rows;
@@ -127,9 +127,11 @@ export async function insertSources(db: Db, rows: NewSource[], run: number) {
       AS t(id, region_code, credit_code, name, address, legal_rep, phone, industry_code, category, field_origins, py, ini)`.execute(db);
 }
 
+/** A link sits with its row, in the row's province; its source may be another province's (a credit code found there). */
 export interface NewLink {
   register_id: number;
   row_number: number;
+  province_code: string;
   source_id: number;
   rule: 'new' | 'credit-code' | 'score';
   score: number | null;
@@ -139,14 +141,16 @@ export async function insertLinks(db: Db, links: NewLink[], run: number) {
   if (links.length === 0) return;
   const col = <K extends keyof NewLink>(k: K) => links.map((r) => r[k]);
   await sql`
-    INSERT INTO source_links (register_id, row_number, source_id, rule, score, match_run)
-    SELECT *, ${run}::bigint FROM unnest(${col('register_id')}::bigint[], ${col('row_number')}::int[], ${col('source_id')}::bigint[],
+    INSERT INTO source_links (register_id, row_number, province_code, source_id, rule, score, match_run)
+    SELECT *, ${run}::bigint FROM unnest(${col('register_id')}::bigint[], ${col('row_number')}::int[], ${col('province_code')}::text[], ${col('source_id')}::bigint[],
       ${col('rule')}::text[], ${col('score')}::real[])`.execute(db);
 }
 
+/** A pair of one province's sources (matching never queues a pair across provinces), kept in that province. */
 export interface NewCandidate {
   source_a: number;
   source_b: number;
+  province_code: string;
   region_code: string;
   score: number;
   reasons: string; // JSON
@@ -157,10 +161,10 @@ export async function insertCandidates(db: Db, rows: NewCandidate[], run: number
   if (rows.length === 0) return 0;
   const col = <K extends keyof NewCandidate>(k: K) => rows.map((r) => r[k]);
   const r = await sql`
-    INSERT INTO merge_candidates (source_a, source_b, region_code, score, reasons, match_run)
-    SELECT t.a, t.b, t.region, t.score, t.reasons::jsonb, ${run}
-    FROM unnest(${col('source_a')}::bigint[], ${col('source_b')}::bigint[], ${col('region_code')}::text[], ${col('score')}::real[], ${col('reasons')}::text[])
-      AS t(a, b, region, score, reasons)
-    ON CONFLICT (source_a, source_b) DO NOTHING`.execute(db);
+    INSERT INTO merge_candidates (source_a, source_b, province_code, region_code, score, reasons, match_run)
+    SELECT t.a, t.b, t.province, t.region, t.score, t.reasons::jsonb, ${run}
+    FROM unnest(${col('source_a')}::bigint[], ${col('source_b')}::bigint[], ${col('province_code')}::text[], ${col('region_code')}::text[],
+      ${col('score')}::real[], ${col('reasons')}::text[]) AS t(a, b, province, region, score, reasons)
+    ON CONFLICT (source_a, source_b, province_code) DO NOTHING`.execute(db);
   return Number(r.numAffectedRows ?? 0);
 }

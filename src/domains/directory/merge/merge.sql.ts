@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../core/db/index.ts';
 import { namePinyin } from '../rules/name-pinyin.ts';
+import { provinceOf } from '../../../core/db/distribution.ts';
 
 export interface CandidateRow {
   id: number;
@@ -85,10 +86,11 @@ export async function writeFields(db: Db, id: number, f: Omit<SourceFields, 'id'
 /** A merge moves [registerId, rowNumber] pairs; a split adds each row's link rule, to put it back on undo. */
 export type MovedRow = [number, number] | [number, number, string];
 
+/** An event sits in its sources' province (both are one province's: a merge or a split never crosses). */
 export async function insertEvent(db: Db, e: { kind?: 'merge' | 'split'; regionCode: string; survivor: number; other: number; candidate: number | null; moved: MovedRow[]; before: unknown; actorId: number | null }) {
   const r = await sql<{ id: number }>`
-    INSERT INTO merge_events (kind, region_code, survivor_id, other_id, candidate_id, moved_rows, survivor_before, actor_id)
-    VALUES (${e.kind ?? 'merge'}, ${e.regionCode}, ${e.survivor}, ${e.other}, ${e.candidate}, ${JSON.stringify(e.moved)}::jsonb, ${JSON.stringify(e.before)}::jsonb, ${e.actorId})
+    INSERT INTO merge_events (kind, province_code, region_code, survivor_id, other_id, candidate_id, moved_rows, survivor_before, actor_id)
+    VALUES (${e.kind ?? 'merge'}, ${provinceOf(e.regionCode)}, ${e.regionCode}, ${e.survivor}, ${e.other}, ${e.candidate}, ${JSON.stringify(e.moved)}::jsonb, ${JSON.stringify(e.before)}::jsonb, ${e.actorId})
     RETURNING id`.execute(db);
   return r.rows[0].id;
 }

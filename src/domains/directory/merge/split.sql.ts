@@ -64,9 +64,9 @@ export async function insertSplitSource(db: Db, s: SplitSource) {
 export async function insertDecidedPair(db: Db, p: { regionCode: string; a: number; b: number; status: string; reasons: string[]; actorId: number | null }) {
   const [lo, hi] = p.a < p.b ? [p.a, p.b] : [p.b, p.a];
   const r = await sql<{ id: number }>`
-    INSERT INTO merge_candidates (region_code, source_a, source_b, score, reasons, status, decided_by, decided_at)
-    VALUES (${p.regionCode}, ${lo}, ${hi}, 0, ${JSON.stringify(p.reasons)}::jsonb, ${p.status}, ${p.actorId}, now())
-    ON CONFLICT (source_a, source_b) DO UPDATE SET status = excluded.status, decided_by = excluded.decided_by,
+    INSERT INTO merge_candidates (province_code, region_code, source_a, source_b, score, reasons, status, decided_by, decided_at)
+    VALUES (${provinceOf(p.regionCode)}, ${p.regionCode}, ${lo}, ${hi}, 0, ${JSON.stringify(p.reasons)}::jsonb, ${p.status}, ${p.actorId}, now())
+    ON CONFLICT (source_a, source_b, province_code) DO UPDATE SET status = excluded.status, decided_by = excluded.decided_by,
       decided_at = excluded.decided_at, version = merge_candidates.version + 1
     RETURNING id`.execute(db);
   return Number(r.rows[0].id);

@@ -2,6 +2,7 @@
 // two real sources into a new source of their own; like a merge, a split is
 // logged in merge_events (kind 'split') and can be undone.
 import type { Tx, Db } from '../../../core/db/index.ts';
+import { provinceOf } from '../../../core/db/distribution.ts';
 import { AppError } from '../../../core/errors.ts';
 import { checkCreditCode } from '../../../core/identifiers/credit-code.ts';
 import type { Actor } from '../../access/index.ts';
@@ -43,6 +44,8 @@ export async function splitSource(db: Db, actor: Actor, id: number, body: SplitB
     const codes = [...new Set(rows.map((r) => r.values.credit_code).filter((c): c is string => !!c))];
     const plan = planSplit(fieldsOf(original), rows, body.rows, await sq.creditCodesHeld(trx, codes, id));
     if (!plan.created.region_code.startsWith(actor.scopePrefix)) throw new AppError('USER_SCOPE_OUTSIDE', { code: plan.created.region_code });
+    // A source and what is split off it stay in one province (their event and pair sit there, migration 0034).
+    if (provinceOf(plan.created.region_code) !== provinceOf(original.region_code)) throw new AppError('DIRECTORY_SPLIT_ACROSS_PROVINCES', { code: plan.created.region_code });
 
     // The original first: when its credit code moves with the rows, it must let go of it
     // before the new source takes it (one active source per code).

@@ -6,6 +6,7 @@
 // resume: a batch is cheap next to the risk of a half-counted register).
 import type { Selectable } from 'kysely';
 import type { RegistersTable } from '../../../core/db/schema.ts';
+import { provinceOf } from '../../../core/db/distribution.ts';
 import { AppError, isAppError } from '../../../core/errors.ts';
 import { scopePrefixOf, type Actor } from '../../access/index.ts';
 import { recordAudit } from '../../audit/index.ts';
@@ -66,7 +67,7 @@ async function importRows(ctx: JobContext<ImportParams>, reg: Register) {
   let writing: Promise<void> = Promise.resolve();
   const write = async (rows: q.NewRow[], errs: q.NewError[], done: number, invalid: number) => {
     await q.insertRows(ctx.db, id, rows);
-    await q.insertErrors(ctx.db, id, errs);
+    await q.insertErrors(ctx.db, id, provinceOf(reg.region_code), errs);
     const share = table.progress();
     const total = share > 0 && share < 1 ? Math.max(done, Math.round(done / share)) : null;
     await ctx.progress(done, { total, checkpoint: { rowsRead: done }, message: `${reg.file_name}: ${invalid} with errors` });

@@ -223,16 +223,19 @@ export interface NewRow {
   extra: Record<string, string> | null;
 }
 
-/** One statement per batch: each column travels as one array (unnest), so the statement stays small and fast. */
+/** One statement per batch: each column travels as one array (unnest), so the statement stays small
+ *  and fast. A row sits in its own province (distribution.ts), the register's region's when its own is not valid. */
 export async function insertRows(db: Db, registerId: number, rows: NewRow[]) {
   if (rows.length === 0) return;
   const col = <K extends keyof NewRow>(k: K) => rows.map((r) => r[k]);
   await sql`
-    INSERT INTO register_rows (register_id, row_number, region_code, valid, credit_code, name, address, legal_rep, industry_code, phone, extra)
-    SELECT ${registerId}, * FROM unnest(
+    INSERT INTO register_rows (register_id, row_number, province_code, region_code, valid, credit_code, name, address, legal_rep, industry_code, phone, extra)
+    SELECT ${registerId}, t.n, left(t.region, 2) || '0000', t.region, t.valid, t.credit, t.name, t.address, t.legal, t.industry, t.phone, t.extra
+    FROM unnest(
       ${col('rowNumber')}::int[], ${col('regionCode')}::text[], ${col('valid')}::boolean[], ${col('creditCode')}::text[],
       ${col('name')}::text[], ${col('address')}::text[], ${col('legalRep')}::text[], ${col('industryCode')}::text[],
-      ${col('phone')}::text[], ${rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null))}::jsonb[])`.execute(db);
+      ${col('phone')}::text[], ${rows.map((r) => (r.extra ? JSON.stringify(r.extra) : null))}::jsonb[])
+      AS t(n, region, valid, credit, name, address, legal, industry, phone, extra)`.execute(db);
 }
 
 export interface NewError {
@@ -244,12 +247,13 @@ export interface NewError {
   value: string | null;
 }
 
-export async function insertErrors(db: Db, registerId: number, errors: NewError[]) {
+/** A register's errors sit in its own province (the nation's for a national register). */
+export async function insertErrors(db: Db, registerId: number, provinceCode: string, errors: NewError[]) {
   if (errors.length === 0) return;
   const col = <K extends keyof NewError>(k: K) => errors.map((e) => e[k]);
   await sql`
-    INSERT INTO register_errors (register_id, row_number, column_name, code, message_zh, message_en, value)
-    SELECT ${registerId}, * FROM unnest(${col('rowNumber')}::int[], ${col('column')}::text[], ${col('code')}::text[],
+    INSERT INTO register_errors (register_id, province_code, row_number, column_name, code, message_zh, message_en, value)
+    SELECT ${registerId}, ${provinceCode}, * FROM unnest(${col('rowNumber')}::int[], ${col('column')}::text[], ${col('code')}::text[],
       ${col('zh')}::text[], ${col('en')}::text[], ${col('value')}::text[])`.execute(db);
 }
 
