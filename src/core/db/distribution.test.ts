@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../../../test/helpers/databases.ts';
-import { checkPlacement, citusPlan, NOT_YET_READY, PLACEMENT, type Catalogue, type TableShape } from './distribution.ts';
+import { sql } from 'kysely';
+import { checkPlacement, citusPlan, inScopeOf, NOT_YET_READY, PLACEMENT, type Catalogue, type TableShape } from './distribution.ts';
 import { readCatalogue } from './distribution.sql.ts';
 
 const shape = (name: string, over: Partial<TableShape> = {}): TableShape => ({
@@ -73,6 +74,15 @@ describe.each(databaseKinds())('the schema placed for Citus on %s', (kind) => {
     const counts = { distributed: 0, reference: 0, coordinator: 0 };
     for (const tb of cat.tables) counts[PLACEMENT[tb.name]]++;
     console.log(`Citus placement: ${counts.distributed} distributed, ${counts.reference} reference, ${counts.coordinator} coordinator; ${NOT_YET_READY.length} tables not yet ready (${violations.length} rule breaks)`);
+  });
+
+  it('filters a scope by its region prefix and, inside a province, by the province too', async () => {
+    const rows = async (prefix: string) => (await sql<{ ok: boolean }>`SELECT ${inScopeOf('x', prefix)} AS ok
+      FROM (VALUES ('330382101', '330000'), ('330382101', '320000'), ('500109', '500000')) AS x(region_code, province_code)`.execute(t.db)).rows.map((r) => r.ok);
+    // The second row's province is not its region's: only the province's own shard is asked.
+    expect(await rows('330382')).toEqual([true, false, false]);
+    expect(await rows('33')).toEqual([true, false, false]);
+    expect(await rows('')).toEqual([true, true, true]);
   });
 
   it('reads real keys from the catalogue', async () => {

@@ -13,8 +13,22 @@
 // at reference tables; a coordinator table never at a distributed one; and nothing points from
 // a distributed table at a coordinator table.
 
+import { sql, type RawBuilder } from 'kysely';
+
 /** The distribution column's value for a region: its province, `330381` → `330000`. */
 export const provinceOf = (regionCode: string): string => `${regionCode.slice(0, 2)}0000`;
+
+/**
+ * The rows of a distributed table (`alias`) in a scope given as a region-code prefix. A scope
+ * inside one province (a prefix of two digits or more) also names the province, so that on Citus
+ * the query goes to that province's shard alone (docs/deploy.md §4); the nation's ('') reads all.
+ * `collateC` compares bytewise, for the indexes built `COLLATE "C"`.
+ */
+export function inScopeOf(alias: string, prefix: string, collateC = false): RawBuilder<boolean> {
+  const region = collateC ? sql`${sql.ref(`${alias}.region_code`)} COLLATE "C"` : sql.ref(`${alias}.region_code`);
+  const like = sql<boolean>`${region} LIKE ${prefix + '%'}`;
+  return prefix.length >= 2 ? sql<boolean>`(${like} AND ${sql.ref(`${alias}.province_code`)} = ${provinceOf(prefix)})` : like;
+}
 /** The nation's own code: its rows (national settings, national offices) sit on its own shard. */
 export const NATION_CODE = '100000';
 

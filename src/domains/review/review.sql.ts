@@ -6,6 +6,7 @@ import type { Db, Tx } from '../../core/db/index.ts';
 import type { ReviewLevel } from '../../core/db/schema.ts';
 import type { Actor } from '../access/index.ts';
 import { ACCOUNTING_FORMS } from '../accounting/forms-read.ts';
+import { inScopeOf } from '../../core/db/distribution.ts';
 import type { SubmissionRow } from '../survey/submissions/submissions.sql.ts';
 
 export async function lockSubmission(trx: Tx, id: string): Promise<SubmissionRow | undefined> {
@@ -59,7 +60,7 @@ const myPackageSources = (userId: number) => sql`(SELECT ir.source_id FROM inven
 
 /** What of the queue the actor sees: field roles their packages' sources, offices their region. */
 export function scopeOf(actor: Actor): RawBuilder<unknown> {
-  const region = sql`s.region_code LIKE ${actor.scopePrefix + '%'}`;
+  const region = inScopeOf('s', actor.scopePrefix);
   if (actor.id !== null && FIELD_ROLES.has(actor.role)) return sql`(${region} OR s.source_id IN ${myPackageSources(actor.id)})`;
   return region;
 }

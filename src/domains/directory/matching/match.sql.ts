@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../core/db/index.ts';
 import { namePinyin } from '../rules/name-pinyin.ts';
+import { inScopeOf } from '../../../core/db/distribution.ts';
 
 export interface RowToMatch {
   register_id: number;
@@ -24,7 +25,7 @@ export async function unlinkedRows(db: Db, scopePrefix: string, after: [number, 
            rr.name, rr.address, rr.legal_rep, rr.phone, rr.industry_code
     FROM register_rows rr
     JOIN registers g ON g.id = rr.register_id AND g.status = 'imported'
-    WHERE rr.valid AND rr.region_code LIKE ${scopePrefix + '%'}
+    WHERE rr.valid AND ${inScopeOf('rr', scopePrefix)}
       AND (rr.register_id, rr.row_number) > (${after[0]}, ${after[1]})
       AND NOT EXISTS (SELECT 1 FROM source_links l WHERE l.register_id = rr.register_id AND l.row_number = rr.row_number AND l.province_code = rr.province_code)
     ORDER BY rr.register_id, rr.row_number

@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../core/db/index.ts';
 import { namePinyin } from '../rules/name-pinyin.ts';
-import { provinceOf } from '../../../core/db/distribution.ts';
+import { inScopeOf, provinceOf } from '../../../core/db/distribution.ts';
 
 export interface CandidateRow {
   id: number;
@@ -22,13 +22,13 @@ export async function listCandidates(db: Db, scopePrefix: string, status: string
     JOIN sources a ON a.id = c.source_a
     JOIN sources b ON b.id = c.source_b
     -- an open pair whose source was merged or deleted elsewhere has nothing left to decide
-    WHERE c.status = ${status} ${status === 'pending' || status === 'later' ? sql`AND a.state = 'active' AND b.state = 'active'` : sql``} AND c.region_code LIKE ${scopePrefix + '%'} ${after ? sql`AND c.id > ${after}` : sql``}
+    WHERE c.status = ${status} ${status === 'pending' || status === 'later' ? sql`AND a.state = 'active' AND b.state = 'active'` : sql``} AND ${inScopeOf('c', scopePrefix)} ${after ? sql`AND c.id > ${after}` : sql``}
     ORDER BY c.id LIMIT ${limit + 1}`.execute(db);
   return r.rows;
 }
 
 export async function lockCandidate(db: Db, id: number, scopePrefix: string) {
-  const r = await sql<CandidateRow>`SELECT * FROM merge_candidates WHERE id = ${id} AND region_code LIKE ${scopePrefix + '%'} FOR UPDATE`.execute(db);
+  const r = await sql<CandidateRow>`SELECT * FROM merge_candidates c WHERE id = ${id} AND ${inScopeOf('c', scopePrefix)} FOR UPDATE`.execute(db);
   return r.rows[0];
 }
 
@@ -110,7 +110,7 @@ export interface EventRow {
 }
 
 export async function lockEvent(db: Db, id: number, scopePrefix: string) {
-  const r = await sql<EventRow>`SELECT * FROM merge_events WHERE id = ${id} AND region_code LIKE ${scopePrefix + '%'} FOR UPDATE`.execute(db);
+  const r = await sql<EventRow>`SELECT * FROM merge_events e WHERE id = ${id} AND ${inScopeOf('e', scopePrefix)} FOR UPDATE`.execute(db);
   return r.rows[0];
 }
 

@@ -1,8 +1,8 @@
 // SQL of the directory's sources: browse, one source with its provenance, supplement, delete.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../core/db/index.ts';
 import { isPinyinTerm, namePinyin } from '../rules/name-pinyin.ts';
-import { provinceOf } from '../../../core/db/distribution.ts';
+import { inScopeOf, provinceOf } from '../../../core/db/distribution.ts';
 
 export interface SourceRow {
   id: number;
@@ -64,7 +64,7 @@ function pageOf(where: ReturnType<typeof sql>, tail: ReturnType<typeof sql>, ord
 
 /** The filters other than the search term and the cursor, shared by exact and fuzzy search. */
 export function filterWhere(f: Omit<SourceFilter, 'q' | 'after' | 'limit'>) {
-  const where = [sql`s.region_code COLLATE "C" LIKE ${f.scopePrefix + '%'}`];
+  const where: RawBuilder<unknown>[] = [inScopeOf('s', f.scopePrefix, true)];
   if (f.region) where.push(sql`s.region_code COLLATE "C" LIKE ${f.region + '%'}`);
   if (f.category) where.push(sql`s.category = ${f.category}`);
   if (f.industry) where.push(sql`s.industry_code LIKE ${f.industry + '%'}`);
@@ -99,7 +99,7 @@ export async function listSources(db: Db, f: SourceFilter) {
 /** The rows of these ids (in the caller's scope), for a page chosen elsewhere (fuzzy search). */
 export async function sourcesByIds(db: Db, ids: number[], scopePrefix: string) {
   if (ids.length === 0) return [];
-  const r = await pageOf(sql`s.id = ANY(${ids}::bigint[]) AND s.region_code LIKE ${scopePrefix + '%'}`, sql``).execute(db);
+  const r = await pageOf(sql`s.id = ANY(${ids}::bigint[]) AND ${inScopeOf('s', scopePrefix)}`, sql``).execute(db);
   return r.rows;
 }
 

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../../core/db/index.ts';
 import type { ReviewLevel, SubmissionStatus } from '../../../core/db/schema.ts';
 import type { Actor } from '../../access/index.ts';
 import { ACCOUNTING_FORMS } from '../../accounting/forms-read.ts';
-import { provinceOf } from '../../../core/db/distribution.ts';
+import { inScopeOf, provinceOf } from '../../../core/db/distribution.ts';
 import { isUniqueViolation } from '../../../core/db/pg-errors.ts';
 
 export interface SurveySource {
@@ -249,7 +249,7 @@ export interface ListFilter { sourceId?: number; form?: string; status?: string;
 /** What the actor may list: a respondent its own source; others their region or work packages. */
 export function scopeWhere(actor: Actor): RawBuilder<unknown> {
   if (actor.role === 'respondent') return actor.sourceId ? sql`s.source_id = ${actor.sourceId}` : sql`false`;
-  const region = sql`s.region_code LIKE ${actor.scopePrefix + '%'}`;
+  const region = inScopeOf('s', actor.scopePrefix);
   if (actor.id === null || !PACKAGE_ROLES.has(actor.role)) return region;
   return sql`(${region} OR s.source_id IN (SELECT ir.source_id FROM inventory_records ir WHERE ir.package_id IN ${myPackages(actor.id)}))`;
 }
