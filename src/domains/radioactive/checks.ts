@@ -7,6 +7,7 @@ import { inScope, type Actor } from '../access/index.ts';
 import { enterpriseView } from './enterprises.ts';
 import * as q from './radioactive.sql.ts';
 import type { MeasurementPoint } from './rules/screening.ts';
+import { inScopeOf } from '../../core/db/distribution.ts';
 
 async function regionOf(db: Db, actor: Actor, code?: string) {
   const c = code ?? actor.regionCode;
@@ -58,7 +59,7 @@ export async function qaIssues(db: Db, actor: Actor, regionCode?: string) {
   const latest = (await sql<{ enterprise_id: number; name: string; points: MeasurementPoint[]; files: number }>`
     SELECT DISTINCT ON (m.enterprise_id) m.enterprise_id, e.name, m.points, (SELECT count(*)::int FROM radio_files f WHERE f.measurement_id = m.id) AS files
     FROM radio_measurements m JOIN radio_enterprises e ON e.id = m.enterprise_id
-    WHERE m.region_code LIKE ${`${r.prefix}%`} ORDER BY m.enterprise_id, m.measured_on DESC, m.id DESC LIMIT 5000`.execute(db)).rows;
+    WHERE ${inScopeOf('m', r.prefix)} ORDER BY m.enterprise_id, m.measured_on DESC, m.id DESC LIMIT 5000`.execute(db)).rows;
   for (const m of latest) {
     const pts = typeof m.points === 'string' ? (JSON.parse(m.points) as MeasurementPoint[]) : m.points;
     if (!pts.some((p) => p.kind === 'waste')) issues.push({ enterpriseId: m.enterprise_id, name: m.name, check: 'no-waste-point', detail: '未测废物（尾矿、废渣）上方剂量率 / no point above the waste' });

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../core/db/index.ts';
 import { provinceOf } from '../rules/zone-code.ts';
+import { inScopeOf } from '../../../core/db/distribution.ts';
 
 export interface ZoneRow {
   id: number;
@@ -111,11 +112,11 @@ function packagesQuery(where: ReturnType<typeof sql>) {
 }
 
 export async function listPackages(db: Db, prefix: string) {
-  return (await packagesQuery(sql`p.region_code LIKE ${prefix + '%'}`).execute(db)).rows;
+  return (await packagesQuery(sql`${inScopeOf('p', prefix)}`).execute(db)).rows;
 }
 
 export async function getPackage(db: Db | Tx, id: number, prefix: string) {
-  return (await packagesQuery(sql`p.id = ${id} AND p.region_code LIKE ${prefix + '%'}`).execute(db)).rows[0];
+  return (await packagesQuery(sql`p.id = ${id} AND ${inScopeOf('p', prefix)}`).execute(db)).rows[0];
 }
 
 /** Open packages of the teams the user belongs to or instructs. */

@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit/index.ts';
 import type { JobHandler } from '../../jobs/index.ts';
 import { placeAddress } from '../rules/placement.ts';
 import { placeInZone } from './plan.sql.ts';
+import { inScopeOf } from '../../../core/db/distribution.ts';
 
 export const ZONE_ASSIGN_JOB = 'inventory.zone-assign';
 export interface ZoneAssignParams {
@@ -32,12 +33,12 @@ export const zoneAssignJob: JobHandler<ZoneAssignParams> = {
     const scoped = townships.filter((t) => t.code.startsWith(prefix) || prefix.startsWith(t.code));
     const cp = (ctx.checkpoint as Checkpoint | null) ?? { after: 0, placed: 0, unplaced: 0 };
     const { rows: [{ n }] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sources s LEFT JOIN inventory_records i ON i.source_id = s.id
-      WHERE s.state = 'active' AND s.region_code LIKE ${county + '%'} AND i.zone_id IS NULL`.execute(db);
+      WHERE s.state = 'active' AND ${inScopeOf('s', county)} AND i.zone_id IS NULL`.execute(db);
     const total = n + cp.placed + cp.unplaced;
     for (;;) {
       const { rows } = await sql<{ id: number; address: string | null; region_code: string }>`
         SELECT s.id, s.address, s.region_code FROM sources s LEFT JOIN inventory_records i ON i.source_id = s.id
-        WHERE s.state = 'active' AND s.region_code LIKE ${county + '%'} AND i.zone_id IS NULL AND s.id > ${cp.after}
+        WHERE s.state = 'active' AND ${inScopeOf('s', county)} AND i.zone_id IS NULL AND s.id > ${cp.after}
         ORDER BY s.id LIMIT ${BATCH}`.execute(db);
       if (rows.length === 0) break;
       const byZone = new Map<number, number[]>();

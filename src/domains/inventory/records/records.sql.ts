@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../../core/db/index.ts';
 import type { RecordStatus } from '../../../core/db/schema.ts';
 import { namePinyin } from '../../directory/index.ts';
 import { provinceOf } from '../../../core/db/distribution.ts';
+import { inScopeOf } from '../../../core/db/distribution.ts';
 
 export interface RecordRow {
   source_id: number;
@@ -46,7 +47,7 @@ export async function recordByClientUuid(trx: Tx, uuid: string) {
 }
 
 export async function getRecord(db: Db | Tx, sourceId: number, prefix: string) {
-  const { rows } = await sql<RecordRow>`SELECT ${COLS} FROM inventory_records i WHERE i.source_id = ${sourceId} AND i.region_code LIKE ${prefix + '%'}`.execute(db);
+  const { rows } = await sql<RecordRow>`SELECT ${COLS} FROM inventory_records i WHERE i.source_id = ${sourceId} AND ${inScopeOf('i', prefix)}`.execute(db);
   return rows[0];
 }
 

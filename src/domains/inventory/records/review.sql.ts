@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../core/db/index.ts';
 import { provinceOf } from '../../../core/db/distribution.ts';
+import { inScopeOf } from '../../../core/db/distribution.ts';
 
 export interface ListFilter {
   prefix: string;
@@ -41,7 +42,7 @@ export interface ListRow {
 }
 
 export async function listRecords(db: Db, f: ListFilter) {
-  const where = [sql`i.region_code LIKE ${f.prefix + '%'}`];
+  const where = [sql`${inScopeOf('i', f.prefix)}`];
   if (f.zone) where.push(sql`i.zone_id = ${f.zone}`);
   if (f.zoneCode) where.push(sql`i.zone_id = (SELECT id FROM census_zones WHERE code = ${f.zoneCode})`);
   if (f.state) where.push(sql`i.state = ${f.state}`);
@@ -102,7 +103,7 @@ export async function countByChild(db: Db, prefix: string, keyLen: number | 'zon
       coalesce(sum(c.sources) FILTER (WHERE c.confirmation = 'confirmed'), 0)::int AS confirmed,
       coalesce(sum(c.sources) FILTER (WHERE c.confirmation = 'disputed'), 0)::int AS disputed
     FROM inventory_counts c LEFT JOIN census_zones z ON z.id = nullif(c.zone_id, 0)
-    WHERE c.region_code LIKE ${prefix + '%'}
+    WHERE ${inScopeOf('c', prefix)}
     GROUP BY 1, 2 HAVING sum(c.sources) <> 0`.execute(db);
   return rows;
 }
@@ -117,10 +118,10 @@ export async function countByChildLive(db: Db, prefix: string, keyLen: number | 
       -- a state counts once the field has sent it (a draft's state is not yet a finding)
       SELECT i.region_code, i.zone_id, CASE WHEN i.status IN ('submitted','approved','done','locked') THEN i.state END AS state, i.status, i.confirmation
       FROM inventory_records i JOIN sources s ON s.id = i.source_id
-      WHERE i.region_code LIKE ${prefix + '%'} AND i.status <> 'deleted' AND s.state = 'active'
+      WHERE ${inScopeOf('i', prefix)} AND i.status <> 'deleted' AND s.state = 'active'
       UNION ALL
       SELECT s.region_code, NULL, NULL, NULL, NULL FROM sources s
-      WHERE s.region_code LIKE ${prefix + '%'} AND s.state = 'active'
+      WHERE ${inScopeOf('s', prefix)} AND s.state = 'active'
         AND NOT EXISTS (SELECT 1 FROM inventory_records i WHERE i.source_id = s.id))
     SELECT ${key} AS key, u.state,
       count(*)::int AS sources,

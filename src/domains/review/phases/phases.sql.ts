@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../core/db/index.ts';
 import type { Phase, ReviewLevel } from '../../../core/db/schema.ts';
+import { inScopeOf } from '../../../core/db/distribution.ts';
 
 export async function region(db: Db | Tx, code: string) {
   return db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code', 'scope_prefix', 'pilot']).where('code', '=', code).executeTakeFirst();
@@ -46,7 +47,7 @@ export async function surveyFigures(db: Db | Tx, prefix: string, upTo: readonly 
       count(*) FILTER (WHERE status = 'returned')::int AS returned
     FROM submissions WHERE region_code LIKE ${prefix + '%'}`.execute(db);
   const u = await sql<{ n: number }>`SELECT count(*)::int AS n FROM inventory_records ir JOIN inventory_states st ON st.code = ir.state AND st.to_survey
-    WHERE ir.region_code LIKE ${prefix + '%'} AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.source_id = ir.source_id)`.execute(db);
+    WHERE ${inScopeOf('ir', prefix)} AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.source_id = ir.source_id)`.execute(db);
   return { ...r.rows[0], unsurveyed: u.rows[0].n };
 }
 

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../../core/db/index.ts';
 import type { Phase } from '../../../core/db/schema.ts';
+import { inScopeOf } from '../../../core/db/distribution.ts';
 
 export async function settings(db: Db | Tx) {
   const r = await db.selectFrom('qc_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
@@ -24,21 +25,21 @@ export async function saveSettings(trx: Tx, s: QcSettings, userId: number | null
 export async function drawInventory(db: Db | Tx, county: string, state: string, n: number) {
   if (n <= 0) return [];
   const r = await sql<{ source_id: number; category: string }>`SELECT ir.source_id, s.category FROM inventory_records ir JOIN sources s ON s.id = ir.source_id
-    WHERE ir.region_code LIKE ${county + '%'} AND ir.state = ${state} ORDER BY random() LIMIT ${n}`.execute(db);
+    WHERE ${inScopeOf('ir', county)} AND ir.state = ${state} ORDER BY random() LIMIT ${n}`.execute(db);
   return r.rows;
 }
 
 /** Sources of a county with submitted forms, by category: the frame of a survey sample. */
 export async function surveyFrame(db: Db | Tx, county: string) {
   const r = await sql<{ category: string; n: number }>`SELECT src.category, count(DISTINCT s.source_id)::int AS n FROM submissions s JOIN sources src ON src.id = s.source_id
-    WHERE s.region_code LIKE ${county + '%'} AND s.status IN ('submitted','approved','locked') GROUP BY src.category`.execute(db);
+    WHERE ${inScopeOf('s', county)} AND s.status IN ('submitted','approved','locked') GROUP BY src.category`.execute(db);
   return r.rows;
 }
 
 export async function drawSurvey(db: Db | Tx, county: string, category: string, n: number) {
   const r = await sql<{ source_id: number; category: string }>`SELECT x.source_id, x.category FROM (
       SELECT DISTINCT s.source_id, src.category FROM submissions s JOIN sources src ON src.id = s.source_id
-      WHERE s.region_code LIKE ${county + '%'} AND s.status IN ('submitted','approved','locked') AND src.category = ${category}) x
+      WHERE ${inScopeOf('s', county)} AND s.status IN ('submitted','approved','locked') AND src.category = ${category}) x
     ORDER BY random() LIMIT ${n}`.execute(db);
   return r.rows;
 }
@@ -88,6 +89,6 @@ export async function resultsIn(db: Db | Tx, prefix: string, phase: Phase) {
   const r = await sql<{ county: string; county_name: string | null; category: string; stratum: string; verdict: 'right' | 'wrong' | null; fields_checked: number; fields_wrong: number; missed: number }>`
     SELECT q.region_code AS county, rg.name AS county_name, i.category, i.stratum, i.verdict, i.fields_checked, i.fields_wrong, i.missed
     FROM qc_samples q JOIN qc_sample_items i ON i.sample_id = q.id LEFT JOIN regions rg ON rg.code = q.region_code
-    WHERE q.region_code LIKE ${prefix + '%'} AND q.phase = ${phase}`.execute(db);
+    WHERE ${inScopeOf('q', prefix)} AND q.phase = ${phase}`.execute(db);
   return r.rows;
 }

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../core/db/index.ts';
 import type { Actor } from '../../access/index.ts';
+import { inScopeOf } from '../../../core/db/distribution.ts';
 
 /** The code of the region one level below a scope prefix that holds a region code. */
 function childCode(prefixLength: number) {
@@ -20,10 +21,10 @@ export async function ruleCatalogue(db: Db, actor: Actor, region?: string) {
   const fired = await sql<{ rule: string; severity: string; form: string; region: string; n: number }>`
     SELECT i->>'rule' AS rule, i->>'severity' AS severity, s.form, ${child} AS region, count(*)::int AS n
     FROM submissions s CROSS JOIN LATERAL jsonb_array_elements(s.issues) i
-    WHERE s.region_code LIKE ${prefix + '%'} GROUP BY 1, 2, 3, 4`.execute(db);
+    WHERE ${inScopeOf('s', prefix)} GROUP BY 1, 2, 3, 4`.execute(db);
   const shares = await sql<{ region: string; total: number; warned: number }>`
     SELECT ${child} AS region, count(*)::int AS total, count(*) FILTER (WHERE s.warnings > 0)::int AS warned
-    FROM submissions s WHERE s.region_code LIKE ${prefix + '%'} AND s.status <> 'draft' GROUP BY 1`.execute(db);
+    FROM submissions s WHERE ${inScopeOf('s', prefix)} AND s.status <> 'draft' GROUP BY 1`.execute(db);
   const codes = [...new Set([...fired.rows.map((r) => r.region), ...shares.rows.map((r) => r.region)])];
   const names = new Map(codes.length ? (await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute()).map((r) => [r.code, r.name]) : []);
 
