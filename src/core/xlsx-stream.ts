@@ -63,16 +63,78 @@ function localHeader(name: Buffer): Buffer {
   return Buffer.concat([b, name]);
 }
 
+const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+  + '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>';
+
+/**
+ * One sheet's XML deflated piece by piece, with the CRC and sizes its ZIP entry needs. The writer
+ * keeps one for the sheet it sends; one made apart (`new SheetPart(header)`) can be deflated
+ * while another sheet is sent, its bytes kept elsewhere, and added later with `sheetFrom`.
+ */
+export class SheetPart {
+  crc = 0;
+  csize = 0;
+  usize = 0;
+  private row = 0;
+  private refs: string[] = [];
+  constructor(private header: readonly string[]) {}
+
+  private async deflate(xml: string | Buffer): Promise<Buffer> {
+    const raw = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
+    this.crc = zlib.crc32(raw, this.crc);
+    this.usize += raw.length;
+    if (this.usize > U32) throw new Error('XLSX sheet over 4 GiB: ZIP64 is not written');
+    const z = await deflateRaw(raw, PIECE);
+    this.csize += z.length;
+    return z;
+  }
+
+  /** The sheet's start and its header row: the first piece. */
+  start(): Promise<Buffer> {
+    return this.deflate(SHEET_HEAD + this.rowXml(this.header));
+  }
+
+  private rowXml(values: readonly XlsxCell[]): string {
+    const r = ++this.row;
+    while (this.refs.length < values.length) this.refs.push(columnName(this.refs.length));
+    let s = `<row r="${r}">`;
+    for (let i = 0; i < values.length; i++) s += cellXml(values[i], this.refs[i] + r);
+    return s + '</row>';
+  }
+
+  /** Rows, deflated as one piece (give a page of a few thousand at a time). */
+  rows(rows: readonly (readonly XlsxCell[])[]): Promise<Buffer> {
+    let xml = '';
+    for (const r of rows) xml += this.rowXml(r);
+    return this.deflate(xml);
+  }
+
+  /**
+   * Row XML written elsewhere (the database server), UTF-8, numbered from 2 by its writer: this
+   * part's own row count does not follow, so do not mix it with `rows`.
+   */
+  rowsXml(xml: Buffer): Promise<Buffer> {
+    return this.deflate(xml);
+  }
+
+  /** The sheet's last bytes: its closing tags and the deflate stream's final block. */
+  async end(): Promise<Buffer[]> {
+    const z = await this.deflate('</sheetData></worksheet>');
+    this.csize += LAST_BLOCK.length;
+    return [z, LAST_BLOCK];
+  }
+}
+
 /**
  * Writes an XLSX file as a series of buffers: `sheet(name, header)`, `rows(values)` as often as
  * needed, then `finish()`; each answers the bytes to send next, in order. Sheets are written one
- * after another (a new `sheet` closes the one before).
+ * after another (a new `sheet` or `sheetFrom` closes the one before).
  */
 export class XlsxWriter {
   private offset = 0;
   private entries: Entry[] = [];
   private sheets: string[] = [];
-  private open: { entry: Entry; name: Buffer; row: number; width: number } | null = null;
+  private open: { entry: Entry; part: SheetPart } | null = null;
 
   private add(bufs: Buffer[]): Buffer[] {
     for (const b of bufs) this.offset += b.length;
@@ -80,68 +142,67 @@ export class XlsxWriter {
     return bufs;
   }
 
-  private async deflatePiece(xml: string | Buffer): Promise<Buffer[]> {
-    const o = this.open!;
-    const raw = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
-    o.entry.crc = zlib.crc32(raw, o.entry.crc);
-    o.entry.usize += raw.length;
-    if (o.entry.usize > U32) throw new Error('XLSX sheet over 4 GiB: ZIP64 is not written');
-    const z = await deflateRaw(raw, PIECE);
-    o.entry.csize += z.length;
-    return this.add([z]);
+  /** A new sheet's entry, after the one open is closed: its local header (sizes follow the data). */
+  private async startEntry(title: string): Promise<{ out: Buffer[]; entry: Entry }> {
+    const out = this.open ? await this.closeSheet() : [];
+    const name = `xl/worksheets/sheet${this.sheets.length + 1}.xml`;
+    this.sheets.push(title);
+    const entry: Entry = { name, crc: 0, csize: 0, usize: 0, offset: this.offset }; // after the sheet closed above
+    out.push(...this.add([localHeader(Buffer.from(name))]));
+    return { out, entry };
+  }
+
+  /** The data descriptor after an entry's data, once its CRC and sizes are known. */
+  private endEntry(entry: Entry, part: SheetPart): Buffer[] {
+    Object.assign(entry, { crc: part.crc, csize: part.csize, usize: part.usize });
+    const d = Buffer.alloc(16);
+    d.writeUInt32LE(0x08074b50, 0); d.writeUInt32LE(entry.crc >>> 0, 4); d.writeUInt32LE(entry.csize, 8); d.writeUInt32LE(entry.usize, 12);
+    this.entries.push(entry);
+    return this.add([d]);
   }
 
   /** Starts a sheet (closing the one open) with a header row of text. */
   async sheet(title: string, header: readonly string[]): Promise<Buffer[]> {
-    const out = this.open ? await this.closeSheet() : [];
-    const name = `xl/worksheets/sheet${this.sheets.length + 1}.xml`;
-    this.sheets.push(title);
-    const nameBuf = Buffer.from(name);
-    const entry: Entry = { name, crc: 0, csize: 0, usize: 0, offset: this.offset }; // after the sheet closed above
-    out.push(...this.add([localHeader(nameBuf)]));
-    this.open = { entry, name: nameBuf, row: 0, width: header.length };
-    const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-      + '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>';
-    out.push(...await this.deflatePiece(head + this.rowXml(header)));
+    const { out, entry } = await this.startEntry(title);
+    const part = new SheetPart(header);
+    this.open = { entry, part };
+    out.push(...this.add([await part.start()]));
     return out;
-  }
-
-  private refs: string[] = [];
-  private rowXml(values: readonly XlsxCell[]): string {
-    const o = this.open!;
-    const r = ++o.row;
-    while (this.refs.length < values.length) this.refs.push(columnName(this.refs.length));
-    let s = `<row r="${r}">`;
-    for (let i = 0; i < values.length; i++) s += cellXml(values[i], this.refs[i] + r);
-    return s + '</row>';
   }
 
   /** Rows of the open sheet, deflated as one piece (give a page of a few thousand at a time). */
   async rows(rows: readonly (readonly XlsxCell[])[]): Promise<Buffer[]> {
     if (!this.open) throw new Error('no sheet open');
-    let xml = '';
-    for (const r of rows) xml += this.rowXml(r);
-    return this.deflatePiece(xml);
+    return this.add([await this.open.part.rows(rows)]);
+  }
+
+  /** Row XML written elsewhere (SheetPart.rowsXml), into the open sheet. */
+  async rowsXml(xml: Buffer): Promise<Buffer[]> {
+    if (!this.open) throw new Error('no sheet open');
+    return this.add([await this.open.part.rowsXml(xml)]);
   }
 
   /**
-   * Row XML written elsewhere (the database server), UTF-8, numbered from 2 by its writer: the
-   * writer's own row count does not follow, so do not mix it with `rows` in one sheet.
+   * A whole sheet deflated apart: `bytes` are all of `part`'s output, `start()` to `end()`, in
+   * order (read back from wherever they were kept); the part's sizes are read after the last.
    */
-  async rowsXml(xml: Buffer): Promise<Buffer[]> {
-    if (!this.open) throw new Error('no sheet open');
-    return this.deflatePiece(xml);
+  async *sheetFrom(title: string, part: SheetPart, bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    const { out, entry } = await this.startEntry(title);
+    yield* out;
+    let n = 0;
+    for await (const b of bytes) {
+      n += b.length;
+      yield* this.add([b]);
+    }
+    if (n !== part.csize) throw new Error(`sheet ${title}: ${n} bytes given, ${part.csize} deflated`);
+    yield* this.endEntry(entry, part);
   }
 
   private async closeSheet(): Promise<Buffer[]> {
-    const out = await this.deflatePiece('</sheetData></worksheet>');
-    const e = this.open!.entry;
-    e.csize += LAST_BLOCK.length;
-    const d = Buffer.alloc(16);
-    d.writeUInt32LE(0x08074b50, 0); d.writeUInt32LE(e.crc >>> 0, 4); d.writeUInt32LE(e.csize, 8); d.writeUInt32LE(e.usize, 12);
-    this.entries.push(e);
+    const { entry, part } = this.open!;
     this.open = null;
-    return [...out, ...this.add([LAST_BLOCK, d])];
+    const out = this.add(await part.end());
+    return [...out, ...this.endEntry(entry, part)];
   }
 
   /** Closes the last sheet and writes the workbook's other parts and the ZIP's directory (with a comment, ASCII). */

@@ -63,6 +63,7 @@ export async function* copyOut(db: Db, query: CompiledQuery, options: string, si
   };
   signal?.addEventListener('abort', cancel, { once: true });
   try {
+    if (signal?.aborted) return; // aborted while connecting: the listener came too late to hear it
     const stream = client.query(copyTo(text));
     stream.on('error', () => {}); // the loop below sees errors; this one takes those of a COPY ended early
     for await (const chunk of stream) yield chunk as Buffer;

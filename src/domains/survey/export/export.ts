@@ -3,22 +3,25 @@
 // memory), and a page is read only when the client has taken the one before (Readable.from
 // pulls on demand), so memory stays flat whatever the size. Text a spreadsheet would run as a
 // formula is neutralised (core/spreadsheet-safe); XLSX starts a new sheet every SHEET_ROWS.
+import os from 'node:os';
 import { Readable } from 'node:stream';
 import { AppError } from '../../../core/errors.ts';
 import { csvCell } from '../../../core/spreadsheet-safe.ts';
-import { XlsxWriter, type XlsxCell } from '../../../core/xlsx-stream.ts';
+import { SheetPart, XlsxWriter, type XlsxCell } from '../../../core/xlsx-stream.ts';
+import { SpoolFile } from '../../../core/spool-file.ts';
 import type { Db } from '../../../core/db/index.ts';
 import { canCopyOut, copyOut } from '../../../core/db/copy-out.ts';
 import { inScope, scopePrefixOf, type Actor } from '../../access/index.ts';
 import { FORMS } from '../forms/index.ts';
 import type { Field } from '../forms/types.ts';
-import { exportCsvQuery, exportPage, exportXlsxRowsQuery, sheetEndQuery, type ExportFilter, type ExportRow } from './export.sql.ts';
+import { exportCsvQuery, exportPage, exportXlsxRowsQuery, sheetEndQuery, type ExportFilter, type ExportRow, type SheetRange } from './export.sql.ts';
 
 /**
- * Excel holds 1,048,576 rows a sheet; tests lower `sheetRows` to see the split, and turn
- * `serverCopy` off to compare the server's COPY output with the page writer's.
+ * Excel holds 1,048,576 rows a sheet; tests lower `sheetRows` to see the split, turn `serverCopy`
+ * off to compare the server's COPY output with the page writer's, and give their own `spoolDir`
+ * (where an XLSX's next sheet waits, deflated, while the current one is sent).
  */
-export const EXPORT_LIMITS = { sheetRows: 1_000_000, pageRows: 5_000, serverCopy: true };
+export const EXPORT_LIMITS = { sheetRows: 1_000_000, pageRows: 5_000, serverCopy: true, spoolDir: os.tmpdir() };
 const useCopy = (db: Db) => EXPORT_LIMITS.serverCopy && canCopyOut(db);
 export const XLSX_ROWS_NOTE = 'pucha rows=';
 
@@ -128,35 +131,108 @@ function countLines(b: Buffer): number {
   return n;
 }
 
+/** Where the sheet after `after` ends: at the `seq` of its last row, or open (null) when it is the last. */
+async function sheetRange(db: Db, actor: Actor, plan: ExportPlan, after: number): Promise<SheetRange> {
+  const limit = EXPORT_LIMITS.sheetRows;
+  const ends = (await sheetEndQuery(actor, plan.filter, after, limit).execute(db)).rows;
+  return { after, last: ends.length < 2 ? null : Number(ends[0].seq), limit };
+}
+
+/** A sheet's row XML from the server's COPY, in pieces of about PIECE_BYTES, each with its row count. */
+async function* sheetXml(db: Db, actor: Actor, plan: ExportPlan, range: SheetRange, signal: AbortSignal): AsyncGenerator<{ xml: Buffer; rows: number }> {
+  let piece: Buffer[] = [];
+  let size = 0;
+  let rows = 0;
+  for await (const chunk of copyOut(db, exportXlsxRowsQuery(actor, plan.filter, plan.fields, range).compile(db), XML_LINES, signal)) {
+    rows += countLines(chunk);
+    piece.push(chunk);
+    size += chunk.length;
+    if (size < PIECE_BYTES) continue;
+    yield { xml: Buffer.concat(piece, size), rows };
+    piece = [];
+    size = rows = 0;
+  }
+  if (size) yield { xml: Buffer.concat(piece, size), rows };
+}
+
+/** A sheet made ahead: its COPY deflated into a spool file; `done` settles (never rejects) once it is all there or failed. */
+interface Ahead { range: SheetRange; part: SheetPart; spool: SpoolFile; rows: number; done: Promise<void> }
+
+async function makeAhead(db: Db, actor: Actor, plan: ExportPlan, after: number, signal: AbortSignal): Promise<Ahead> {
+  const range = await sheetRange(db, actor, plan, after);
+  const spool = await SpoolFile.create(EXPORT_LIMITS.spoolDir, 'pucha-xlsx');
+  const a: Ahead = { range, part: new SheetPart(plan.header), spool, rows: 0, done: Promise.resolve() };
+  a.done = (async () => {
+    try {
+      await spool.write(await a.part.start());
+      for await (const { xml, rows } of sheetXml(db, actor, plan, range, signal)) {
+        a.rows += rows;
+        await spool.write(await a.part.rowsXml(xml));
+      }
+      for (const b of await a.part.end()) await spool.write(b);
+      spool.end();
+    } catch (e) {
+      spool.end(e); // the reader throws it
+    }
+  })();
+  return a;
+}
+
+/**
+ * The sheets from the server's COPY. One PostgreSQL backend builds a sheet's XML (the bound: ≈ 20
+ * µs a row), so the next sheet is made at the same time on a second connection, deflated into a
+ * spool file, and copied into the ZIP when the sheet before it is done: two backends, two cores.
+ * The first sheet streams straight to the client; never more than two COPYs or two spool files.
+ */
+async function* copySheets(db: Db, actor: Actor, plan: ExportPlan, w: XlsxWriter, signal: AbortSignal, count: (rows: number) => void): AsyncGenerator<Buffer> {
+  const stop = new AbortController(); // also when this generator ends early for its own reasons
+  const onAbort = () => stop.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  let next: Promise<Ahead> | null = null;
+  let current: Ahead | null = null;
+  const ahead = (after: number) => {
+    const p = makeAhead(db, actor, plan, after, stop.signal);
+    p.catch(() => {}); // awaited below; not unhandled meanwhile
+    return p;
+  };
+  try {
+    const first = await sheetRange(db, actor, plan, 0);
+    if (first.last !== null) next = ahead(first.last);
+    yield* await w.sheet('填报 1', plan.header);
+    for await (const { xml, rows } of sheetXml(db, actor, plan, first, stop.signal)) {
+      count(rows);
+      yield* await w.rowsXml(xml);
+    }
+    for (let sheet = 2; next; sheet++) {
+      current = await next;
+      next = current.range.last !== null ? ahead(current.range.last) : null;
+      yield* w.sheetFrom(`填报 ${sheet}`, current.part, current.spool.read());
+      count(current.rows); // all read: its COPY has ended
+      await current.spool.close();
+      current = null;
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    stop.abort(); // cancels a COPY still running ahead
+    for (const a of [current, await next?.catch(() => null)]) {
+      if (!a) continue;
+      await a.done;
+      await a.spool.close();
+    }
+  }
+}
+
 export function submissionsXlsx(db: Db, actor: Actor, plan: ExportPlan): Readable {
   async function* parts(signal: AbortSignal) {
     const w = new XlsxWriter();
     const sheetRows = EXPORT_LIMITS.sheetRows;
-    let sheet = 1;
     let total = 0;
-    yield* await w.sheet('填报 1', plan.header);
     if (useCopy(db)) {
-      // Sheet by sheet: where a sheet ends is asked first, then its rows are copied.
-      for (let after = 0; ;) {
-        const ends = (await sheetEndQuery(actor, plan.filter, after, sheetRows).execute(db)).rows;
-        let piece: Buffer[] = [];
-        let size = 0;
-        for await (const chunk of copyOut(db, exportXlsxRowsQuery(actor, plan.filter, plan.fields, after, sheetRows).compile(db), XML_LINES, signal)) {
-          total += countLines(chunk);
-          piece.push(chunk);
-          size += chunk.length;
-          if (size < PIECE_BYTES) continue;
-          yield* await w.rowsXml(Buffer.concat(piece, size));
-          piece = [];
-          size = 0;
-        }
-        if (size) yield* await w.rowsXml(Buffer.concat(piece, size));
-        if (ends.length < 2) break; // no row after this sheet's last
-        after = Number(ends[0].seq);
-        yield* await w.sheet(`填报 ${++sheet}`, plan.header);
-      }
+      yield* copySheets(db, actor, plan, w, signal, (rows) => (total += rows));
     } else {
+      let sheet = 1;
       let inSheet = 0;
+      yield* await w.sheet('填报 1', plan.header);
       for await (const page of pages(db, actor, plan.filter)) {
         let i = 0;
         while (i < page.length) {
