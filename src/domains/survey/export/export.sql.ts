@@ -57,7 +57,7 @@ const SPACES = ' \t\n\r';
 const MAX_CELL = 32_767;
 
 /** The inner query: one row per submission with every value the cells need, each computed once. */
-function inner(actor: Actor, f: ExportFilter, fields: Field[] | null, o: { after?: number; last?: number; limit?: number; rowNumbers?: boolean }) {
+function inner(actor: Actor, f: ExportFilter, fields: Field[] | null, o: { after?: number; last?: number; limit?: number; firstRow?: number }) {
   const answers = fields
     ? fields.map((fd, i) => sql`left(s.answers ->> ${fd.id}, ${MAX_CELL}) AS ${sql.ref(`v${i}`)}, jsonb_typeof(s.answers -> ${fd.id}) AS ${sql.ref(`t${i}`)}`)
     : [sql`left(s.answers::text, ${MAX_CELL}) AS v0, 'string' AS t0`];
@@ -65,7 +65,7 @@ function inner(actor: Actor, f: ExportFilter, fields: Field[] | null, o: { after
       left(src.credit_code, ${MAX_CELL}) AS credit_code, left(src.name, ${MAX_CELL}) AS source_name, left(r.name, ${MAX_CELL}) AS region_name,
       ${iso(sql`s.submitted_at`)} AS submitted_at, ${iso(sql`s.updated_at`)} AS updated_at,
       ${sql.join(answers)}
-      ${o.rowNumbers ? sql`, (row_number() OVER (ORDER BY s.seq) + 1)::text AS rn` : sql``}
+      ${o.firstRow !== undefined ? sql`, (row_number() OVER (ORDER BY s.seq) + ${o.firstRow - 1})::text AS rn` : sql``}
     FROM submissions s
     JOIN sources src ON src.id = s.source_id
     LEFT JOIN regions r ON r.code = s.region_code
@@ -122,15 +122,17 @@ function concatAll(parts: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return concatAll(groups);
 }
 
-/** A sheet's rows: `seq` in (after, last], or the first `limit` after `after` when it is the last sheet. */
-export interface SheetRange { after: number; last: number | null; limit: number }
+/**
+ * A run of a sheet's rows: `seq` in (after, last], or the first `limit` after `after` when it is
+ * the export's last; numbered from `firstRow` (2 under the header).
+ */
+export interface RowRange { after: number; last: number | null; limit: number; firstRow: number }
 
 /**
- * One sheet's rows for `COPY … WITH (FORMAT csv, …)` with quote and delimiter characters that the
- * XML never holds: each line is one `<row>` exactly as xlsx-stream writes it, numbered from 2
- * (the header is row 1).
+ * Rows of a sheet for `COPY … WITH (FORMAT csv, …)` with quote and delimiter characters that the
+ * XML never holds: each line is one `<row>` exactly as xlsx-stream writes it.
  */
-export function exportXlsxRowsQuery(actor: Actor, f: ExportFilter, fields: Field[] | null, range: SheetRange): RawBuilder<unknown> {
+export function exportXlsxRowsQuery(actor: Actor, f: ExportFilter, fields: Field[] | null, range: RowRange): RawBuilder<unknown> {
   const p = (c: string) => sql.ref(`p.${c}`);
   const c = (i: number) => columnName(i);
   const cells = [plainCell(p('id'), c(0)), plainCell(p('form'), c(1)), numberCell(p('source_id'), c(2)), textCell(p('credit_code'), c(3)),
@@ -145,14 +147,14 @@ export function exportXlsxRowsQuery(actor: Actor, f: ExportFilter, fields: Field
   }
   const bounds = range.last === null ? { after: range.after, limit: range.limit } : { after: range.after, last: range.last };
   return sql`SELECT ${concatAll([sql`'<row r="'`, sql`p.rn`, sql`'">'`, ...cells, sql`'</row>'`])}
-    FROM (${inner(actor, f, fields, { ...bounds, rowNumbers: true })}) p ORDER BY p.seq`;
+    FROM (${inner(actor, f, fields, { ...bounds, firstRow: range.firstRow })}) p ORDER BY p.seq`;
 }
 
 /**
- * The `seq` of the last row of a full sheet that starts after `after`, and of the row after it:
- * fewer than two rows answered means this sheet is the last.
+ * The `seq` of the last of `rows` rows after `after`, and of the row after it: fewer than two
+ * rows answered means no row follows those.
  */
-export function sheetEndQuery(actor: Actor, f: ExportFilter, after: number, rows: number): RawBuilder<{ seq: number }> {
+export function rangeEndQuery(actor: Actor, f: ExportFilter, after: number, rows: number): RawBuilder<{ seq: number }> {
   return sql<{ seq: number }>`SELECT s.seq FROM submissions s WHERE ${sql.join(exportWhere(actor, f, after), sql` AND `)}
     ORDER BY s.seq OFFSET ${rows - 1} LIMIT 2`;
 }
