@@ -3,6 +3,8 @@
 // data), so memory stays flat and the event loop free. exceljs's WorkbookWriter does the same
 // through a cell object per value, several times slower (docs/benchmarks.md). Cells are inline
 // strings, numbers, booleans or empty; formula-like text gets the text style (spreadsheet-safe).
+// Rows can also be deflated apart, at the same time as others (DeflatedPart), and joined into
+// the open sheet later (rowsFrom): their CRC-32 is combined with the sheet's.
 // No ZIP64: a part or the file past 4 GiB is refused (a sheet of 1,000,000 export rows is < 2 GiB).
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';

@@ -3,6 +3,8 @@
 // memory), and a page is read only when the client has taken the one before (Readable.from
 // pulls on demand), so memory stays flat whatever the size. Text a spreadsheet would run as a
 // formula is neutralised (core/spreadsheet-safe); XLSX starts a new sheet every SHEET_ROWS.
+// On the PostgreSQL server the server writes each row (COPY), and an XLSX is made by two COPYs
+// at a time (copySheets).
 import os from 'node:os';
 import { Readable } from 'node:stream';
 import { AppError } from '../../../core/errors.ts';
