@@ -3,6 +3,8 @@
 // data), so memory stays flat and the event loop free. exceljs's WorkbookWriter does the same
 // through a cell object per value, several times slower (docs/benchmarks.md). Cells are inline
 // strings, numbers, booleans or empty; formula-like text gets the text style (spreadsheet-safe).
+// Rows can also be deflated apart, at the same time as others (DeflatedPart), and joined into
+// the open sheet later (rowsFrom): their CRC-32 is combined with the sheet's.
 // No ZIP64: a part or the file past 4 GiB is refused (a sheet of 1,000,000 export rows is < 2 GiB).
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -63,6 +65,66 @@ function localHeader(name: Buffer): Buffer {
   return Buffer.concat([b, name]);
 }
 
+const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+  + '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>';
+
+// CRC-32 of two pieces joined, from the pieces' CRCs and the second's length (zlib's
+// crc32_combine, which Node does not expose): appending n zero bytes to a CRC's message is a
+// linear map over GF(2), a 32×32 bit matrix; squaring the one-zero-bit map gives the maps for
+// 2, 4, 8 … zero bits, applied for the bits set in 8·n.
+function gf2Times(mat: Uint32Array, vec: number): number {
+  let sum = 0;
+  for (let i = 0, v = vec >>> 0; v; v >>>= 1, i++) if (v & 1) sum ^= mat[i];
+  return sum >>> 0;
+}
+function gf2Square(mat: Uint32Array): Uint32Array<ArrayBuffer> {
+  const sq = new Uint32Array(32);
+  for (let i = 0; i < 32; i++) sq[i] = gf2Times(mat, mat[i]);
+  return sq;
+}
+export function crc32Combine(crc1: number, crc2: number, len2: number): number {
+  let op = new Uint32Array(32); // one zero bit: shift right, the polynomial fed back from bit 0
+  op[0] = 0xedb88320;
+  for (let i = 1; i < 32; i++) op[i] = 1 << (i - 1);
+  op = gf2Square(gf2Square(gf2Square(op))); // one zero byte
+  let crc = crc1 >>> 0;
+  for (let n = len2; n > 0; n = Math.floor(n / 2)) {
+    if (n % 2) crc = gf2Times(op, crc);
+    op = gf2Square(op);
+  }
+  return (crc ^ crc2) >>> 0;
+}
+
+/**
+ * Sheet XML deflated piece by piece, with the CRC and sizes its ZIP entry needs. The writer keeps
+ * one for the sheet it sends; one made apart can hold a run of rows deflated at the same time as
+ * others (kept elsewhere meanwhile, e.g. a spool file), added to the open sheet by `rowsFrom`.
+ */
+export class DeflatedPart {
+  crc = 0;
+  csize = 0;
+  usize = 0;
+
+  /** Deflates one piece; the pieces concatenate into one stream. */
+  async deflate(xml: string | Buffer): Promise<Buffer> {
+    const raw = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
+    this.crc = zlib.crc32(raw, this.crc);
+    this.usize += raw.length;
+    if (this.usize > U32) throw new Error('XLSX sheet over 4 GiB: ZIP64 is not written');
+    const z = await deflateRaw(raw, PIECE);
+    this.csize += z.length;
+    return z;
+  }
+
+  /** Takes `next` as following this part's bytes. */
+  append(next: DeflatedPart): void {
+    this.crc = crc32Combine(this.crc, next.crc, next.usize);
+    this.csize += next.csize;
+    this.usize += next.usize;
+    if (this.usize > U32) throw new Error('XLSX sheet over 4 GiB: ZIP64 is not written');
+  }
+}
+
 /**
  * Writes an XLSX file as a series of buffers: `sheet(name, header)`, `rows(values)` as often as
  * needed, then `finish()`; each answers the bytes to send next, in order. Sheets are written one
@@ -72,7 +134,7 @@ export class XlsxWriter {
   private offset = 0;
   private entries: Entry[] = [];
   private sheets: string[] = [];
-  private open: { entry: Entry; name: Buffer; row: number; width: number } | null = null;
+  private open: { entry: Entry; part: DeflatedPart; row: number } | null = null;
 
   private add(bufs: Buffer[]): Buffer[] {
     for (const b of bufs) this.offset += b.length;
@@ -80,15 +142,9 @@ export class XlsxWriter {
     return bufs;
   }
 
-  private async deflatePiece(xml: string | Buffer): Promise<Buffer[]> {
-    const o = this.open!;
-    const raw = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
-    o.entry.crc = zlib.crc32(raw, o.entry.crc);
-    o.entry.usize += raw.length;
-    if (o.entry.usize > U32) throw new Error('XLSX sheet over 4 GiB: ZIP64 is not written');
-    const z = await deflateRaw(raw, PIECE);
-    o.entry.csize += z.length;
-    return this.add([z]);
+  private openSheet(): { entry: Entry; part: DeflatedPart; row: number } {
+    if (!this.open) throw new Error('no sheet open');
+    return this.open;
   }
 
   /** Starts a sheet (closing the one open) with a header row of text. */
@@ -96,20 +152,16 @@ export class XlsxWriter {
     const out = this.open ? await this.closeSheet() : [];
     const name = `xl/worksheets/sheet${this.sheets.length + 1}.xml`;
     this.sheets.push(title);
-    const nameBuf = Buffer.from(name);
     const entry: Entry = { name, crc: 0, csize: 0, usize: 0, offset: this.offset }; // after the sheet closed above
-    out.push(...this.add([localHeader(nameBuf)]));
-    this.open = { entry, name: nameBuf, row: 0, width: header.length };
-    const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-      + '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>';
-    out.push(...await this.deflatePiece(head + this.rowXml(header)));
+    out.push(...this.add([localHeader(Buffer.from(name))]));
+    this.open = { entry, part: new DeflatedPart(), row: 0 };
+    out.push(...this.add([await this.open.part.deflate(SHEET_HEAD + this.rowXml(header))]));
     return out;
   }
 
   private refs: string[] = [];
   private rowXml(values: readonly XlsxCell[]): string {
-    const o = this.open!;
-    const r = ++o.row;
+    const r = ++this.openSheet().row;
     while (this.refs.length < values.length) this.refs.push(columnName(this.refs.length));
     let s = `<row r="${r}">`;
     for (let i = 0; i < values.length; i++) s += cellXml(values[i], this.refs[i] + r);
@@ -118,10 +170,9 @@ export class XlsxWriter {
 
   /** Rows of the open sheet, deflated as one piece (give a page of a few thousand at a time). */
   async rows(rows: readonly (readonly XlsxCell[])[]): Promise<Buffer[]> {
-    if (!this.open) throw new Error('no sheet open');
     let xml = '';
     for (const r of rows) xml += this.rowXml(r);
-    return this.deflatePiece(xml);
+    return this.add([await this.openSheet().part.deflate(xml)]);
   }
 
   /**
@@ -129,19 +180,33 @@ export class XlsxWriter {
    * writer's own row count does not follow, so do not mix it with `rows` in one sheet.
    */
   async rowsXml(xml: Buffer): Promise<Buffer[]> {
-    if (!this.open) throw new Error('no sheet open');
-    return this.deflatePiece(xml);
+    return this.add([await this.openSheet().part.deflate(xml)]);
+  }
+
+  /**
+   * Rows deflated apart, into the open sheet: `bytes` are all of what `part.deflate` gave, in
+   * order (read back from wherever they were kept); the part's sums are read after the last.
+   */
+  async *rowsFrom(part: DeflatedPart, bytes: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    const open = this.openSheet();
+    let n = 0;
+    for await (const b of bytes) {
+      n += b.length;
+      yield* this.add([b]);
+    }
+    if (n !== part.csize) throw new Error(`${n} deflated bytes given, ${part.csize} made`);
+    open.part.append(part);
   }
 
   private async closeSheet(): Promise<Buffer[]> {
-    const out = await this.deflatePiece('</sheetData></worksheet>');
-    const e = this.open!.entry;
-    e.csize += LAST_BLOCK.length;
-    const d = Buffer.alloc(16);
-    d.writeUInt32LE(0x08074b50, 0); d.writeUInt32LE(e.crc >>> 0, 4); d.writeUInt32LE(e.csize, 8); d.writeUInt32LE(e.usize, 12);
-    this.entries.push(e);
+    const { entry, part } = this.openSheet();
     this.open = null;
-    return [...out, ...this.add([LAST_BLOCK, d])];
+    const out = this.add([await part.deflate('</sheetData></worksheet>'), LAST_BLOCK]);
+    Object.assign(entry, { crc: part.crc, csize: part.csize + LAST_BLOCK.length, usize: part.usize });
+    const d = Buffer.alloc(16);
+    d.writeUInt32LE(0x08074b50, 0); d.writeUInt32LE(entry.crc >>> 0, 4); d.writeUInt32LE(entry.csize, 8); d.writeUInt32LE(entry.usize, 12);
+    this.entries.push(entry);
+    return [...out, ...this.add([d])];
   }
 
   /** Closes the last sheet and writes the workbook's other parts and the ZIP's directory (with a comment, ASCII). */

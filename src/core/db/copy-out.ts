@@ -43,19 +43,59 @@ export function inlineParameters(q: CompiledQuery): string {
 }
 
 /**
- * Streams `COPY (query) TO STDOUT WITH (options)`. `options` is trusted SQL (the caller's own
- * constant, e.g. `FORMAT csv`). Yields Buffers as the socket delivers them, several rows each.
- * `signal` aborts it: the server is told to stop at once (a statement still sorting would
- * otherwise run on until its first write found the client gone).
+ * A snapshot that several COPYs share, each on its own connection (`CopyOptions.snapshot`), so
+ * they and the queries asked meanwhile (`rows`: where each part of an export ends) see the same
+ * rows: a read-only repeatable-read transaction on a connection of its own, open until `close`.
  */
-export async function* copyOut(db: Db, query: CompiledQuery, options: string, signal?: AbortSignal): AsyncGenerator<Buffer> {
+export interface Snapshot {
+  id: string;
+  rows<T>(query: CompiledQuery): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function openSnapshot(db: Db): Promise<Snapshot> {
+  const client = await connect(db);
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const id = (await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows[0].id;
+    return {
+      id,
+      rows: async <T>(q: CompiledQuery) => (await client.query(q.sql, q.parameters as unknown[])).rows as T[],
+      close: () => client.end().catch(() => {}),
+    };
+  } catch (e) {
+    await client.end().catch(() => {});
+    throw e;
+  }
+}
+
+async function connect(db: Db): Promise<pg.Client> {
   const connectionString = servers.get(db);
   if (!connectionString) throw new Error('COPY needs a PostgreSQL server database');
-  if (signal?.aborted) return;
-  const text = `COPY (${inlineParameters(query)}) TO STDOUT WITH (${options})`;
   const client = new pg.Client({ connectionString });
   client.on('error', () => {}); // a server gone mid-COPY fails the stream below; nothing else listens
   await client.connect();
+  return client;
+}
+
+export interface CopyOptions {
+  /** Stops the COPY: the server is told at once (a statement still sorting would run on until its first write found the client gone). */
+  signal?: AbortSignal;
+  /** Planner settings for this connection alone (it ends with the COPY); names and values are the caller's own. */
+  settings?: Record<string, string>;
+  /** An exported snapshot (`openSnapshot`) to read in, still open. */
+  snapshot?: string;
+}
+
+/**
+ * Streams `COPY (query) TO STDOUT WITH (options)`. `options` is trusted SQL (the caller's own
+ * constant, e.g. `FORMAT csv`). Yields Buffers as the socket delivers them, several rows each.
+ */
+export async function* copyOut(db: Db, query: CompiledQuery, options: string, o: CopyOptions = {}): AsyncGenerator<Buffer> {
+  const { signal, settings = {}, snapshot } = o;
+  if (signal?.aborted) return;
+  const text = `COPY (${inlineParameters(query)}) TO STDOUT WITH (${options})`;
+  const client = await connect(db);
   let finished = false;
   const pid = (client as unknown as { processID?: number }).processID;
   const cancel = () => {
@@ -63,6 +103,15 @@ export async function* copyOut(db: Db, query: CompiledQuery, options: string, si
   };
   signal?.addEventListener('abort', cancel, { once: true });
   try {
+    if (signal?.aborted) return; // aborted while connecting: the listener came too late to hear it
+    for (const [name, value] of Object.entries(settings)) {
+      if (!/^[a-z_]+$/.test(name)) throw new Error(`bad setting name ${name}`);
+      await client.query(`SET ${name} = ${pg.escapeLiteral(value)}`);
+    }
+    if (snapshot) {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await client.query(`SET TRANSACTION SNAPSHOT ${pg.escapeLiteral(snapshot)}`);
+    }
     const stream = client.query(copyTo(text));
     stream.on('error', () => {}); // the loop below sees errors; this one takes those of a COPY ended early
     for await (const chunk of stream) yield chunk as Buffer;

@@ -22,9 +22,10 @@ export interface ExportRow {
 
 const iso = (c: RawBuilder<unknown>) => sql`to_char(${c} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-function exportWhere(actor: Actor, f: ExportFilter, after?: number): RawBuilder<unknown>[] {
+function exportWhere(actor: Actor, f: ExportFilter, after?: number, last?: number): RawBuilder<unknown>[] {
   const w = [scopeWhere(actor)];
   if (after !== undefined) w.push(sql`s.seq > ${after}`);
+  if (last !== undefined) w.push(sql`s.seq <= ${last}`);
   if (f.form) w.push(sql`s.form = ${f.form}`);
   if (f.status) w.push(sql`s.status = ${f.status}`);
   if (f.region) w.push(sql`s.region_code LIKE ${`${f.region}%`}`);
@@ -56,7 +57,7 @@ const SPACES = ' \t\n\r';
 const MAX_CELL = 32_767;
 
 /** The inner query: one row per submission with every value the cells need, each computed once. */
-function inner(actor: Actor, f: ExportFilter, fields: Field[] | null, o: { after?: number; limit?: number; rowNumbers?: boolean }) {
+function inner(actor: Actor, f: ExportFilter, fields: Field[] | null, o: { after?: number; last?: number; limit?: number; firstRow?: number }) {
   const answers = fields
     ? fields.map((fd, i) => sql`left(s.answers ->> ${fd.id}, ${MAX_CELL}) AS ${sql.ref(`v${i}`)}, jsonb_typeof(s.answers -> ${fd.id}) AS ${sql.ref(`t${i}`)}`)
     : [sql`left(s.answers::text, ${MAX_CELL}) AS v0, 'string' AS t0`];
@@ -64,11 +65,11 @@ function inner(actor: Actor, f: ExportFilter, fields: Field[] | null, o: { after
       left(src.credit_code, ${MAX_CELL}) AS credit_code, left(src.name, ${MAX_CELL}) AS source_name, left(r.name, ${MAX_CELL}) AS region_name,
       ${iso(sql`s.submitted_at`)} AS submitted_at, ${iso(sql`s.updated_at`)} AS updated_at,
       ${sql.join(answers)}
-      ${o.rowNumbers ? sql`, (row_number() OVER (ORDER BY s.seq) + 1)::text AS rn` : sql``}
+      ${o.firstRow !== undefined ? sql`, (row_number() OVER (ORDER BY s.seq) + ${o.firstRow - 1})::text AS rn` : sql``}
     FROM submissions s
     JOIN sources src ON src.id = s.source_id
     LEFT JOIN regions r ON r.code = s.region_code
-    WHERE ${sql.join(exportWhere(actor, f, o.after), sql` AND `)}
+    WHERE ${sql.join(exportWhere(actor, f, o.after, o.last), sql` AND `)}
     ORDER BY s.seq
     ${o.limit !== undefined ? sql`LIMIT ${o.limit}` : sql`OFFSET 0`}`;
 }
@@ -122,11 +123,16 @@ function concatAll(parts: RawBuilder<unknown>[]): RawBuilder<unknown> {
 }
 
 /**
- * One sheet's rows for `COPY … WITH (FORMAT csv, …)` with quote and delimiter characters that the
- * XML never holds: each line is one `<row>` exactly as xlsx-stream writes it, numbered from 2
- * (the header is row 1).
+ * A run of a sheet's rows: `seq` in (after, last], or the first `limit` after `after` when it is
+ * the export's last; numbered from `firstRow` (2 under the header).
  */
-export function exportXlsxRowsQuery(actor: Actor, f: ExportFilter, fields: Field[] | null, after: number, limit: number): RawBuilder<unknown> {
+export interface RowRange { after: number; last: number | null; limit: number; firstRow: number }
+
+/**
+ * Rows of a sheet for `COPY … WITH (FORMAT csv, …)` with quote and delimiter characters that the
+ * XML never holds: each line is one `<row>` exactly as xlsx-stream writes it.
+ */
+export function exportXlsxRowsQuery(actor: Actor, f: ExportFilter, fields: Field[] | null, range: RowRange): RawBuilder<unknown> {
   const p = (c: string) => sql.ref(`p.${c}`);
   const c = (i: number) => columnName(i);
   const cells = [plainCell(p('id'), c(0)), plainCell(p('form'), c(1)), numberCell(p('source_id'), c(2)), textCell(p('credit_code'), c(3)),
@@ -139,15 +145,16 @@ export function exportXlsxRowsQuery(actor: Actor, f: ExportFilter, fields: Field
       WHEN 'boolean' THEN concat(${`<c r="${col}`}, p.rn, '" t="b"><v>', CASE WHEN ${v} = 'true' THEN '1' ELSE '0' END, '</v></c>')
       WHEN 'null' THEN '' ELSE ${textCell(v, col)} END`);
   }
+  const bounds = range.last === null ? { after: range.after, limit: range.limit } : { after: range.after, last: range.last };
   return sql`SELECT ${concatAll([sql`'<row r="'`, sql`p.rn`, sql`'">'`, ...cells, sql`'</row>'`])}
-    FROM (${inner(actor, f, fields, { after, limit, rowNumbers: true })}) p ORDER BY p.seq`;
+    FROM (${inner(actor, f, fields, { ...bounds, firstRow: range.firstRow })}) p ORDER BY p.seq`;
 }
 
 /**
- * The `seq` of the last row of a full sheet that starts after `after`, and of the row after it:
- * fewer than two rows answered means this sheet is the last.
+ * The `seq` of the last of `rows` rows after `after`, and of the row after it: fewer than two
+ * rows answered means no row follows those.
  */
-export function sheetEndQuery(actor: Actor, f: ExportFilter, after: number, rows: number): RawBuilder<{ seq: number }> {
+export function rangeEndQuery(actor: Actor, f: ExportFilter, after: number, rows: number): RawBuilder<{ seq: number }> {
   return sql<{ seq: number }>`SELECT s.seq FROM submissions s WHERE ${sql.join(exportWhere(actor, f, after), sql` AND `)}
     ORDER BY s.seq OFFSET ${rows - 1} LIMIT 2`;
 }

@@ -2,16 +2,24 @@
 // test saves: rows and columns as stored, keyset pages (a page of 3 here),
 // the form's fields as columns, filters, a region outside the caller's scope refused, a
 // respondent's own source only, XLSX sheets split at the (lowered) sheet size with the header
-// repeated, and an empty result a header-only file.
+// repeated (on PostgreSQL the next sheet made ahead in a spool file: a valid ZIP, its rows in
+// order, the file and its COPY gone when the download is abandoned), and an empty result a
+// header-only file.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestApp, type Session, type TestApp } from '../../../../test/helpers/app.ts';
 import { databaseKinds } from '../../../../test/helpers/databases.ts';
+import { openFilesUnder } from '../../../../test/helpers/open-files.ts';
+import { zipEntries } from '../../../../test/helpers/zip.ts';
 import { canCopyOut } from '../../../core/db/copy-out.ts';
-import { EXPORT_LIMITS } from './export.ts';
+import { SYSTEM } from '../../access/index.ts';
+import { EXPORT_LIMITS, planExport, submissionsXlsx } from './export.ts';
 
 const BASE_HEADER = ['id 填报编号', 'form 报表', 'sourceId 普查对象编号', 'creditCode 统一社会信用代码', 'sourceName 普查对象名称', 'regionCode 行政区划代码',
   'regionName 行政区划', 'status 状态', 'version 报表版本', 'submittedAt 提交时间', 'updatedAt 更新时间'];
@@ -137,11 +145,14 @@ describe.each(databaseKinds())('the submissions export on %s', (kind) => {
 
   it('starts a new XLSX sheet every sheetRows rows, the header on each, all rows in order', async () => {
     EXPORT_LIMITS.sheetRows = 4;
+    EXPORT_LIMITS.chunkRows = 3; // on PostgreSQL, a sheet's rows from two COPYs joined
     EXPORT_LIMITS.pageRows = 3;
     const want = await stored('330382');
     const res = await call(t.app, county, 'GET', '/api/v1/submissions/export.xlsx');
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
+    const entries = zipEntries(res.rawPayload); // every CRC and size, the spooled sheets' too
+    expect([...entries.keys()].filter((n) => n.startsWith('xl/worksheets/'))).toHaveLength(Math.ceil(want.length / 4));
     const sheets = await xlsxSheets(res.rawPayload);
     expect(sheets.map((s) => s.name)).toEqual(Array.from({ length: Math.ceil(want.length / 4) }, (_, i) => `填报 ${i + 1}`));
     for (const s of sheets) {
@@ -154,6 +165,44 @@ describe.each(databaseKinds())('the submissions export on %s', (kind) => {
     expect(JSON.parse(String(data[0][11]))).toEqual(want[0].answers);
   });
 
+  it.runIf(kind === 'postgres')('makes the next sheet ahead in a spool file, and frees it and ends every COPY when the download is abandoned', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pucha-export-spool-'));
+    Object.assign(EXPORT_LIMITS, { sheetRows: 3, spoolDir: dir });
+    const spools = () => openFilesUnder(dir); // a spool file is unlinked as soon as it is opened
+    const copies = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND query LIKE 'COPY (%' AND pid <> pg_backend_pid()`.execute(t.ctx.db)).rows[0].n;
+    const until = async (what: string, ok: () => boolean | Promise<boolean>) => {
+      for (let i = 0; !(await ok()); i++) {
+        if (i === 250) throw new Error(`waited 5 s for ${what}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    // Both COPYs read the regions, held locked here: the download cannot end before it is abandoned.
+    let locked!: () => void;
+    let release!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const held = t.ctx.db.transaction().execute(async (trx) => {
+      await sql`LOCK TABLE regions IN ACCESS EXCLUSIVE MODE`.execute(trx);
+      locked();
+      await new Promise<void>((r) => (release = r));
+    });
+    try {
+      await isLocked;
+      const file = submissionsXlsx(t.ctx.db, SYSTEM, planExport(SYSTEM, { region: '330382' }));
+      file.on('error', () => {});
+      await new Promise((r) => file.once('data', r)); // the first sheet's start has been sent
+      await until('the spool file and two COPYs', async () => spools().length === 1 && (await copies()) === 2);
+      expect(spools()[0]).toMatch(/pucha-xlsx-[^/]* \(deleted\)$/);
+      expect(fs.readdirSync(dir)).toEqual([]);
+      file.destroy(); // as the server does when the client goes away
+      await until('the spool file closed and the COPYs cancelled', async () => spools().length === 0 && (await copies()) === 0);
+    } finally {
+      release?.();
+      await held;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes through the server\'s COPY exactly the rows the page writer writes, awkward text included', async () => {
     // the server path is the one taken on PostgreSQL; the embedded database has only the page writer
     expect(canCopyOut(t.ctx.db)).toBe(kind === 'postgres');
@@ -161,7 +210,7 @@ describe.each(databaseKinds())('the submissions export on %s', (kind) => {
     const awkward = { unitName: ' =HYPERLINK("x") 前后空格 ', legalRep: '第一行\n第二行 & <b>"引号",逗号\r', address: 'a\u0001b\uFFFEc', boilerCount: 2.5, hasWasteGas: false, location: { lat: 28.05, lng: 120.96 }, creditCode: '' };
     await sql`UPDATE submissions SET answers = ${JSON.stringify(awkward)}::jsonb WHERE id = ${one.id}`.execute(t.ctx.db);
     await sql`UPDATE sources SET name = ${'＝SUM(A1) "厂" & <co>'} WHERE id = ${one.source_id}`.execute(t.ctx.db);
-    EXPORT_LIMITS.sheetRows = 3;
+    Object.assign(EXPORT_LIMITS, { sheetRows: 3, chunkRows: 2 });
     // JSON objects are the same JSON, not the same text (PostgreSQL spaces them); all else is equal
     const norm = (v: unknown) => (typeof v === 'string' && v.startsWith('{') ? JSON.parse(v) : v);
     const both = async (url: string) => {
