@@ -40,9 +40,9 @@ export async function exportPage(db: Db, actor: Actor, f: ExportFilter, after: n
     SELECT p.seq, p.id, p.form, p.source_id, src.credit_code, src.name AS source_name, p.region_code,
       (SELECT r.name FROM regions r WHERE r.code = p.region_code) AS region_name, p.status, p.version,
       ${iso(sql`p.submitted_at`)} AS submitted_at, ${iso(sql`p.updated_at`)} AS updated_at, p.answers::text AS answers
-    FROM (SELECT s.seq, s.id, s.form, s.source_id, s.region_code, s.status, s.version, s.submitted_at, s.updated_at, s.answers
+    FROM (SELECT s.seq, s.id, s.form, s.source_id, s.province_code, s.region_code, s.status, s.version, s.submitted_at, s.updated_at, s.answers
           FROM submissions s WHERE ${sql.join(where, sql` AND `)} ORDER BY s.seq LIMIT ${limit}) p
-    JOIN sources src ON src.id = p.source_id
+    JOIN sources src ON src.id = p.source_id AND src.province_code = p.province_code
     ORDER BY p.seq`.execute(db);
   return r.rows;
 }
@@ -67,7 +67,7 @@ function inner(actor: Actor, f: ExportFilter, fields: Field[] | null, o: { after
       ${sql.join(answers)}
       ${o.firstRow !== undefined ? sql`, (row_number() OVER (ORDER BY s.seq) + ${o.firstRow - 1})::text AS rn` : sql``}
     FROM submissions s
-    JOIN sources src ON src.id = s.source_id
+    JOIN sources src ON src.id = s.source_id AND src.province_code = s.province_code
     LEFT JOIN regions r ON r.code = s.region_code
     WHERE ${sql.join(exportWhere(actor, f, o.after, o.last), sql` AND `)}
     ORDER BY s.seq
