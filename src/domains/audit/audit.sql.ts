@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../../core/db/index.ts';
 import type { Actor } from '../access/actor.ts';
-import { NATION_CODE, provinceOf } from '../../core/db/distribution.ts';
+import { NATION_CODE, provinceOf, inScopeOf } from '../../core/db/distribution.ts';
 
 export interface AuditEntry {
   action: string; // e.g. 'user.create'
@@ -66,7 +66,7 @@ export async function listAudit(db: Db, f: AuditFilter) {
     .selectAll()
     // Rows with no region (system-wide changes) are for the nation's scope only.
     .where((eb) =>
-      f.scopePrefix === '' ? eb.lit(true) : eb('region_code', 'like', `${f.scopePrefix}%`),
+      f.scopePrefix === '' ? eb.lit(true) : inScopeOf('audit_log', f.scopePrefix),
     );
   if (f.entity) q = q.where('entity', '=', f.entity);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);

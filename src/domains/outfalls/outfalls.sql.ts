@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../core/db/index.ts';
 
 const like = (prefix: string) => `${prefix}%`;
-import { provinceOf } from '../../core/db/distribution.ts';
+import { provinceOf, inScopeOf } from '../../core/db/distribution.ts';
 
 export { provinceOf };
 
@@ -19,7 +19,7 @@ export async function regionNames(db: Db | Tx, codes: string[]) {
 
 // ── reaches ──────────────────────────────────────────────────────────────
 export async function listReaches(db: Db, prefix: string, region?: string) {
-  let q = db.selectFrom('outfall_reaches').selectAll().where('region_code', 'like', like(prefix));
+  let q = db.selectFrom('outfall_reaches').selectAll().where(inScopeOf('outfall_reaches', prefix));
   if (region) q = q.where('region_code', 'like', like(region.replace(/0+$/, '') || region));
   return q.orderBy('region_code').orderBy('name').execute();
 }

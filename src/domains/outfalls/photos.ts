@@ -10,6 +10,7 @@ import type { Actor } from '../access/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import * as q from './outfalls.sql.ts';
 import { checkPoint } from './outfalls.ts';
+import { inScopeOf } from '../../core/db/distribution.ts';
 
 export const PHOTO_LIMIT = 10 * 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,7 +59,7 @@ export async function uploadPhoto(db: Db, actor: Actor, outfallId: number, req: 
 
 export async function photoFile(db: Db, actor: Actor, id: string, dataDir: string) {
   if (!UUID.test(id)) throw new AppError('OUTFALL_PHOTO_NOT_FOUND');
-  const p = await db.selectFrom('outfall_photos').select(['path', 'mime', 'bytes']).where('id', '=', id).where('region_code', 'like', `${actor.scopePrefix}%`).executeTakeFirst();
+  const p = await db.selectFrom('outfall_photos').select(['path', 'mime', 'bytes']).where('id', '=', id).where(inScopeOf('outfall_photos', actor.scopePrefix)).executeTakeFirst();
   const file = p ? path.join(photosDir(dataDir), p.path) : '';
   if (!p || !fs.existsSync(file)) throw new AppError('OUTFALL_PHOTO_NOT_FOUND');
   return { file, mime: p.mime };

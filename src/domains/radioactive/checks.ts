@@ -32,7 +32,7 @@ export async function radioProgress(db: Db, actor: Actor, regionCode?: string) {
   const rows = (await sql<{ region_code: string; listed: number; measured: number; above: number; done: number }>`
     SELECT region_code, count(*)::int AS listed, count(screening_above)::int AS measured,
            count(*) FILTER (WHERE screening_above)::int AS above, count(detailed_done_at)::int AS done
-    FROM radio_enterprises WHERE region_code LIKE ${`${r.prefix}%`} GROUP BY region_code`.execute(db)).rows;
+    FROM radio_enterprises WHERE ${inScopeOf('radio_enterprises', r.prefix)} GROUP BY region_code`.execute(db)).rows;
   const children = await db.selectFrom('regions').select(['code', 'name', 'scope_prefix']).where('parent_code', '=', r.code).orderBy('code').execute();
   const sum = (xs: typeof rows) => {
     const t = xs.reduce((a, x) => ({ listed: a.listed + x.listed, measured: a.measured + x.measured, above: a.above + x.above, detailedDone: a.detailedDone + x.done }), { listed: 0, measured: 0, above: 0, detailedDone: 0 });
@@ -53,7 +53,7 @@ export async function qaIssues(db: Db, actor: Actor, regionCode?: string) {
   const rec = await reconcile(db, actor, r.code);
   for (const s of rec.missingFromList) issues.push({ sourceId: s.sourceId, name: s.name, check: 'missing-from-list', detail: '清查标记为伴生放射性矿企业，但不在初测名录中 / flagged in the inventory, not on the list' });
   for (const e of rec.notInInventory) issues.push({ enterpriseId: e.id, name: e.name, check: 'not-in-inventory', detail: '初测名录企业不在清查结果中 / on the list, not in the inventory' });
-  const ents = await db.selectFrom('radio_enterprises').select(['id', 'name', 'screening_above']).where('region_code', 'like', `${r.prefix}%`).orderBy('id').limit(5000).execute();
+  const ents = await db.selectFrom('radio_enterprises').select(['id', 'name', 'screening_above']).where(inScopeOf('radio_enterprises', r.prefix)).orderBy('id').limit(5000).execute();
   for (const e of ents.filter((x) => x.screening_above === null)) issues.push({ enterpriseId: e.id, name: e.name, check: 'not-measured', detail: '尚未初测 / not measured yet' });
   // The latest measurement of each enterprise, with its number of original records.
   const latest = (await sql<{ enterprise_id: number; name: string; points: MeasurementPoint[]; files: number }>`

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/index.ts';
 import { enterpriseView, measurementView } from './enterprises.ts';
 import * as q from './radioactive.sql.ts';
 import { measurementProblem, screen, type MeasurementPoint } from './rules/screening.ts';
+import { inScopeOf } from '../../core/db/distribution.ts';
 
 export interface MeasurementBody { body: string; measuredOn: string; backgroundNGyH: number; points: MeasurementPoint[]; note?: string }
 
@@ -75,7 +76,7 @@ export async function uploadFile(db: Db, actor: Actor, measurementId: number, re
 }
 
 export async function fileOf(db: Db, actor: Actor, id: number, dataDir: string) {
-  const r = await db.selectFrom('radio_files').select(['path', 'mime', 'file_name']).where('id', '=', id).where('region_code', 'like', `${actor.scopePrefix}%`).executeTakeFirst();
+  const r = await db.selectFrom('radio_files').select(['path', 'mime', 'file_name']).where('id', '=', id).where(inScopeOf('radio_files', actor.scopePrefix)).executeTakeFirst();
   if (!r || !fs.existsSync(path.join(filesDir(dataDir), r.path))) throw new AppError('RADIO_FILE_NOT_FOUND');
   return { file: path.join(filesDir(dataDir), r.path), mime: r.mime, fileName: r.file_name };
 }

@@ -1,5 +1,6 @@
 // All SQL of the associated radioactive mines: minerals, the initial list, measurements, files.
 import type { Db, Tx } from '../../core/db/index.ts';
+import { inScopeOf } from '../../core/db/distribution.ts';
 
 const like = (prefix: string) => `${prefix}%`;
 export { provinceOf } from '../../core/db/distribution.ts';
@@ -9,14 +10,14 @@ export async function minerals(db: Db | Tx) {
 }
 
 export async function getEnterprise(db: Db | Tx, id: number, prefix: string) {
-  return db.selectFrom('radio_enterprises').selectAll().where('id', '=', id).where('region_code', 'like', like(prefix)).executeTakeFirst();
+  return db.selectFrom('radio_enterprises').selectAll().where('id', '=', id).where(inScopeOf('radio_enterprises', prefix)).executeTakeFirst();
 }
 export type EnterpriseRow = NonNullable<Awaited<ReturnType<typeof getEnterprise>>>;
 
 export interface EnterpriseFilter { prefix: string; region?: string; stage?: string; mineral?: string; q?: string; limit: number; after?: number }
 
 export async function listEnterprises(db: Db, f: EnterpriseFilter) {
-  let q = db.selectFrom('radio_enterprises').selectAll().where('region_code', 'like', like(f.prefix));
+  let q = db.selectFrom('radio_enterprises').selectAll().where(inScopeOf('radio_enterprises', f.prefix));
   if (f.region) q = q.where('region_code', 'like', like(f.region));
   if (f.mineral) q = q.where((eb) => eb(eb.val(f.mineral!), '=', eb.fn.any('minerals')));
   if (f.stage === 'listed') q = q.where('screening_above', 'is', null);
@@ -47,15 +48,15 @@ export async function filesOf(db: Db, measurementIds: number[]) {
 }
 
 export async function getMeasurement(db: Db | Tx, id: number, prefix: string) {
-  return db.selectFrom('radio_measurements').selectAll().where('id', '=', id).where('region_code', 'like', like(prefix)).executeTakeFirst();
+  return db.selectFrom('radio_measurements').selectAll().where('id', '=', id).where(inScopeOf('radio_measurements', prefix)).executeTakeFirst();
 }
 
 export async function sourceOf(db: Db | Tx, id: number, prefix: string) {
-  return db.selectFrom('sources').select(['id', 'name', 'credit_code', 'region_code', 'industry_code', 'radioactive']).where('id', '=', id).where('region_code', 'like', like(prefix)).executeTakeFirst();
+  return db.selectFrom('sources').select(['id', 'name', 'credit_code', 'region_code', 'industry_code', 'radioactive']).where('id', '=', id).where(inScopeOf('sources', prefix)).executeTakeFirst();
 }
 
 export async function sourceByCredit(db: Db | Tx, creditCode: string, prefix: string) {
-  return db.selectFrom('sources').select(['id', 'name', 'credit_code', 'region_code']).where('credit_code', '=', creditCode).where('region_code', 'like', like(prefix)).executeTakeFirst();
+  return db.selectFrom('sources').select(['id', 'name', 'credit_code', 'region_code']).where('credit_code', '=', creditCode).where(inScopeOf('sources', prefix)).executeTakeFirst();
 }
 
 /** Inventory sources flagged radioactive-mineral that are not on the initial list. */
@@ -70,7 +71,7 @@ export async function flaggedNotListed(db: Db, prefix: string, limit = 1000) {
 /** Listed enterprises that are not a source with an inventory record. */
 export async function listedNotInInventory(db: Db, prefix: string, limit = 1000) {
   return db.selectFrom('radio_enterprises').selectAll()
-    .where('region_code', 'like', like(prefix))
+    .where(inScopeOf('radio_enterprises', prefix))
     .where((eb) => eb.or([
       eb('source_id', 'is', null),
       eb.not(eb.exists(eb.selectFrom('inventory_records').select('inventory_records.source_id').whereRef('inventory_records.source_id', '=', 'radio_enterprises.source_id'))),

@@ -8,6 +8,7 @@ import type { JobHandler } from '../../jobs/index.ts';
 import { ACCOUNTING_FORMS } from './emissions.sql.ts';
 import { figuresFor, recomputeSource } from './compute.ts';
 import { deltas } from './rollup-rules.ts';
+import { inScopeOf } from '../../../core/db/distribution.ts';
 
 export const VERIFY_JOB = 'accounting.verify';
 export const RECOMPUTE_JOB = 'accounting.recompute';
@@ -17,8 +18,8 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Ma
 /** Sources to look at: those with figures or with forms the accounting reads, in id order after `after`. */
 async function sourcesAfter(db: Db, after: number, prefix: string) {
   const r = await sql<{ id: number }>`SELECT id FROM (
-      SELECT source_id AS id FROM emissions WHERE source_id > ${after} AND region_code LIKE ${prefix + '%'}
-      UNION SELECT source_id FROM submissions WHERE source_id > ${after} AND form IN (${sql.join(ACCOUNTING_FORMS)}) AND region_code LIKE ${prefix + '%'}) x
+      SELECT source_id AS id FROM emissions WHERE source_id > ${after} AND ${inScopeOf('emissions', prefix)}
+      UNION SELECT source_id FROM submissions WHERE source_id > ${after} AND form IN (${sql.join(ACCOUNTING_FORMS)}) AND ${inScopeOf('submissions', prefix)}) x
     ORDER BY id LIMIT ${BATCH}`.execute(db);
   return r.rows.map((x) => Number(x.id));
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Tx } from '../../../core/db/index.ts';
 import type { NamePinyin } from '../rules/name-pinyin.ts';
 import type { EditableColumns } from './edit-rules.ts';
+import { inScopeOf } from '../../../core/db/distribution.ts';
 
 export interface EditRow extends EditableColumns {
   id: number;
@@ -16,7 +17,7 @@ export async function lockForEdit(trx: Tx, id: number, scopePrefix: string) {
   const r = await sql<EditRow>`
     SELECT id, state, version, field_origins, name, former_names, address, region_code, industry_code, category,
            lat, lng, legal_rep, phone, permit_no, radioactive
-    FROM sources WHERE id = ${id} AND region_code LIKE ${scopePrefix + '%'} FOR UPDATE`.execute(trx);
+    FROM sources WHERE id = ${id} AND ${inScopeOf('sources', scopePrefix)} FOR UPDATE`.execute(trx);
   return r.rows[0];
 }
 

@@ -104,7 +104,7 @@ export async function sourcesByIds(db: Db, ids: number[], scopePrefix: string) {
 }
 
 export async function getSource(db: Db, id: number, scopePrefix: string) {
-  const r = await pageOf(sql`s.id = ${id} AND s.region_code LIKE ${scopePrefix + '%'}`, sql``).execute(db);
+  const r = await pageOf(sql`s.id = ${id} AND ${inScopeOf('s', scopePrefix)}`, sql``).execute(db);
   return r.rows[0];
 }
 

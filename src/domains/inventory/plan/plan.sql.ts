@@ -56,7 +56,7 @@ export async function updateZone(trx: Tx, id: number, version: number, c: { name
 export async function sourcesIn(db: Db | Tx, ids: number[], prefix: string) {
   if (ids.length === 0) return [];
   return db.selectFrom('sources').select(['id', 'region_code', 'name', 'lat', 'lng'])
-    .where('id', 'in', ids).where('state', '=', 'active').where('region_code', 'like', `${prefix}%`).execute();
+    .where('id', 'in', ids).where('state', '=', 'active').where(inScopeOf('sources', prefix)).execute();
 }
 
 /**

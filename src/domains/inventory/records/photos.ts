@@ -14,6 +14,7 @@ import { recordAudit } from '../../audit/index.ts';
 import * as plan from '../plan/plan.sql.ts';
 import { inChina } from '../rules/geo.ts';
 import { imageType, receiveFile } from '../../../server/file-upload.ts';
+import { inScopeOf } from '../../../core/db/distribution.ts';
 
 export { imageType };
 
@@ -76,7 +77,7 @@ export async function uploadPhoto(db: Db, actor: Actor, req: FastifyRequest, dat
 
 export async function photoFile(db: Db, actor: Actor, id: string, dataDir: string) {
   if (!UUID.test(id)) throw new AppError('INVENTORY_PHOTO_NOT_FOUND');
-  const p = await db.selectFrom('inventory_photos').select(['path', 'mime', 'bytes']).where('id', '=', id).where('region_code', 'like', `${actor.scopePrefix}%`).executeTakeFirst();
+  const p = await db.selectFrom('inventory_photos').select(['path', 'mime', 'bytes']).where('id', '=', id).where(inScopeOf('inventory_photos', actor.scopePrefix)).executeTakeFirst();
   if (!p) throw new AppError('INVENTORY_PHOTO_NOT_FOUND');
   return { file: path.join(dataDir, 'photos', p.path), mime: p.mime, bytes: p.bytes };
 }

@@ -12,6 +12,7 @@ import { photosOf } from './photos.ts';
 import * as q from './records.sql.ts';
 import * as r from './review.sql.ts';
 import { recordView } from './views.ts';
+import { inScopeOf } from '../../../core/db/distribution.ts';
 
 export async function listRecords(db: Db, actor: Actor, f: Omit<r.ListFilter, 'prefix'> & { region?: string }) {
   if (f.region && !f.region.startsWith(actor.scopePrefix) && !actor.scopePrefix.startsWith(f.region)) return { items: [], nextCursor: null };
@@ -105,7 +106,7 @@ export async function giveVerdicts(db: Db, actor: Actor, b: { sourceIds: number[
   const ids = [...new Set(b.sourceIds)];
   return db.transaction().execute(async (trx) => {
     const recs = await trx.selectFrom('inventory_records').select(['source_id', 'status', 'confirmation', 'region_code'])
-      .where('source_id', 'in', ids).where('region_code', 'like', `${actor.scopePrefix}%`).forUpdate().execute();
+      .where('source_id', 'in', ids).where(inScopeOf('inventory_records', actor.scopePrefix)).forUpdate().execute();
     if (recs.length !== ids.length) {
       const have = new Set(recs.map((x) => x.source_id));
       throw new AppError('INVENTORY_SOURCES_NOT_FOUND', { ids: ids.filter((i) => !have.has(i)).slice(0, 20).join(', ') });

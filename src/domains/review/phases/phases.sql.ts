@@ -34,7 +34,7 @@ export async function inventoryFigures(db: Db | Tx, prefix: string) {
       count(*) FILTER (WHERE status IN ('approved', 'done', 'locked'))::int AS approved,
       count(*) FILTER (WHERE state = 'deleted')::int AS deleted,
       count(*) FILTER (WHERE state = 'added')::int AS added
-    FROM inventory_records WHERE region_code LIKE ${prefix + '%'}`.execute(db);
+    FROM inventory_records WHERE ${inScopeOf('inventory_records', prefix)}`.execute(db);
   return r.rows[0];
 }
 
@@ -45,7 +45,7 @@ export async function surveyFigures(db: Db | Tx, prefix: string, upTo: readonly 
       count(*) FILTER (WHERE status IN ('draft', 'returned') OR review_level IN (${sql.join(upTo)}))::int AS waiting,
       count(*) FILTER (WHERE status = 'locked')::int AS locked,
       count(*) FILTER (WHERE status = 'returned')::int AS returned
-    FROM submissions WHERE region_code LIKE ${prefix + '%'}`.execute(db);
+    FROM submissions WHERE ${inScopeOf('submissions', prefix)}`.execute(db);
   const u = await sql<{ n: number }>`SELECT count(*)::int AS n FROM inventory_records ir JOIN inventory_states st ON st.code = ir.state AND st.to_survey
     WHERE ${inScopeOf('ir', prefix)} AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.source_id = ir.source_id)`.execute(db);
   return { ...r.rows[0], unsurveyed: u.rows[0].n };
