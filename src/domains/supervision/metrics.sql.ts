@@ -5,6 +5,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
 import type { CensusPhase } from '../../core/db/schema.ts';
 import { addDays } from './rules/calendar.ts';
+import { inScopeOf } from '../../core/db/distribution.ts';
 
 export interface Raw {
   records: number; visited: number; confirmed: number; toSurvey: number;
@@ -49,7 +50,7 @@ export async function rawCounts(db: Db, prefix: string, n: number, days: readonl
            count(*) FILTER (WHERE r.confirmed_at < ${e}::timestamptz AND st.to_survey) AS ${sql.ref(`to_survey_${i}`)}`)}
       FROM inventory_records r
       LEFT JOIN inventory_states st ON st.code = r.state
-     WHERE r.region_code LIKE ${like}
+     WHERE ${inScopeOf('r', prefix)}
      GROUP BY 1`.execute(db);
   const counties = await sql<Row>`
     SELECT left(g.code, ${n}) AS k, count(DISTINCT g.code) AS counties, ${perDay((e, i) => sql`
@@ -68,16 +69,16 @@ export async function rawCounts(db: Db, prefix: string, n: number, days: readonl
     const survey = await sql<Row>`
       SELECT left(s.region_code, ${n}) AS k, count(DISTINCT s.source_id) AS sources_submitted, count(*) AS submitted,
              count(*) FILTER (WHERE t.action = 'approve' AND t.level IN ('county','city','province','nation')) AS approved
-        FROM review_steps t JOIN submissions s ON s.id = t.submission_id
-       WHERE s.region_code LIKE ${like} AND t.at < ${end}::timestamptz AND t.action <> 'confirm'
+        FROM review_steps t JOIN submissions s ON s.id = t.submission_id AND s.province_code = t.province_code
+       WHERE ${inScopeOf('s', prefix)} AND t.at < ${end}::timestamptz AND t.action <> 'confirm'
          AND (t.superseded_at IS NULL OR t.superseded_at >= ${end}::timestamptz)
        GROUP BY 1`.execute(db);
     add(i, survey.rows, { sources_submitted: 'sourcesSubmitted', submitted: 'submitted', approved: 'approved' });
     const steps = await sql<Row>`
       SELECT left(s.region_code, ${n}) AS k,
              count(*) FILTER (WHERE t.action = 'approve') AS approvals, count(*) FILTER (WHERE t.action = 'reject') AS rejections
-        FROM review_steps t JOIN submissions s ON s.id = t.submission_id
-       WHERE s.region_code LIKE ${like} AND t.at < ${end}::timestamptz AND t.action IN ('approve','reject')
+        FROM review_steps t JOIN submissions s ON s.id = t.submission_id AND s.province_code = t.province_code
+       WHERE ${inScopeOf('s', prefix)} AND t.at < ${end}::timestamptz AND t.action IN ('approve','reject')
        GROUP BY 1`.execute(db);
     add(i, steps.rows, { approvals: 'approvals', rejections: 'rejections' });
     const qc = await sql<Row>`
@@ -85,8 +86,8 @@ export async function rawCounts(db: Db, prefix: string, n: number, days: readonl
              count(*) FILTER (WHERE i.verdict = 'wrong') AS wrong,
              count(*) FILTER (WHERE i.verdict = 'wrong' AND i.stratum = 'deleted') AS dropped,
              coalesce(sum(i.missed), 0) AS missed
-        FROM qc_sample_items i JOIN qc_samples q ON q.id = i.sample_id
-       WHERE q.region_code LIKE ${like} AND i.verdict IS NOT NULL AND i.checked_at < ${end}::timestamptz
+        FROM qc_sample_items i JOIN qc_samples q ON q.id = i.sample_id AND q.province_code = i.province_code
+       WHERE ${inScopeOf('q', prefix)} AND i.verdict IS NOT NULL AND i.checked_at < ${end}::timestamptz
        GROUP BY 1`.execute(db);
     add(i, qc.rows, { checked: 'qcChecked', wrong: 'qcWrong', dropped: 'qcDropped', missed: 'qcMissed' });
   }

@@ -19,8 +19,8 @@ export interface CandidateRow {
 export async function listCandidates(db: Db, scopePrefix: string, status: string, after: number | undefined, limit: number) {
   const r = await sql<CandidateRow>`
     SELECT c.* FROM merge_candidates c
-    JOIN sources a ON a.id = c.source_a
-    JOIN sources b ON b.id = c.source_b
+    JOIN sources a ON a.id = c.source_a AND a.province_code = c.province_code
+    JOIN sources b ON b.id = c.source_b AND b.province_code = c.province_code
     -- an open pair whose source was merged or deleted elsewhere has nothing left to decide
     WHERE c.status = ${status} ${status === 'pending' || status === 'later' ? sql`AND a.state = 'active' AND b.state = 'active'` : sql``} AND ${inScopeOf('c', scopePrefix)} ${after ? sql`AND c.id > ${after}` : sql``}
     ORDER BY c.id LIMIT ${limit + 1}`.execute(db);
