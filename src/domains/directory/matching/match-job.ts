@@ -62,7 +62,7 @@ export async function runMatch(ctx: JobContext<MatchParams>) {
   const byRoot = groups(outcome.sets, members.length);
   const newIds = await q.reserveSourceIds(db, [...byRoot.values()].filter((g) => g.every((i) => members[i].kind === 'row')).length);
   const sourceOfRoot = new Map<number, number>();
-  const provinceOfSource = new Map<number, string>(anchors.map((a) => [Number(a.id), provinceOf(a.region_code)]));
+  const regionOfSource = new Map<number, string>(anchors.map((a) => [Number(a.id), a.region_code]));
   const heldCodes = new Set(anchors.map((a) => a.credit_code).filter((c): c is string => !!c));
   const sources: q.NewSource[] = [];
   const links: q.NewLink[] = [];
@@ -99,7 +99,7 @@ export async function runMatch(ctx: JobContext<MatchParams>) {
         address: s.values.address ?? null, legal_rep: s.values.legal_rep ?? null, phone: s.values.phone ?? null,
         industry_code: s.values.industry_code ?? null, category: s.category, field_origins: JSON.stringify(s.origins),
       });
-      provinceOfSource.set(sourceId, provinceOf(s.regionCode));
+      regionOfSource.set(sourceId, s.regionCode);
     }
     sourceOfRoot.set(root, sourceId);
     for (const i of idx) {
@@ -123,12 +123,14 @@ export async function runMatch(ctx: JobContext<MatchParams>) {
     const key = `${lo}:${hi}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const province = provinceOfSource.get(lo)!;
-    if (province !== provinceOfSource.get(hi)) {
+    // The pair's place is its sources' (a row may lie in another province than the source it joined).
+    const [ra, rb] = [regionOfSource.get(lo)!, regionOfSource.get(hi)!];
+    const province = provinceOf(ra);
+    if (province !== provinceOf(rb)) {
       acrossProvinces++;
       continue;
     }
-    const region = [prepared[p.a].regionCode, prepared[p.b].regionCode].sort((x, y) => x.length - y.length)[0];
+    const region = [ra, rb].sort((x, y) => x.length - y.length)[0];
     candidates.push({ source_a: lo, source_b: hi, province_code: province, region_code: region, score: p.score, reasons: JSON.stringify(p.reasons) });
   }
 
