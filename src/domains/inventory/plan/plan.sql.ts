@@ -112,7 +112,7 @@ function packagesQuery(where: ReturnType<typeof sql>) {
 }
 
 export async function listPackages(db: Db, prefix: string) {
-  return (await packagesQuery(sql`${inScopeOf('p', prefix)}`).execute(db)).rows;
+  return (await packagesQuery(inScopeOf('p', prefix)).execute(db)).rows;
 }
 
 export async function getPackage(db: Db | Tx, id: number, prefix: string) {

@@ -42,7 +42,7 @@ export interface ListRow {
 }
 
 export async function listRecords(db: Db, f: ListFilter) {
-  const where = [sql`${inScopeOf('i', f.prefix)}`];
+  const where = [inScopeOf('i', f.prefix)];
   if (f.zone) where.push(sql`i.zone_id = ${f.zone}`);
   if (f.zoneCode) where.push(sql`i.zone_id = (SELECT id FROM census_zones WHERE code = ${f.zoneCode})`);
   if (f.state) where.push(sql`i.state = ${f.state}`);
